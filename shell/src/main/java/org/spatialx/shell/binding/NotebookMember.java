@@ -1,0 +1,221 @@
+package org.spatialx.shell.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.spatialx.api.NotebookName;
+
+/**
+ * A Java method annotated {@link NotebookName}, bound under its Python name: keyword arguments by
+ * the binding contract (required parameters, then the components of a trailing options record whose
+ * {@code defaults()} fills what a script omits).
+ *
+ * @param name       the Python name
+ * @param method     the Java method
+ * @param property   true when scripts read it as an attribute
+ * @param keywords   required keywords first, then optional ones, in declaration order
+ * @param optionsType the trailing options record, or null
+ */
+public record NotebookMember(String name, Method method, boolean property, List<Keyword> keywords, Class<?> optionsType) {
+
+    /** Binds {@code method}, which must carry {@link NotebookName}. */
+    public static NotebookMember of(Method method) {
+        NotebookName annotation = method.getAnnotation(NotebookName.class);
+        // Public methods of non-public implementation classes (sub-objects) need this to be invoked.
+        method.trySetAccessible();
+        Parameter[] parameters = method.getParameters();
+        List<Keyword> keywords = new ArrayList<>();
+        Class<?> optionsType = null;
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            if (i == parameters.length - 1 && isOptionsRecord(parameter.getType())) {
+                optionsType = parameter.getType();
+                Object defaults = defaultsOf(optionsType);
+                for (RecordComponent component : optionsType.getRecordComponents()) {
+                    keywords.add(new Keyword(PythonNames.snakeCase(component.getName()), component.getName(),
+                            component.getGenericType(), true, read(component, defaults)));
+                }
+            } else {
+                if (!parameter.isNamePresent()) {
+                    throw new IllegalStateException(method + " was compiled without -parameters; keyword names are unknown");
+                }
+                keywords.add(new Keyword(PythonNames.snakeCase(parameter.getName()), parameter.getName(),
+                        parameter.getParameterizedType(), false, null));
+            }
+        }
+        return new NotebookMember(annotation.value(), method, annotation.property(), List.copyOf(keywords), optionsType);
+    }
+
+    /** True for a record type with a public static no-argument {@code defaults()} returning it. */
+    public static boolean isOptionsRecord(Class<?> type) {
+        if (!type.isRecord()) {
+            return false;
+        }
+        try {
+            Method defaults = type.getMethod("defaults");
+            return java.lang.reflect.Modifier.isStatic(defaults.getModifiers()) && defaults.getReturnType() == type;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** The accepted keyword names, in order. */
+    public List<String> keywordNames() {
+        return keywords.stream().map(Keyword::name).toList();
+    }
+
+    /** A Python-style signature, e.g. {@code list_study(group, species, limit=50)}. */
+    public String signature() {
+        return name + "(" + keywords.stream()
+                .map(k -> k.optional() ? k.name() + "=" + pythonLiteral(k.defaultValue()) : k.name())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * Calls the method on {@code target} with script arguments: positional values fill required
+     * parameters and then options components in order; keywords fill the rest.
+     *
+     * @throws ScriptArgumentException for an unknown, duplicated, missing or ill-typed argument
+     * @throws Exception               whatever the Java method throws, unwrapped
+     */
+    public Object invoke(Object target, List<JsonNode> positional, Map<String, JsonNode> named, ObjectMapper mapper)
+            throws Exception {
+        if (positional.size() > keywords.size()) {
+            throw new ScriptArgumentException(name + "() takes " + keywords.size() + " arguments but "
+                    + positional.size() + " were given; accepted: " + String.join(", ", keywordNames()));
+        }
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        for (int i = 0; i < positional.size(); i++) {
+            given.put(keywords.get(i).name(), positional.get(i));
+        }
+        for (Map.Entry<String, JsonNode> entry : named.entrySet()) {
+            String key = entry.getKey();
+            if (keywords.stream().noneMatch(k -> k.name().equals(key))) {
+                throw new ScriptArgumentException(name + "() got an unexpected keyword argument '" + key
+                        + "'; accepted: " + String.join(", ", keywordNames()));
+            }
+            if (given.containsKey(key)) {
+                throw new ScriptArgumentException(name + "() got multiple values for argument '" + key + "'");
+            }
+            given.put(key, entry.getValue());
+        }
+        List<Object> arguments = new ArrayList<>();
+        List<Object> components = new ArrayList<>();
+        Object defaults = optionsType == null ? null : defaultsOf(optionsType);
+        RecordComponent[] recordComponents = optionsType == null ? new RecordComponent[0] : optionsType.getRecordComponents();
+        int componentIndex = 0;
+        for (Keyword keyword : keywords) {
+            JsonNode value = given.get(keyword.name());
+            if (!keyword.optional()) {
+                if (value == null) {
+                    throw new ScriptArgumentException(name + "() missing required argument '" + keyword.name()
+                            + "'; signature: " + signature());
+                }
+                arguments.add(convert(keyword, value, mapper));
+            } else {
+                components.add(value == null ? read(recordComponents[componentIndex], defaults) : convert(keyword, value, mapper));
+                componentIndex++;
+            }
+        }
+        if (optionsType != null) {
+            arguments.add(construct(optionsType, recordComponents, components));
+        }
+        try {
+            return method.invoke(target, arguments.toArray());
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private Object convert(Keyword keyword, JsonNode value, ObjectMapper mapper) {
+        if (value.isNull()) {
+            return null;
+        }
+        try {
+            return mapper.convertValue(value, mapper.constructType(keyword.type()));
+        } catch (IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
+            throw new ScriptArgumentException(name + "(): argument '" + keyword.name() + "' cannot be read as "
+                    + keyword.type().getTypeName().replaceAll("[a-z]+\\.", "") + ": " + reason);
+        }
+    }
+
+    private static Object construct(Class<?> type, RecordComponent[] recordComponents, List<Object> values) {
+        Class<?>[] types = new Class<?>[recordComponents.length];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = recordComponents[i].getType();
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values.toArray());
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build options record " + type.getName(), e);
+        }
+    }
+
+    private static Object defaultsOf(Class<?> optionsType) {
+        try {
+            return optionsType.getMethod("defaults").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + optionsType.getName() + ".defaults()", e);
+        }
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component, e);
+        }
+    }
+
+    private static String pythonLiteral(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (value instanceof CharSequence text) {
+            return "'" + text + "'";
+        }
+        if (value instanceof org.spatialx.api.WireEnum wire) {
+            return pythonLiteral(wire.value());
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof java.util.Collection<?> c && c.isEmpty()) {
+            return "[]";
+        }
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return "{}";
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,61 @@
+package org.spatialx.shell.script;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+
+/** One-line descriptions of script failures: {@code file:line: Type: message}, at the user's line. */
+public final class ScriptErrors {
+
+    private ScriptErrors() {
+    }
+
+    /**
+     * The innermost location in the user's code (not in the shell's preludes) and the message,
+     * e.g. {@code notebook.py:12: SpatialXError: Study ST-1 not found}.
+     */
+    public static String describe(PolyglotException error) {
+        SourceSection location = userLocation(error);
+        String message = message(error);
+        if (location == null) {
+            return message;
+        }
+        return location.getSource().getName() + ":" + location.getStartLine() + ": " + message;
+    }
+
+    /** The innermost source section of the user's code, or null (e.g. for a host-only error). */
+    public static SourceSection userLocation(PolyglotException error) {
+        for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
+            if (!frame.isGuestFrame()) {
+                continue;
+            }
+            SourceSection section = frame.getSourceLocation();
+            if (section != null && isUserSource(section)) {
+                return section;
+            }
+        }
+        SourceSection section = error.getSourceLocation();
+        return section != null && isUserSource(section) ? section : null;
+    }
+
+    private static boolean isUserSource(SourceSection section) {
+        String name = section.getSource().getName();
+        return section.getSource().isInternal() == false
+                && !name.equals(ScriptSession.PYTHON_PRELUDE)
+                && !name.equals(ScriptSession.JS_PRELUDE)
+                && !name.startsWith("<")
+                && section.getStartLine() > 0
+                && (section.getSource().getPath() != null || name.startsWith("repl") || name.endsWith(".py") || name.endsWith(".js"));
+    }
+
+    /** The message of a failure, without location: {@code Type: message}, or {@code Cancelled}. */
+    public static String message(PolyglotException error) {
+        if (error.isInterrupted() || error.isCancelled()) {
+            return "Cancelled";
+        }
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            message = error.isHostException() ? error.asHostException().toString() : "error";
+        }
+        return message.strip().lines().reduce((first, second) -> second).orElse(message);
+    }
+}

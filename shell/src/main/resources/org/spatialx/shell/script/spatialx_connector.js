@@ -1,0 +1,150 @@
+// SpatialX Connector for GraalJS: the notebook's names as globals, backed by the Java connector.
+// Evaluated as a function of the bridge (org.spatialx.shell.script.ScriptBridge) and the global object.
+(function (bridge, global) {
+  "use strict";
+
+  class SpatialXError extends Error {
+    constructor(message) { super(message); this.name = "SpatialXError"; }
+  }
+  const ERRORS = { TypeError: TypeError, ValueError: RangeError, SpatialXError: SpatialXError };
+  const TARGET = Symbol("spatialx.target");
+
+  function replacer(key, value) {
+    if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
+      throw new TypeError("a " + bridge.typeName(value[TARGET]) + " object cannot be passed as an argument");
+    }
+    return value;
+  }
+
+  function result(r) {
+    const error = r.error();
+    if (error !== null && error !== undefined) {
+      const type = r.errorType();
+      if (type === "KeyboardInterrupt") {
+        const e = new Error(error); e.name = "Cancelled"; throw e;
+      }
+      throw new (ERRORS[type] || SpatialXError)(error);
+    }
+    const target = r.target();
+    if (target !== null && target !== undefined) {
+      return bound(target);
+    }
+    return JSON.parse(r.json());
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      && Object.getPrototypeOf(value) === Object.prototype && value[TARGET] === undefined;
+  }
+
+  function invoke(target, name, args) {
+    let kwargs = {};
+    if (args.length > 0 && isPlainObject(args[args.length - 1])) {
+      // A trailing plain object holding only keyword names is the keyword arguments, e.g.
+      // connector.parse_data_information({data_name, technology, data_path}).
+      const accepted = JSON.parse(bridge.keywordsJson(target, name));
+      const last = args[args.length - 1];
+      if (Object.keys(last).every((k) => accepted.includes(k))) {
+        kwargs = last;
+        args = args.slice(0, -1);
+      }
+    }
+    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+  }
+
+  function bound(target) {
+    const typeName = bridge.typeName(target);
+    return new Proxy({}, {
+      get(_, name) {
+        if (name === TARGET) return target;
+        if (typeof name === "symbol") return undefined;
+        if (name === "toString" || name === "inspect") return () => "[" + typeName + "]";
+        if (name === "help") return () => bridge.docOf(target);
+        const kind = bridge.kind(target, name);
+        if (kind === "property") return invoke(target, name, []);
+        if (kind === "method") {
+          const method = (...args) => invoke(target, name, args);
+          method.help = () => bridge.doc(target, name);
+          method.keywords = JSON.parse(bridge.keywordsJson(target, name));
+          return method;
+        }
+        if (name === "then") return undefined; // not a promise
+        throw new TypeError("'" + typeName + "' has no attribute '" + name + "'; available: "
+          + JSON.parse(bridge.namesJson(target)).join(", "));
+      },
+      has(_, name) { return typeof name === "string" && bridge.kind(target, name) !== null; },
+      ownKeys() { return JSON.parse(bridge.namesJson(target)); },
+      getOwnPropertyDescriptor(_, name) {
+        return { enumerable: true, configurable: true, value: undefined };
+      },
+      set() { throw new TypeError("'" + typeName + "' attributes are read-only"); },
+    });
+  }
+
+  function SpatialXConnector(options) {
+    const opts = Object.assign({}, options || {});
+    const domain = opts.domain || "";
+    const token = opts.token || "";
+    delete opts.domain; delete opts.token;
+    return result(bridge.connect(String(domain), String(token), JSON.stringify(opts, replacer)));
+  }
+
+  function makeEnum(enumName, members) {
+    const type = {};
+    for (const [name, value] of Object.entries(members)) {
+      type[name] = Object.freeze({
+        name, value,
+        toString() { return enumName + "." + name; },
+        toJSON() { return value; },
+      });
+    }
+    Object.defineProperty(type, "toString", { value: () => "<enum " + enumName + ">" });
+    Object.defineProperty(type, "members", { value: () => Object.values(type) });
+    return Object.freeze(type);
+  }
+
+  const TAB = "    ";
+  function parse_to_str(value, level) {
+    level = level || 0;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return "[]";
+      let text = "[\n";
+      for (const item of value) text += TAB.repeat(level + 1) + parse_to_str(item, level + 1) + "\n";
+      return text + TAB.repeat(level) + "]";
+    }
+    if (value === null || value === undefined) return "None";
+    if (value === true) return "True";
+    if (value === false) return "False";
+    if (typeof value === "object" && value[TARGET] === undefined && Object.getPrototypeOf(value) === Object.prototype) {
+      const keys = Object.keys(value);
+      if (keys.length === 0) return "{}";
+      let text = "{\n";
+      for (const key of keys) text += TAB.repeat(level + 1) + key + ": " + parse_to_str(value[key], level + 1) + "\n";
+      return text + TAB.repeat(level) + "}";
+    }
+    return String(value);
+  }
+
+  const api = {
+    SpatialXConnector,
+    SpatialXError,
+    local: () => SpatialXConnector({}),
+    parse_to_str,
+    format_print: (value) => console.log(parse_to_str(value)),
+    help: (value) => {
+      const text = value && typeof value.help === "function" ? value.help()
+        : "Type help(connector) or help(connector.method).";
+      console.log(text);
+    },
+  };
+  for (const [enumName, members] of Object.entries(JSON.parse(bridge.enumsJson()))) {
+    api[enumName] = makeEnum(enumName, members);
+  }
+  api.TranscriptsSubmission = api.TrasncriptsSubmission;
+  for (const name of JSON.parse(bridge.functionsJson())) {
+    api[name] = (kwargs) => result(bridge.function(name, JSON.stringify(kwargs || {}, replacer)));
+  }
+  const argv = JSON.parse(bridge.argvJson());
+  const env = JSON.parse(bridge.envJson());
+  Object.assign(global, api, { argv, env, spatialx_connector: Object.freeze(Object.assign({}, api)) });
+})

@@ -1,0 +1,178 @@
+"""SpatialX Connector for GraalPy: the notebook's `spatialx_connector` module, backed by the Java connector.
+
+Every method of the Java API annotated @NotebookName is reachable under its Python name, with the
+notebook's keyword arguments; results are plain dicts and lists; errors are Python exceptions.
+"""
+import enum as _enum
+import json as _json
+
+# `_bridge` (org.spatialx.shell.script.ScriptBridge) is injected by the shell before this runs.
+
+__all__ = ["SpatialXConnector", "SpatialXError", "format_print", "parse_to_str", "local"]
+
+
+class SpatialXError(Exception):
+    """An error reported by the connector or the server (the message is the connector's)."""
+
+
+_ERRORS = {
+    "TypeError": TypeError,
+    "ValueError": ValueError,
+    "KeyboardInterrupt": KeyboardInterrupt,
+    "SpatialXError": SpatialXError,
+}
+
+
+def _plain(value):
+    if isinstance(value, _enum.Enum):
+        return value.value
+    if isinstance(value, (tuple, set, frozenset)):
+        return list(value)
+    if isinstance(value, _Bound):
+        raise TypeError("a %s object cannot be passed as an argument" % _bridge.typeName(value._target))
+    raise TypeError("Object of type %s cannot be sent to SpatialX" % type(value).__name__)
+
+
+def _result(result):
+    error = result.error()
+    if error is not None:
+        raise _ERRORS.get(result.errorType(), SpatialXError)(error)
+    target = result.target()
+    if target is not None:
+        return _Bound(target)
+    return _json.loads(result.json())
+
+
+def _invoke(target, name, args, kwargs):
+    return _result(_bridge.call(target, name, _json.dumps(list(args), default=_plain),
+                                _json.dumps(kwargs, default=_plain)))
+
+
+class _Bound(object):
+    """A Java object of the connector; its @NotebookName methods are its Python attributes."""
+
+    def __init__(self, target):
+        object.__setattr__(self, "_target", target)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        target = object.__getattribute__(self, "_target")
+        kind = _bridge.kind(target, name)
+        if kind == "property":
+            return _invoke(target, name, (), {})
+        if kind == "method":
+            def method(*args, **kwargs):
+                return _invoke(target, name, args, kwargs)
+            method.__name__ = name
+            method.__qualname__ = _bridge.typeName(target) + "." + name
+            method.__doc__ = _bridge.doc(target, name)
+            method._spatialx_keywords = _json.loads(_bridge.keywordsJson(target, name))
+            return method
+        raise AttributeError("'%s' object has no attribute '%s'; available: %s" % (
+            _bridge.typeName(target), name, ", ".join(_json.loads(_bridge.namesJson(target)))))
+
+    def __setattr__(self, name, value):
+        raise AttributeError("'%s' attributes are read-only" % _bridge.typeName(self._target))
+
+    def __dir__(self):
+        return _json.loads(_bridge.namesJson(self._target))
+
+    def __repr__(self):
+        return "<%s>" % _bridge.typeName(self._target)
+
+    @property
+    def __doc__(self):
+        return _bridge.docOf(self._target)
+
+
+class SpatialXConnector(_Bound):
+    """SpatialXConnector(domain, token): a real server, or with an empty domain the local server of SPATIALX_HOME."""
+
+    def __init__(self, domain="", token="", **kwargs):
+        _Bound.__init__(self, _result(_bridge.connect(str(domain or ""), str(token or ""),
+                                                      _json.dumps(kwargs, default=_plain)))._target)
+
+
+def local():
+    """The connector of the embedded local server of SPATIALX_HOME (started, or reused when running)."""
+    return SpatialXConnector()
+
+
+def _make_enums():
+    made = {}
+    for enum_name, members in _json.loads(_bridge.enumsJson()).items():
+        made[enum_name] = _enum.Enum(enum_name, list(members.items()), module=__name__)
+    return made
+
+
+globals().update(_make_enums())
+# The notebook's misspelling is the SDK's class name; the correct spelling is the same enum (protocol 5.7).
+TranscriptsSubmission = TrasncriptsSubmission  # noqa: F821 (defined by _make_enums)
+__all__ += sorted(_json.loads(_bridge.enumsJson()).keys())
+
+_TAB = "    "
+
+
+def parse_to_str(value, level=0):
+    """The text format_print prints (protocol section 10)."""
+    if isinstance(value, (list, tuple)):
+        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
+        if not value:
+            return opening + closing
+        text = opening + "\n"
+        for item in value:
+            text += _TAB * (level + 1) + parse_to_str(item, level + 1) + "\n"
+        return text + _TAB * level + closing
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        text = "{\n"
+        for key, item in value.items():
+            text += _TAB * (level + 1) + str(key) + ": " + parse_to_str(item, level + 1) + "\n"
+        return text + _TAB * level + "}"
+    return str(value)
+
+
+def format_print(value):
+    """Prints results as the notebook does: nested dicts and lists indented by four spaces."""
+    print(parse_to_str(value))
+
+
+def _make_functions():
+    for function_name in _json.loads(_bridge.functionsJson()):
+        def function(_name=function_name, **kwargs):
+            return _result(_bridge.function(_name, _json.dumps(kwargs, default=_plain)))
+        function.__name__ = function_name
+        globals()[function_name] = function
+        __all__.append(function_name)
+
+
+_make_functions()
+
+
+def _user_location(error):
+    """(file, line) of the innermost frame of the user's code in a Python exception's traceback."""
+    location = None
+    tb = getattr(error, "__traceback__", None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename != __file__ and not filename.startswith("<"):
+            location = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return location
+
+
+def help(value=None):
+    """help(connector.method) prints the method's signature and Javadoc."""
+    if isinstance(value, _Bound):
+        print(value.__doc__)
+    elif callable(value) and hasattr(value, "_spatialx_keywords"):
+        print(value.__doc__)
+    elif isinstance(value, type) and issubclass(value, _enum.Enum):
+        print(value.__name__ + ": " + ", ".join(m.name for m in value))
+    elif value is None:
+        print("Type help(connector), help(connector.method) or help(EnumName).")
+    else:
+        import builtins
+        builtins._spatialx_original_help(value)

@@ -1,0 +1,172 @@
+package org.spatialx.shell.script;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generic bindings in GraalPy and GraalJS, against the annotated {@link FixtureConnector}. */
+class ScriptBindingsTest {
+
+    static Engine engine;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = ScriptEngines.create(Path.of(System.getProperty("java.io.tmpdir"), "spatialx-test-graalvm-cache"));
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    private static ScriptBridge bridge(List<String> argv) {
+        return new ScriptBridge((domain, token, options) -> new FixtureConnector(domain.isEmpty() ? "local" : domain),
+                argv, NotebookDocs.load(), Map.of());
+    }
+
+    private static String lastError;
+
+    private static String describe(PolyglotException error) {
+        return lastError;
+    }
+
+    private static String run(ScriptLanguage language, String code, ByteArrayOutputStream out) throws Exception {
+        Path script = dir.resolve("script" + System.nanoTime() + language.extension());
+        Files.writeString(script, code);
+        try (ScriptSession session = ScriptSession.open(language, engine, bridge(List.of(script.toString(), "first-arg")),
+                out, out, new ByteArrayInputStream(new byte[0]), dir)) {
+            try {
+                session.runFile(script);
+            } catch (PolyglotException e) {
+                lastError = session.describe(e);
+                throw e;
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pythonRunsNotebookCellsWithKeywordsEnumsDictsAndErrors() throws Exception {
+        String code = """
+                import os, sys
+                import spatialx_connector
+                from spatialx_connector import SpatialXConnector, Technologies, DefaultGroup, Species, ConnectorKeys
+                from spatialx_connector import SubmissionElementKeys, ImagesSubmission, SegmentationSubmission
+                from spatialx_connector import TrasncriptsSubmission, TranscriptsSubmission, ExpressionSubmission
+                from spatialx_connector import CombinedTechnologies, format_print
+
+                DOMAIN = "https://example.org/spatialx/"
+                connector = SpatialXConnector(domain=DOMAIN, token="secret-token")
+                spatialx_connector.format_print(connector.info)
+                format_print(connector.groups)
+                assert connector.info["app_base_url"] == DOMAIN
+                visium = connector.parse_data_information(
+                    data_name="Visium_P2", technology=Technologies.VISIUM.value,
+                    data_path=os.path.join("/data", "visium"))
+                xenium = connector.parse_data_information("Xenium_P2", Technologies.XENIUM.value, "/data/xenium")
+                both = xenium + visium
+                assert len(both) == 2 and [d["name"] for d in both] == ["Xenium_P2", "Visium_P2"]
+                result = connector.submit(group=DefaultGroup.PERSONAL_WORKSPACE.value, species=Species.HUMAN.value,
+                                          title="Colon", sample_name="P2", sample_data=both)
+                studies = connector.list_study(group=DefaultGroup.PERSONAL_WORKSPACE.value, species=Species.HUMAN)
+                print("study", studies[0][ConnectorKeys.STUDY_ID.value], studies[0]["data_names"])
+                assert connector.list_study(DefaultGroup.PERSONAL_WORKSPACE.value, species="mouse") == []
+                assert TrasncriptsSubmission is TranscriptsSubmission
+                print(TrasncriptsSubmission.XENIUM.value, Species.HUMAN)
+                print("pca", connector.analysis.embeddings.pca(data_id="DA-1", title="Connector - PCA"))
+                try:
+                    connector.list_study(group="g", colour="red")
+                except TypeError as e:
+                    print("TypeError:", e)
+                try:
+                    connector.get_study_detail(study_id="ST-9")
+                except spatialx_connector.SpatialXError as e:
+                    print("SpatialXError:", e)
+                try:
+                    connector.parse_data_information(data_name="x", technology="VISIUM", data_path=" ")
+                except ValueError as e:
+                    print("ValueError:", e)
+                print("argv", sys.argv[1:], "home" in dir(os), "PATH" in os.environ)
+                connector.get_study_detail(study_id="ST-404")
+                """;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PolyglotException error = assertThrows(PolyglotException.class, () -> run(ScriptLanguage.PYTHON, code, out));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("""
+                {
+                    email: user@example.org
+                    sub_dir: user
+                    name: Fixture User
+                    app_base_url: https://example.org/spatialx/
+                }
+                {
+                    Personal workspace: 0eebe305688d82fe6c5ce361a43c64da
+                    All members: GLOBAL_GROUP
+                }
+                """), printed);
+        assertTrue(printed.contains("study ST-1 ['Xenium_P2', 'Visium_P2']\n"), printed);
+        assertTrue(printed.contains("TRANSCRIPTS_XENIUM Species.HUMAN\n"), printed);
+        assertTrue(printed.contains("pca {'data_id': 'DA-1', 'title': 'Connector - PCA', 'n_components': 50}\n"), printed);
+        assertTrue(printed.contains("TypeError: list_study() got an unexpected keyword argument 'colour'; accepted: group, species, limit, active\n"), printed);
+        assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
+        assertTrue(printed.contains("ValueError: data_path is empty: give the folder holding the VISIUM output\n"), printed);
+        assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
+        assertTrue(!printed.contains("secret-token"), printed);
+        String line = describe(error);
+        int failing = code.lines().toList().indexOf("connector.get_study_detail(study_id=\"ST-404\")") + 1;
+        assertTrue(line.matches(".*script\\d+\\.py:" + failing + ": SpatialXError: Study ST-404 not found.*"), line);
+    }
+
+    @Test
+    void javascriptUsesOptionsObjectsPlainObjectsAndGlobals() throws Exception {
+        String code = """
+                const connector = new SpatialXConnector({domain: "https://example.org/spatialx/", token: "t"});
+                format_print(connector.groups);
+                const visium = connector.parse_data_information({data_name: "Visium_P2",
+                    technology: Technologies.VISIUM.value, data_path: "/data/visium"});
+                const both = connector.parse_data_information("Xenium_P2", Technologies.XENIUM.value, "/data/xenium").concat(visium);
+                const result = connector.submit({group: DefaultGroup.PERSONAL_WORKSPACE.value, species: Species.HUMAN,
+                    title: "Colon", sample_name: "P2", sample_data: both});
+                const studies = connector.list_study({group: DefaultGroup.PERSONAL_WORKSPACE.value, limit: 5});
+                console.log("study", studies[0][ConnectorKeys.STUDY_ID.value], JSON.stringify(studies[0].data_names));
+                console.log("pca", JSON.stringify(connector.analysis.embeddings.pca({data_id: "DA-1", n_components: 3})));
+                console.log(TrasncriptsSubmission === TranscriptsSubmission, String(Species.HUMAN), Species.HUMAN.value);
+                try { connector.list_study({group: "g"}, "human", 1, true, "extra"); } catch (e) { console.log(e.name + ": " + e.message); }
+                try { connector.get_study_detail({study_id: "ST-9"}); } catch (e) { console.log(e.name + ": " + e.message); }
+                console.log("argv", JSON.stringify(argv.slice(1)), typeof env.PATH);
+                connector.get_study_detail({study_id: "ST-404"});
+                """;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PolyglotException error = assertThrows(PolyglotException.class, () -> run(ScriptLanguage.JS, code, out));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("{\n    Personal workspace: 0eebe305688d82fe6c5ce361a43c64da\n    All members: GLOBAL_GROUP\n}\n"), printed);
+        assertTrue(printed.contains("study ST-1 [\"Xenium_P2\",\"Visium_P2\"]\n"), printed);
+        assertTrue(printed.contains("pca {\"data_id\":\"DA-1\",\"title\":\"PCA\",\"n_components\":3}\n"), printed);
+        assertTrue(printed.contains("true Species.HUMAN human\n"), printed);
+        assertTrue(printed.contains("TypeError: list_study() takes 4 arguments but 5 were given"), printed);
+        assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
+        assertTrue(printed.contains("argv [\"first-arg\"] string\n"), printed);
+        String line = describe(error);
+        int failing = code.lines().toList().indexOf("connector.get_study_detail({study_id: \"ST-404\"});") + 1;
+        assertTrue(line.matches(".*script\\d+\\.js:" + failing + ": .*Study ST-404 not found.*"), line);
+        assertEquals(true, error.isGuestException());
+    }
+}
+
