@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "SpatialX Connector for Java: upload, parse, submit and analyse spatial-omics data.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, RunCommand.class, ShellCommand.class, PluginsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class SpatialxCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,6 +31,9 @@ public final class SpatialxCommand implements Runnable {
 
     /** The configured command line; tests execute it in-process. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new SpatialxCommand());
+        CommandLine cli = new CommandLine(new SpatialxCommand());
+        // Everything after the script belongs to the script, options included: run x.py --verbose.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        return cli;
     }
 }

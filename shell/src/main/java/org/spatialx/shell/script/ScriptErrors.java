@@ -43,8 +43,7 @@ public final class ScriptErrors {
                 && !name.equals(ScriptSession.PYTHON_PRELUDE)
                 && !name.equals(ScriptSession.JS_PRELUDE)
                 && !name.startsWith("<")
-                && section.getStartLine() > 0
-                && (section.getSource().getPath() != null || name.startsWith("repl") || name.endsWith(".py") || name.endsWith(".js"));
+                && section.getStartLine() > 0;
     }
 
     /** The message of a failure, without location: {@code Type: message}, or {@code Cancelled}. */

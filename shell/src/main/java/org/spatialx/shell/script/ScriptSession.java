@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -137,18 +138,48 @@ public final class ScriptSession implements AutoCloseable {
     }
 
     /**
-     * Evaluates REPL input and returns the printable text of its value (null for no value, e.g.
-     * a statement or {@code None}/{@code undefined}).
+     * Evaluates REPL input and prints the value of a final expression, as the language's own REPL
+     * does ({@code repr} in Python).
+     *
+     * @param sourceName the name errors report (e.g. {@code repl})
      */
-    public String eval(String code, String sourceName) {
-        return call(() -> {
-            Source source = Source.newBuilder(language.id(), code, sourceName)
-                    .interactive(false).cached(false).buildLiteral();
-            Value value = context.eval(source);
-            if (value == null || value.isNull() || (language == ScriptLanguage.JS && value.toString().equals("undefined"))) {
-                return null;
+    public void evalInteractive(String code, String sourceName) {
+        call(() -> {
+            if (language == ScriptLanguage.PYTHON) {
+                // GraalPy's interactive mode compiles one statement; the prelude allows several, like IPython.
+                return context.eval("python", "lambda source, name: __import__('spatialx_connector')._repl_exec(source, name, globals())")
+                        .execute(code, sourceName);
             }
-            return language == ScriptLanguage.PYTHON ? pythonRepr(value) : jsText(value);
+            return context.eval(Source.newBuilder(language.id(), code, sourceName).interactive(true).cached(false).buildLiteral());
+        });
+    }
+
+    /** True while {@code code} needs more lines (an open bracket, string or Python block). */
+    public boolean isIncomplete(String code) {
+        return call(() -> {
+            if (language == ScriptLanguage.PYTHON) {
+                return context.eval("python", "__import__('spatialx_connector')._incomplete").execute(code).asBoolean();
+            }
+            try {
+                context.parse(Source.newBuilder("js", code, "repl").interactive(true).cached(false).buildLiteral());
+                return false;
+            } catch (PolyglotException e) {
+                return e.isIncompleteSource();
+            }
+        });
+    }
+
+    /** Completions for the end of {@code line}: each replaces the identifier path before the cursor. */
+    public List<String> complete(String line) {
+        return call(() -> {
+            Value candidates = language == ScriptLanguage.PYTHON
+                    ? context.eval("python", "lambda line: __import__('spatialx_connector')._complete(line, globals())").execute(line)
+                    : context.eval("js", "globalThis.__spatialx_complete").execute(line);
+            List<String> out = new java.util.ArrayList<>();
+            for (long i = 0; i < candidates.getArraySize(); i++) {
+                out.add(candidates.getArrayElement(i).asString());
+            }
+            return out;
         });
     }
 
@@ -178,24 +209,6 @@ public final class ScriptSession implements AutoCloseable {
     /** Evaluates an expression and returns the raw value (used by completion); runs on the worker. */
     public <T> T withContext(java.util.function.Function<Context, T> action) {
         return call(() -> action.apply(context));
-    }
-
-    private String pythonRepr(Value value) {
-        Value repr = context.getBindings("python").getMember("__builtins__");
-        Value builtins = repr.hasMember("repr") ? repr : context.eval("python", "__import__('builtins')");
-        return builtins.getMember("repr").execute(value).asString();
-    }
-
-    private String jsText(Value value) {
-        if (value.isString()) {
-            return "'" + value.asString() + "'";
-        }
-        if (value.hasArrayElements() || (value.hasMembers() && !value.canExecute())) {
-            Value json = context.eval("js", "(v) => { try { return JSON.stringify(v, null, 2); } catch (e) { return String(v); } }");
-            Value text = json.execute(value);
-            return text.isString() ? text.asString() : value.toString();
-        }
-        return value.toString();
     }
 
     /**

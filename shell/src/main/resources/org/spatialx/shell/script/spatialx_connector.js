@@ -144,6 +144,34 @@
   for (const name of JSON.parse(bridge.functionsJson())) {
     api[name] = (kwargs) => result(bridge.function(name, JSON.stringify(kwargs || {}, replacer)));
   }
+  // Completions of the word before the cursor (the REPL's tab key): members, enum members,
+  // keyword names of an open call, globals.
+  function complete(line) {
+    const word = (line.match(/[A-Za-z_$][\w.$]*$/) || [""])[0];
+    // Indirect eval sees the REPL's top-level const/let declarations, which are not properties of globalThis.
+    const lookup = (path) => (0, eval)(path);
+    let candidates = [];
+    const call = line.match(/([A-Za-z_$][\w.$]*)\(([^()]*)$/);
+    if (call && !word.includes(".")) {
+      let fn;
+      try { fn = lookup(call[1]); } catch (e) { fn = undefined; }
+      const keywords = (fn && fn.keywords) || [];
+      candidates = candidates.concat(keywords.filter((k) => k.startsWith(word)).map((k) => k + ": "));
+    }
+    if (word.includes(".")) {
+      const base = word.slice(0, word.lastIndexOf("."));
+      const prefix = word.slice(word.lastIndexOf(".") + 1);
+      let value;
+      try { value = lookup(base); } catch (e) { return candidates; }
+      if (value == null) return candidates;
+      const names = typeof value === "object" || typeof value === "function" ? Reflect.ownKeys(value).filter((k) => typeof k === "string") : [];
+      return candidates.concat([...new Set(names)].sort().filter((n) => n.startsWith(prefix)).map((n) => base + "." + n));
+    }
+    const names = Object.getOwnPropertyNames(global).filter((n) => n.startsWith(word) && !n.startsWith("_"));
+    return candidates.concat(names.sort());
+  }
+  Object.defineProperty(global, "__spatialx_complete", { value: complete });
+
   const argv = JSON.parse(bridge.argvJson());
   const env = JSON.parse(bridge.envJson());
   Object.assign(global, api, { argv, env, spatialx_connector: Object.freeze(Object.assign({}, api)) });

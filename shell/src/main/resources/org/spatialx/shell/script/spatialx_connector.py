@@ -141,7 +141,7 @@ def format_print(value):
 
 def _make_functions():
     for function_name in _json.loads(_bridge.functionsJson()):
-        def function(_name=function_name, **kwargs):
+        def function(*, _name=function_name, **kwargs):
             return _result(_bridge.function(_name, _json.dumps(kwargs, default=_plain)))
         function.__name__ = function_name
         globals()[function_name] = function
@@ -154,6 +154,8 @@ _make_functions()
 def _user_location(error):
     """(file, line) of the innermost frame of the user's code in a Python exception's traceback."""
     location = None
+    if isinstance(error, SyntaxError) and error.filename and error.lineno:
+        return (error.filename, error.lineno)
     tb = getattr(error, "__traceback__", None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
@@ -161,6 +163,74 @@ def _user_location(error):
             location = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return location
+
+
+def _repl_exec(source, filename, namespace):
+    """Runs REPL input (several statements allowed) and prints the repr of a final expression."""
+    import ast
+    import builtins
+    tree = ast.parse(source, filename, "exec")
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Expression(tree.body.pop().value)
+    exec(compile(tree, filename, "exec"), namespace)
+    if last is not None:
+        value = eval(compile(last, filename, "eval"), namespace)
+        if value is not None:
+            builtins._ = value
+            print(repr(value))
+
+
+def _incomplete(source):
+    """True while REPL input needs more lines: an open bracket or string, or a block not yet ended by a blank line."""
+    import codeop
+    try:
+        if codeop.compile_command(source, "repl", "exec") is None:
+            return True
+    except SyntaxError as error:
+        return any(hint in str(error) for hint in _INCOMPLETE_HINTS)
+    except (ValueError, OverflowError):
+        return False
+    lines = source.split("\n")
+    opens_block = any(line.rstrip().endswith(":") and not line.lstrip().startswith("#") for line in lines)
+    return opens_block and lines[-1].strip() != ""
+
+
+# Messages of SyntaxErrors that only mean "the input stops too early".
+_INCOMPLETE_HINTS = ("expected an indented block", "unexpected EOF", "was never closed",
+                     "unterminated triple-quoted", "incomplete input")
+
+
+def _complete(line, namespace):
+    """Completions of the word before the cursor: attributes, enum members, keyword names, globals."""
+    import re
+    word = re.search(r"[A-Za-z_][\w.]*$|$", line).group(0)
+    candidates = []
+    call = re.search(r"([A-Za-z_][\w.]*)\(([^()]*)$", line)
+    if call is not None and "." not in word:
+        try:
+            function = eval(call.group(1), namespace)
+        except Exception:
+            function = None
+        keywords = getattr(function, "_spatialx_keywords", None) or []
+        candidates += [k + "=" for k in keywords if k.startswith(word)]
+    if "." in word:
+        base, _, prefix = word.rpartition(".")
+        try:
+            value = eval(base, namespace)
+        except Exception:
+            return candidates
+        if isinstance(value, type) and issubclass(value, _enum.Enum):
+            names = [member for member in value.__members__] + ["value", "name"]
+        else:
+            names = dir(value)
+        candidates += [base + "." + n for n in sorted(set(names)) if n.startswith(prefix) and not n.startswith("_")]
+    else:
+        import builtins
+        import keyword
+        names = set(namespace) | set(dir(builtins)) | set(keyword.kwlist)
+        candidates += sorted(n for n in names if n.startswith(word) and not n.startswith("_"))
+    return candidates
 
 
 def help(value=None):

@@ -1,0 +1,100 @@
+package org.spatialx.shell.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.graalvm.polyglot.PolyglotException;
+import org.spatialx.shell.script.ScriptLanguage;
+import org.spatialx.shell.script.ScriptRuntime;
+import org.spatialx.shell.script.ScriptSession;
+import org.spatialx.shell.script.SpatialxHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spatialx run script.py|script.js [args]}: runs a script with the notebook API. Exit code
+ * 0 on success, the script's own on {@code sys.exit(n)}, 1 with {@code file:line: message} on
+ * stderr when it fails, 2 when the script cannot be found.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a Python (.py) or JavaScript (.js) script with the SpatialX notebook API.",
+            "Python: import spatialx_connector; sys.argv and os.environ. JavaScript: globals, argv and env."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the script finished", "1:the script failed (file:line: message on stderr)",
+            "2:the script was not found or has an unknown extension", "n:the script called sys.exit(n)"})
+public final class RunCommand implements Callable<Integer> {
+
+    /** The system property the connector reads to keep progress output plain (no bars, no colours). */
+    public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script: a .py or .js file")
+    Path script;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments given to the script (sys.argv[1:], argv.slice(1))")
+    List<String> arguments = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(script)) {
+            err.println("spatialx run: no such script: " + script.toAbsolutePath());
+            err.flush();
+            return 2;
+        }
+        ScriptLanguage language;
+        try {
+            language = ScriptLanguage.ofFile(script);
+        } catch (IllegalArgumentException e) {
+            err.println("spatialx run: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (!stdoutIsTerminal()) {
+            System.setProperty(PLAIN_OUTPUT_PROPERTY, "true");
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(script.toString());
+        argv.addAll(arguments);
+        PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
+        PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
+        try (ScriptRuntime runtime = ScriptRuntime.standard(SpatialxHome.current());
+             ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
+            try {
+                session.runFile(script);
+                return 0;
+            } catch (PolyglotException e) {
+                if (e.isExit()) {
+                    return e.getExitStatus();
+                }
+                out.flush();
+                err.println(session.describe(e));
+                return 1;
+            }
+        } finally {
+            out.flush();
+            errors.flush();
+        }
+    }
+
+    /** True when standard output is an interactive terminal (not a pipe or file). */
+    static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Console.isTerminal() exists from JDK 22; the code is compiled for 21.
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}

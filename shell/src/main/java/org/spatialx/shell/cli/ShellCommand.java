@@ -1,0 +1,57 @@
+package org.spatialx.shell.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.spatialx.shell.repl.Repl;
+import org.spatialx.shell.script.ScriptLanguage;
+import org.spatialx.shell.script.ScriptRuntime;
+import org.spatialx.shell.script.ScriptSession;
+import org.spatialx.shell.script.SpatialxHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spatialx shell [--lang python|js]}: the interactive Python or JavaScript shell with the notebook API. */
+@Command(name = "shell", mixinStandardHelpOptions = true,
+        description = {"Interactive Python (GraalPy) or JavaScript (GraalJS) shell with the SpatialX notebook API.",
+            "History is kept in the SpatialX home; Tab completes methods, keywords and enum members;",
+            "help(connector.method) shows its documentation; Ctrl-C cancels a running call."})
+public final class ShellCommand implements Callable<Integer> {
+
+    @Option(names = "--lang", paramLabel = "LANGUAGE", defaultValue = "python",
+            description = "python (default) or js", converter = LanguageConverter.class)
+    ScriptLanguage language;
+
+    @Override
+    public Integer call() throws Exception {
+        SpatialxHome home = SpatialxHome.current();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("spatialx").build();
+             ScriptRuntime runtime = ScriptRuntime.standard(home);
+             ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
+                     System.in, Path.of(""))) {
+            prepare(session);
+            return new Repl(session, terminal, home.history(language)).run();
+        }
+    }
+
+    /** Imports the notebook names into the REPL's namespace (Python; JavaScript has them as globals). */
+    public static void prepare(ScriptSession session) {
+        if (session.language() == ScriptLanguage.PYTHON) {
+            session.evalInteractive("import os, sys\nimport spatialx_connector\nfrom spatialx_connector import *\n", "setup");
+        }
+    }
+
+    static final class LanguageConverter implements CommandLine.ITypeConverter<ScriptLanguage> {
+        @Override
+        public ScriptLanguage convert(String value) {
+            try {
+                return ScriptLanguage.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.spatialx.shell.picture;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws points to a PNG scatter plot with axes, axis labels and a legend of categories: spatial
+ * positions coloured by gene or cell type, and the same for embeddings coloured by clusters.
+ * Headless (no display needed).
+ */
+public final class SpatialRenderer {
+
+    /** Categories beyond the most frequent ones are drawn grey as {@value #OTHER}. */
+    public static final String OTHER = "other";
+
+    // Tableau 10 then its light variants: distinct, colour-blind friendly enough for 20 categories.
+    private static final int[] PALETTE = {
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+        0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5
+    };
+
+    /**
+     * How to draw.
+     *
+     * @param title         title above the plot
+     * @param xLabel        label of the x axis
+     * @param yLabel        label of the y axis
+     * @param width         picture width in pixels
+     * @param height        picture height in pixels
+     * @param pointSize     point diameter in pixels
+     * @param maxCategories categories in the legend; the rest are {@value #OTHER}
+     * @param flipY         true for image coordinates (y grows downwards), as spatial data is
+     */
+    public record Options(String title, String xLabel, String yLabel, int width, int height, double pointSize,
+            int maxCategories, boolean flipY) {
+
+        /** Spatial defaults: 1000 x 800, y downwards, 12 categories. */
+        public static Options defaults() {
+            return new Options("", "x", "y", 1000, 800, 4, 12, true);
+        }
+    }
+
+    /** What was drawn. */
+    public record Summary(Path output, int points, List<String> categories) {
+    }
+
+    private SpatialRenderer() {
+    }
+
+    /** Draws {@code points} to {@code output} (a PNG; parent folders are created). */
+    public static Summary render(SpatialPoints points, Options options, Path output) throws IOException {
+        if (points.size() == 0) {
+            throw new IllegalArgumentException("Nothing to draw: no points");
+        }
+        Map<String, Integer> colourIndex = categories(points, options.maxCategories());
+        BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, options.width(), options.height());
+            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+            g.setFont(font);
+            FontMetrics metrics = g.getFontMetrics();
+
+            int legendWidth = colourIndex.isEmpty() ? 0 : 30 + colourIndex.keySet().stream().mapToInt(metrics::stringWidth).max().orElse(0);
+            int left = 80;
+            int top = 50;
+            int right = options.width() - 20 - legendWidth;
+            int bottom = options.height() - 60;
+
+            double minX = min(points.x());
+            double maxX = max(points.x());
+            double minY = min(points.y());
+            double maxY = max(points.y());
+            // A 3% margin keeps points off the frame.
+            double marginX = (maxX > minX ? maxX - minX : 1) * 0.03;
+            double marginY = (maxY > minY ? maxY - minY : 1) * 0.03;
+            minX -= marginX;
+            maxX += marginX;
+            minY -= marginY;
+            maxY += marginY;
+            double spanX = maxX - minX;
+            double spanY = maxY - minY;
+            // Same scale on both axes, so tissue shapes are not distorted.
+            double scale = Math.min((right - left) / spanX, (bottom - top) / spanY);
+            double plotW = spanX * scale;
+            double plotH = spanY * scale;
+
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1f));
+            g.drawRect(left, top, (int) Math.round(plotW), (int) Math.round(plotH));
+            drawTicks(g, metrics, left, top, plotW, plotH, minX, maxX, minY, maxY, options.flipY());
+
+            double radius = options.pointSize() / 2;
+            // Frequent categories first, so rare ones stay visible on top of them.
+            Integer[] order = new Integer[points.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            if (points.labels() != null) {
+                Map<String, Integer> counts = counts(points.labels());
+                java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> -counts.get(points.labels()[i])));
+            }
+            for (int i : order) {
+                double px = left + (points.x()[i] - minX) * scale;
+                double py = options.flipY() ? top + (points.y()[i] - minY) * scale : top + plotH - (points.y()[i] - minY) * scale;
+                g.setColor(colour(points, i, colourIndex));
+                g.fill(new Ellipse2D.Double(px - radius, py - radius, options.pointSize(), options.pointSize()));
+            }
+
+            g.setColor(Color.BLACK);
+            Font titleFont = font.deriveFont(Font.BOLD, 16f);
+            g.setFont(titleFont);
+            g.drawString(options.title(), left, top - 20);
+            g.setFont(font);
+            g.drawString(options.xLabel(), (int) (left + plotW / 2 - metrics.stringWidth(options.xLabel()) / 2.0), (int) (top + plotH + 45));
+            AffineTransform saved = g.getTransform();
+            g.rotate(-Math.PI / 2);
+            g.drawString(options.yLabel(), (int) -(top + plotH / 2 + metrics.stringWidth(options.yLabel()) / 2.0), 20);
+            g.setTransform(saved);
+
+            int legendX = (int) (left + plotW + 25);
+            int legendY = top + 5;
+            for (Map.Entry<String, Integer> entry : colourIndex.entrySet()) {
+                g.setColor(entry.getValue() < 0 ? Color.LIGHT_GRAY : new Color(PALETTE[entry.getValue() % PALETTE.length]));
+                g.fillOval(legendX, legendY, 10, 10);
+                g.setColor(Color.BLACK);
+                g.drawString(entry.getKey(), legendX + 16, legendY + 10);
+                legendY += 18;
+            }
+        } finally {
+            g.dispose();
+        }
+        Path absolute = output.toAbsolutePath();
+        if (absolute.getParent() != null) {
+            Files.createDirectories(absolute.getParent());
+        }
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
+        ImageIO.write(image, "png", partial.toFile());
+        Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Summary(absolute, points.size(), List.copyOf(colourIndex.keySet()));
+    }
+
+    private static void drawTicks(Graphics2D g, FontMetrics metrics, int left, int top, double plotW, double plotH,
+            double minX, double maxX, double minY, double maxY, boolean flipY) {
+        for (int t = 0; t <= 4; t++) {
+            double fraction = t / 4.0;
+            int px = (int) Math.round(left + fraction * plotW);
+            g.drawLine(px, (int) (top + plotH), px, (int) (top + plotH + 5));
+            String xText = tick(minX + fraction * (maxX - minX));
+            g.drawString(xText, px - metrics.stringWidth(xText) / 2, (int) (top + plotH + 20));
+            int py = (int) Math.round(top + fraction * plotH);
+            g.drawLine(left - 5, py, left, py);
+            double yValue = flipY ? minY + fraction * (maxY - minY) : maxY - fraction * (maxY - minY);
+            String yText = tick(yValue);
+            g.drawString(yText, left - 8 - metrics.stringWidth(yText), py + 5);
+        }
+    }
+
+    private static String tick(double value) {
+        return Math.abs(value) >= 100 || value == Math.rint(value) ? String.valueOf(Math.round(value)) : String.format("%.2f", value);
+    }
+
+    private static Color colour(SpatialPoints points, int i, Map<String, Integer> colourIndex) {
+        if (points.labels() == null) {
+            return new Color(PALETTE[0]);
+        }
+        Integer index = colourIndex.get(points.labels()[i]);
+        return index == null || index < 0 ? Color.LIGHT_GRAY : new Color(PALETTE[index % PALETTE.length]);
+    }
+
+    /** Legend entries: the most frequent categories (name order), then "other" (index -1) if any were left out. */
+    private static Map<String, Integer> categories(SpatialPoints points, int maxCategories) {
+        Map<String, Integer> legend = new LinkedHashMap<>();
+        if (points.labels() == null) {
+            return legend;
+        }
+        Map<String, Integer> counts = counts(points.labels());
+        List<String> kept = new ArrayList<>(counts.keySet());
+        kept.sort(Comparator.comparing((String c) -> -counts.get(c)).thenComparing(c -> c));
+        boolean truncated = kept.size() > maxCategories;
+        kept = new ArrayList<>(kept.subList(0, Math.min(maxCategories, kept.size())));
+        kept.sort(Comparator.naturalOrder());
+        for (int i = 0; i < kept.size(); i++) {
+            legend.put(kept.get(i), i);
+        }
+        if (truncated) {
+            legend.put(OTHER, -1);
+        }
+        return legend;
+    }
+
+    private static Map<String, Integer> counts(String[] labels) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String label : labels) {
+            counts.merge(label, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElse(0);
+    }
+
+    private static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(0);
+    }
+}

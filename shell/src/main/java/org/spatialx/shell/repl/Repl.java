@@ -1,0 +1,97 @@
+package org.spatialx.shell.repl;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.graalvm.polyglot.PolyglotException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.spatialx.shell.script.ScriptLanguage;
+import org.spatialx.shell.script.ScriptSession;
+
+/**
+ * The interactive shell: reads Python or JavaScript with JLine (history, multi-line input, tab
+ * completion), evaluates it in a {@link ScriptSession}, prints one-line errors with the input
+ * line, and cancels a running call on Ctrl-C without leaving.
+ */
+public final class Repl {
+
+    private final ScriptSession session;
+    private final Terminal terminal;
+    private final Path history;
+
+    /**
+     * A REPL over {@code terminal}.
+     *
+     * @param history the history file (its folder is created)
+     */
+    public Repl(ScriptSession session, Terminal terminal, Path history) {
+        this.session = session;
+        this.terminal = terminal;
+        this.history = history;
+    }
+
+    /** The prompt of a first line: {@code >>> } (Python) or {@code > } (JavaScript). */
+    public static String prompt(ScriptLanguage language) {
+        return language == ScriptLanguage.PYTHON ? ">>> " : "> ";
+    }
+
+    /** Reads and evaluates until end of input (Ctrl-D) or {@code exit()}; returns the exit status. */
+    public int run() throws IOException {
+        Files.createDirectories(history.toAbsolutePath().getParent());
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("spatialx")
+                .parser(new ScriptLineParser(session))
+                .completer(new ScriptCompleter(session))
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "... ")
+                .variable(LineReader.INDENTATION, 4)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_BRACKET, false)
+                .build();
+        PrintWriter out = terminal.writer();
+        out.println(banner(session.language()));
+        out.flush();
+        int number = 0;
+        while (true) {
+            String input;
+            try {
+                input = reader.readLine(prompt(session.language()));
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt clears the line, as in Python.
+            } catch (EndOfFileException e) {
+                return 0;
+            }
+            if (input.isBlank()) {
+                continue;
+            }
+            number++;
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
+            try {
+                session.evalInteractive(input, "input-" + number);
+            } catch (PolyglotException e) {
+                if (e.isExit()) {
+                    return e.getExitStatus();
+                }
+                out.println(e.isInterrupted() || e.isCancelled() ? "Cancelled" : session.describe(e));
+            } finally {
+                terminal.handle(Terminal.Signal.INT, previous);
+                terminal.flush();
+                out.flush();
+            }
+        }
+    }
+
+    private static String banner(ScriptLanguage language) {
+        String connect = language == ScriptLanguage.PYTHON
+                ? "connector = SpatialXConnector()   # the local server; or SpatialXConnector(domain=..., token=...)"
+                : "const connector = new SpatialXConnector()   // the local server; or {domain, token}";
+        return "SpatialX shell (" + (language == ScriptLanguage.PYTHON ? "Python, GraalPy" : "JavaScript, GraalJS") + ")\n"
+                + connect + "\nTab completes, help(connector.method) shows the docs, Ctrl-C cancels a call, Ctrl-D leaves.";
+    }
+}
