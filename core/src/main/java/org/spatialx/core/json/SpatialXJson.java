@@ -2,7 +2,6 @@ package org.spatialx.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -32,7 +31,6 @@ public final class SpatialXJson {
                 .addSerializer(Double.class, new DoubleAsPython())
                 .addSerializer(double.class, new DoubleAsPython());
         this.requestMapper = JsonMapper.builder()
-                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .addModule(wire)
                 .build();
         this.responseMapper = JsonMapper.builder()
@@ -48,7 +46,7 @@ public final class SpatialXJson {
 
     /** The body text Python would send for {@code value}: {@code {"a": 1, "b": [true, null]}}. */
     public String writeRequestBody(Object value) throws JsonProcessingException {
-        return requestMapper.writer(new PythonJsonLayout()).writeValueAsString(value);
+        return requestMapper.writer(new PythonJsonLayout()).with(new PythonJsonEscapes()).writeValueAsString(value);
     }
 
     /**
