@@ -35,6 +35,9 @@ public final class SpatialXJson {
                 .build();
         this.responseMapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Python's json.loads rejects trailing data (the body is then text) and accepts NaN.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .addModule(new OrderedExtrasModule())
                 .build();
     }
