@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
@@ -230,12 +229,5 @@ public final class LocalServer implements AutoCloseable {
     @Override
     public String toString() {
         return "LocalServer[url=" + url + ", home=" + home.root() + (reused ? ", reused" : "") + "]";
-    }
-
-    /** Folder names and paths of the mounts, for printing. */
-    public static Map<String, String> describe(Mounts mounts) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        mounts.all().forEach(m -> out.put(m.name(), m.root().toString()));
-        return out;
     }
 }

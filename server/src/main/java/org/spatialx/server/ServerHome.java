@@ -65,7 +65,16 @@ public final class ServerHome {
 
     /** Creates the home's folders. */
     void create() throws IOException {
-        Files.createDirectories(root);
+        if (!Files.exists(root)) {
+            // a new home holds the token and the user's data: owner-only
+            Files.createDirectories(root.getParent());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(root);
+            }
+        }
         Files.createDirectories(studies());
         Files.createDirectories(uploadSessions());
         Files.createDirectories(tmp());
