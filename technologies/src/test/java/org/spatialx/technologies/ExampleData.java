@@ -15,11 +15,11 @@ public final class ExampleData {
     private ExampleData() {
     }
 
-    /** A bundled data set folder, e.g. {@code xenium/SFE_toy_Xenium_XOA1x_human_526cells}. */
+    /** A bundled data set folder or file, e.g. {@code xenium/SFE_toy_Xenium_XOA1x_human_526cells}. */
     public static Path bundled(String relative) {
         String dir = System.getProperty("spatialx.examples.dir", "../examples/data");
         Path path = Path.of(dir, relative).toAbsolutePath().normalize();
-        if (!Files.isDirectory(path)) {
+        if (!Files.exists(path)) {
             throw new IllegalStateException("Bundled example data missing: " + path);
         }
         return path;
