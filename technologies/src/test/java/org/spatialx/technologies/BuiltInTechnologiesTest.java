@@ -76,6 +76,9 @@ class BuiltInTechnologiesTest {
         DetectionReport omeTiff = result.reports().stream().filter(r -> r.technology().equals("PROTEIN_OME_TIFF"))
                 .findFirst().orElseThrow();
         assertTrue(omeTiff.warnings().stream().anyMatch(w -> w.contains("part of the XENIUM layout")));
+        assertEquals("XENIUM", omeTiff.partOf());
+        assertTrue(omeTiff.complete());
+        assertEquals(List.of(), result.matchingTechnologies());
     }
 
     @Test

@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
  * @param elements   one report per declared element, in declaration order
  * @param version    the detected software version
  * @param warnings   technology-level warnings (several bin sizes, positions in mm, ...)
+ * @param partOf     when every file found is also part of a larger match of another technology
+ *                   (an OME-TIFF inside a Xenium folder), that technology's id; empty otherwise
  */
 public record DetectionReport(String technology, String dataPath, List<ElementReport> elements,
-        SoftwareVersion version, List<String> warnings) {
+        SoftwareVersion version, List<String> warnings, String partOf) {
 
     /** Copies the lists. */
     public DetectionReport {
@@ -24,6 +26,13 @@ public record DetectionReport(String technology, String dataPath, List<ElementRe
         elements = List.copyOf(elements);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(version, "version");
+        partOf = partOf == null ? "" : partOf;
+    }
+
+    /** A report that is not part of another technology's layout. */
+    public DetectionReport(String technology, String dataPath, List<ElementReport> elements, SoftwareVersion version,
+            List<String> warnings) {
+        this(technology, dataPath, elements, version, warnings, "");
     }
 
     /** Whether every required element was found: the data can be submitted as this technology. */

@@ -31,9 +31,13 @@ public record DetectionResult(List<SampleData> sampleData, List<DetectionReport>
         return !sampleData.isEmpty();
     }
 
-    /** The technologies whose required elements are all present, best first. */
+    /**
+     * The technologies whose required elements are all present, best first, leaving out those whose
+     * files are only part of another technology's layout.
+     */
     public List<String> matchingTechnologies() {
-        return reports.stream().filter(DetectionReport::complete).map(DetectionReport::technology).toList();
+        return reports.stream().filter(r -> r.complete() && r.partOf().isEmpty())
+                .map(DetectionReport::technology).toList();
     }
 
     /**

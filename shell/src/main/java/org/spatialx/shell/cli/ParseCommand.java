@@ -67,6 +67,7 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        quietLibraryLogs();
         Path folder = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             err.println("Not a folder: " + folder + " (give the instrument's output folder)");
@@ -115,6 +116,19 @@ public final class ParseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * PF4J and jHDF log every plugin scan and file opening at INFO, which would bury the report;
+     * their warnings still show. Only sets levels nobody configured.
+     */
+    private static void quietLibraryLogs() {
+        for (String logger : List.of("org.pf4j", "io.jhdf")) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
+    }
+
     private boolean hasCompleteSample(DefaultSampleDataDetector detector, LocalStorageView storage, Path folder) {
         return detector.detectSamples(technology, storage, folder.toString()).stream()
                 .anyMatch(s -> s.result().complete());
@@ -134,8 +148,7 @@ public final class ParseCommand implements Callable<Integer> {
                 out.println("  also considered " + other.technology() + ": " + other.foundCount() + " element(s) found"
                         + (other.complete() ? ", complete" : ", missing " + String.join(", ",
                                 other.missingRequired().stream().map(ElementReport::name).toList()))
-                        + other.warnings().stream().filter(w -> w.startsWith("its files are part of"))
-                                .map(w -> " (" + w + ")").findFirst().orElse(""));
+                        + (other.partOf().isEmpty() ? "" : " (its files are part of the " + other.partOf() + " layout)"));
             }
         }
         DetectionReport report = result.reports().get(0);
@@ -155,7 +168,9 @@ public final class ParseCommand implements Callable<Integer> {
                     ? element.path() + (element.kind() == org.spatialx.api.technology.EntryKind.FOLDER
                             ? "/" : " (" + humanSize(element.size()) + ")")
                             + (element.element().sent() ? " -> " + element.element().wireKey() : " (not sent)")
-                    : "not found; looked for " + String.join(", ", element.lookedFor());
+                    : element.element().required()
+                            ? "not found; looked for " + String.join(", ", element.lookedFor())
+                            : "not found (" + element.lookedFor().size() + " places looked at)";
             out.println("  [" + label + "] " + pad(element.name(), width) + "  " + detail);
             for (String warning : element.warnings()) {
                 out.println("             " + pad("", width) + "  ! " + warning);

@@ -99,6 +99,9 @@ class ParseCommandTest {
         Run run = parse(EXAMPLES.resolve("xenium/SFE_toy_Xenium_XOA1x_human_526cells").toString());
         assertEquals(ParseCommand.INCOMPLETE, run.exit());
         assertTrue(run.out().startsWith("[]\n"), run.out());
+        assertTrue(run.out().contains("Matching technologies: none complete"), run.out());
+        assertTrue(run.out().contains("also considered PROTEIN_OME_TIFF: 1 element(s) found, complete "
+                + "(its files are part of the XENIUM layout)"), run.out());
         assertTrue(run.out().contains("Report for XENIUM (built-in)"), run.out());
         assertTrue(run.out().contains("[MISSING ] experiment"), run.out());
         assertTrue(run.out().contains("not found; looked for experiment.xenium, outs/experiment.xenium"), run.out());

@@ -137,7 +137,7 @@ public final class DefaultSampleDataDetector implements org.spatialx.api.technol
             List<String> warnings = new ArrayList<>(report.warnings());
             warnings.add("its files are part of the " + subsumedBy + " layout found here");
             return new DetectionReport(report.technology(), report.dataPath(), report.elements(), report.version(),
-                    warnings);
+                    warnings, subsumedBy);
         }
     }
 }
