@@ -124,7 +124,7 @@ public final class SpatialXConnector implements AutoCloseable {
         JsonNode answer = object(call(ApiRequest.get(UrlFamily.OPENAPI, "account/groups").build()), "account/groups");
         List<Group> groups = new ArrayList<>();
         JsonNode defaults = answer.path("default");
-        defaults.fields().forEachRemaining(entry -> groups.add(new Group(entry.getKey(), entry.getValue().asText())));
+        defaults.properties().forEach(entry -> groups.add(new Group(entry.getKey(), entry.getValue().asText())));
         for (JsonNode group : answer.path("groups")) {
             groups.add(read(group, Group.class, "account/groups groups[]"));
         }
