@@ -1,57 +1,77 @@
 package org.spatialx.shell.script;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.spatialx.core.ConnectorOptions;
+import org.spatialx.core.SpatialXConnector;
+import org.spatialx.server.LocalServer;
+import org.spatialx.server.LocalServerConfig;
 
 /**
- * Opens {@code org.spatialx.core.SpatialXConnector}: for an empty domain against the embedded
- * local server of the home folder ({@code org.spatialx.server.LocalServer.startOrReuse}).
+ * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
+ * real server; an empty domain starts (or reuses) the embedded {@link LocalServer} of the home.
+ *
+ * <p>Keyword arguments: {@code verify_ssl=False} (Python's opt-out of TLS verification) and, for
+ * the local server only, {@code mounts={"name": "/local/folder"}} to serve local folders (used
+ * when this process starts the server; a server already running keeps its mounts).
  */
-public final class DefaultConnectorFactory implements ConnectorFactory {
+public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
 
-    private static final String CONNECTOR = "org.spatialx.core.SpatialXConnector";
-    private static final String LOCAL_SERVER = "org.spatialx.server.LocalServer";
-
-    private final Path home;
+    private final SpatialxHome home;
+    private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** A factory whose local server lives in {@code home}. */
     public DefaultConnectorFactory(SpatialxHome home) {
-        this.home = home.root();
+        this.home = home;
     }
 
     @Override
-    public Object open(String domain, String token, Map<String, Object> options) throws Exception {
+    public synchronized Object open(String domain, String token, Map<String, Object> options) {
+        for (String key : options.keySet()) {
+            if (!key.equals("verify_ssl") && !key.equals("mounts")) {
+                throw new org.spatialx.shell.binding.ScriptArgumentException(
+                        "SpatialXConnector() got an unexpected keyword argument '" + key + "'; accepted: domain, token, verify_ssl, mounts");
+            }
+        }
         String url = domain;
         String key = token;
         if (url.isBlank()) {
-            // Looked up by name until the server module lands on this branch (see docs/shell.md).
-            Class<?> serverType = load(LOCAL_SERVER, "the embedded local server (module server)");
-            Object server = invoke(serverType.getMethod("startOrReuse", Path.class), null, home);
-            url = (String) invoke(serverType.getMethod("url"), server);
-            key = (String) invoke(serverType.getMethod("token"), server);
+            LocalServerConfig config = LocalServerConfig.defaults().withHome(home.root());
+            if (options.get("mounts") instanceof Map<?, ?> mounts) {
+                for (Map.Entry<?, ?> mount : mounts.entrySet()) {
+                    config = config.withMount(String.valueOf(mount.getKey()),
+                            Path.of(String.valueOf(mount.getValue())).toAbsolutePath().normalize());
+                }
+            }
+            LocalServer server = LocalServer.startOrReuse(config);
+            opened.add(server);
+            url = server.url();
+            key = server.token();
+        } else if (options.containsKey("mounts")) {
+            throw new org.spatialx.shell.binding.ScriptArgumentException(
+                    "mounts= applies to the local server only (an empty domain); a real server serves its own storage");
         }
-        Class<?> connectorType = load(CONNECTOR, "the connector (module core)");
-        try {
-            return connectorType.getConstructor(String.class, String.class).newInstance(url, key);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+        ConnectorOptions.Builder builder = ConnectorOptions.builder();
+        if (Boolean.FALSE.equals(options.get("verify_ssl"))) {
+            builder.insecureSkipTlsVerify(true);
         }
+        SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
+        opened.add(connector);
+        return connector;
     }
 
-    private static Class<?> load(String name, String what) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(what + " is not part of this build yet (" + name + " not found)");
+    /** Closes the connectors and stops the local server this process started (a reused one keeps running). */
+    @Override
+    public synchronized void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                // Closing is best effort: the process is ending anyway.
+            }
         }
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object... args) throws Exception {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        opened.clear();
     }
 }

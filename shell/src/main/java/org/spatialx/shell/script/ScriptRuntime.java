@@ -65,6 +65,13 @@ public final class ScriptRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (connectors instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot close the connectors: " + e.getMessage(), e);
+            }
+        }
         if (engine != null) {
             engine.close();
             engine = null;
