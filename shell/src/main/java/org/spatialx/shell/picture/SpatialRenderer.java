@@ -71,6 +71,7 @@ public final class SpatialRenderer {
         Map<String, Integer> colourIndex = categories(points, options.maxCategories());
         BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
+        int usedHeight = options.height();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -81,7 +82,6 @@ public final class SpatialRenderer {
             FontMetrics metrics = g.getFontMetrics();
 
             int legendWidth = colourIndex.isEmpty() ? 0 : 30 + colourIndex.keySet().stream().mapToInt(metrics::stringWidth).max().orElse(0);
-            int left = 80;
             int top = 50;
             int right = options.width() - 20 - legendWidth;
             int bottom = options.height() - 60;
@@ -99,6 +99,9 @@ public final class SpatialRenderer {
             maxY += marginY;
             double spanX = maxX - minX;
             double spanY = maxY - minY;
+            // Room on the left for the widest y tick label and the rotated axis label.
+            int left = 40 + java.util.stream.DoubleStream.of(minY, maxY, (minY + maxY) / 2)
+                    .mapToInt(v -> metrics.stringWidth(tick(v))).max().orElse(40);
             // Same scale on both axes, so tissue shapes are not distorted.
             double scale = Math.min((right - left) / spanX, (bottom - top) / spanY);
             double plotW = spanX * scale;
@@ -134,9 +137,10 @@ public final class SpatialRenderer {
             g.drawString(options.xLabel(), (int) (left + plotW / 2 - metrics.stringWidth(options.xLabel()) / 2.0), (int) (top + plotH + 45));
             AffineTransform saved = g.getTransform();
             g.rotate(-Math.PI / 2);
-            g.drawString(options.yLabel(), (int) -(top + plotH / 2 + metrics.stringWidth(options.yLabel()) / 2.0), 20);
+            g.drawString(options.yLabel(), (int) -(top + plotH / 2 + metrics.stringWidth(options.yLabel()) / 2.0), 18);
             g.setTransform(saved);
 
+            usedHeight = Math.max((int) (top + plotH + 60), top + 20 + 18 * colourIndex.size());
             int legendX = (int) (left + plotW + 25);
             int legendY = top + 5;
             for (Map.Entry<String, Integer> entry : colourIndex.entrySet()) {
@@ -149,6 +153,8 @@ public final class SpatialRenderer {
         } finally {
             g.dispose();
         }
+        // Crop the unused bottom of a wide plot (the plot keeps its aspect ratio).
+        image = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), usedHeight));
         Path absolute = output.toAbsolutePath();
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());

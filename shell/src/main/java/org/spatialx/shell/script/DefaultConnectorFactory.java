@@ -8,14 +8,16 @@ import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
+import org.spatialx.shell.binding.ScriptArgumentException;
 
 /**
  * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
  * real server; an empty domain starts (or reuses) the embedded {@link LocalServer} of the home.
  *
  * <p>Keyword arguments: {@code verify_ssl=False} (Python's opt-out of TLS verification) and, for
- * the local server only, {@code mounts={"name": "/local/folder"}} to serve local folders (used
- * when this process starts the server; a server already running keeps its mounts).
+ * the local server only, {@code home="/folder"} (instead of SPATIALX_HOME) and
+ * {@code mounts={"name": "/local/folder"}} to serve local folders (used when this process starts
+ * the server; a server already running keeps its mounts).
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
 
@@ -30,15 +32,17 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     @Override
     public synchronized Object open(String domain, String token, Map<String, Object> options) {
         for (String key : options.keySet()) {
-            if (!key.equals("verify_ssl") && !key.equals("mounts")) {
-                throw new org.spatialx.shell.binding.ScriptArgumentException(
-                        "SpatialXConnector() got an unexpected keyword argument '" + key + "'; accepted: domain, token, verify_ssl, mounts");
+            if (!key.equals("verify_ssl") && !key.equals("mounts") && !key.equals("home")) {
+                throw new ScriptArgumentException("SpatialXConnector() got an unexpected keyword argument '" + key
+                        + "'; accepted: domain, token, verify_ssl, home, mounts");
             }
         }
         String url = domain;
         String key = token;
         if (url.isBlank()) {
-            LocalServerConfig config = LocalServerConfig.defaults().withHome(home.root());
+            Path serverHome = options.get("home") instanceof String given && !given.isBlank()
+                    ? Path.of(given).toAbsolutePath() : home.root();
+            LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome);
             if (options.get("mounts") instanceof Map<?, ?> mounts) {
                 for (Map.Entry<?, ?> mount : mounts.entrySet()) {
                     config = config.withMount(String.valueOf(mount.getKey()),
@@ -49,9 +53,9 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             opened.add(server);
             url = server.url();
             key = server.token();
-        } else if (options.containsKey("mounts")) {
-            throw new org.spatialx.shell.binding.ScriptArgumentException(
-                    "mounts= applies to the local server only (an empty domain); a real server serves its own storage");
+        } else if (options.containsKey("mounts") || options.containsKey("home")) {
+            throw new ScriptArgumentException(
+                    "home= and mounts= apply to the local server only (an empty domain); a real server serves its own storage");
         }
         ConnectorOptions.Builder builder = ConnectorOptions.builder();
         if (Boolean.FALSE.equals(options.get("verify_ssl"))) {

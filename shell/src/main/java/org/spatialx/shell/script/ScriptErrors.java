@@ -55,6 +55,7 @@ public final class ScriptErrors {
         if (message == null || message.isBlank()) {
             message = error.isHostException() ? error.asHostException().toString() : "error";
         }
-        return message.strip().lines().reduce((first, second) -> second).orElse(message);
+        // One line: the connector's multi-line messages (problem, then what to do) are joined.
+        return String.join(" ", message.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     }
 }

@@ -30,6 +30,9 @@ public final class ScriptRuntime implements AutoCloseable {
     public static ScriptRuntime standard(SpatialxHome home) {
         ScriptRuntime runtime = new ScriptRuntime(home, new DefaultConnectorFactory(home));
         org.spatialx.shell.picture.SpatialPictures.register(runtime);
+        // JavaScript has no file system module; scripts in both languages get a fresh folder this way.
+        runtime.function("temporary_folder", kwargs -> java.nio.file.Files.createTempDirectory(
+                String.valueOf(kwargs.getOrDefault("prefix", "spatialx-"))).toString());
         return runtime;
     }
 

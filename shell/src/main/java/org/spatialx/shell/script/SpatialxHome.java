@@ -14,8 +14,15 @@ public record SpatialxHome(Path root) {
     /** The environment variable naming the home folder. */
     public static final String VARIABLE = "SPATIALX_HOME";
 
-    /** The home of this process. */
+    /** The system property that overrides {@value #VARIABLE} (tests, embedding applications). */
+    public static final String PROPERTY = "spatialx.home";
+
+    /** The home of this process: the {@value #PROPERTY} system property, else {@value #VARIABLE}, else {@code ~/.spatialx}. */
     public static SpatialxHome current() {
+        String property = System.getProperty(PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new SpatialxHome(Path.of(property).toAbsolutePath());
+        }
         return of(System.getenv());
     }
 

@@ -128,7 +128,7 @@
   const api = {
     SpatialXConnector,
     SpatialXError,
-    local: () => SpatialXConnector({}),
+    local: (options) => SpatialXConnector(Object.assign({}, options || {}, { domain: "" })),
     parse_to_str,
     format_print: (value) => console.log(parse_to_str(value)),
     help: (value) => {

@@ -94,9 +94,17 @@ class SpatialXConnector(_Bound):
                                                       _json.dumps(kwargs, default=_plain)))._target)
 
 
-def local():
-    """The connector of the embedded local server of SPATIALX_HOME (started, or reused when running)."""
-    return SpatialXConnector()
+def local(home=None, mounts=None):
+    """The connector of the embedded local server of SPATIALX_HOME, or of `home` (started, or reused when running).
+
+    mounts={"name": "/local/folder"} also serves local folders (when this call starts the server).
+    """
+    kwargs = {}
+    if home is not None:
+        kwargs["home"] = str(home)
+    if mounts is not None:
+        kwargs["mounts"] = {str(k): str(v) for k, v in mounts.items()}
+    return SpatialXConnector(**kwargs)
 
 
 def _make_enums():
