@@ -44,7 +44,7 @@ public final class DefaultSampleDataDetector implements org.spatialx.api.technol
 
     @Override
     public DetectionResult detect(String dataName, String technology, StorageView storage, String dataPath) {
-        StorageView cached = new CachingStorageView(storage);
+        StorageView cached = CachingStorageView.over(storage);
         if (technology != null && !technology.isBlank()) {
             Technology chosen = catalog.require(technology);
             DetectionReport report = LayoutDetector.report(chosen, cached, dataPath);
