@@ -1,7 +1,5 @@
 package org.spatialx.technologies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +89,7 @@ public final class TechnologyCatalog implements AutoCloseable {
         }
         List<PluginWrapper> started = new ArrayList<>();
         if (withPlugins) {
-            for (Path path : manager.candidatePaths()) {
+            for (Path path : manager.candidatePaths(pluginsFolder, problems)) {
                 try {
                     manager.loadPlugin(path);
                 } catch (RuntimeException e) {
@@ -260,11 +258,13 @@ public final class TechnologyCatalog implements AutoCloseable {
             super(List.of());
         }
 
-        List<Path> candidatePaths() {
+        /** The plugin zips, jars and folders; a folder that cannot be read is a problem, not a failure. */
+        List<Path> candidatePaths(Path folder, List<PluginProblem> problems) {
             try {
                 return pluginRepository.getPluginPaths();
             } catch (RuntimeException e) {
-                throw new UncheckedIOException(new IOException("Cannot list plugins: " + e.getMessage(), e));
+                problems.add(new PluginProblem(folder.toString(), "plugins folder cannot be read: " + rootMessage(e)));
+                return List.of();
             }
         }
     }

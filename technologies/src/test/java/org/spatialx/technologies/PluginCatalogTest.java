@@ -24,6 +24,7 @@ import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.testplugin.BeadArrayTechnology;
 import org.spatialx.technologies.testplugin.DuplicateXeniumTechnology;
 import org.spatialx.technologies.testplugin.ThrowingTechnology;
+import org.spatialx.technologies.testplugin.VersionThrowingTechnology;
 
 /**
  * Plugin jars built at test time (like PF4J's JarPluginManagerTest) and dropped into a plugins
@@ -94,6 +95,24 @@ class PluginCatalogTest {
                     .detect("puck", "BEAD_ARRAY", new LocalStorageView(), puck.toString());
             assertEquals("BEAD_ARRAY", result.sampleData().get(0).technology());
             assertEquals("SUBMIT_OTHERS_FORMAT_DATA", result.sampleData().get(0).submissionType());
+        }
+    }
+
+    @Test
+    void technologyThrowingDuringDetectionBecomesAWarning() throws IOException {
+        pluginJar("broken-version-1.0.0.jar", descriptor("broken-version", ">=0.1.0"), VersionThrowingTechnology.class);
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins)) {
+            Path puck = ExampleData.bundled("stereoseq/SS200000135TL_D1_bin1_small_spateo");
+            DetectionResult result = new DefaultSampleDataDetector(catalog)
+                    .detect("puck", null, new LocalStorageView(), puck.toString());
+            var report = result.reports().stream()
+                    .filter(r -> r.technology().equals("GEM_WITH_BROKEN_VERSION")).findFirst().orElseThrow();
+            assertTrue(report.complete());
+            assertTrue(report.warnings().contains(
+                    "could not read the software version: java.lang.UnsupportedOperationException: header parser not written yet"),
+                    report.warnings().toString());
+            // the built-in still wins: it found the same file by its own first alternative
+            assertTrue(result.matchingTechnologies().contains("STOMICS"), result.matchingTechnologies().toString());
         }
     }
 
