@@ -74,7 +74,7 @@ class PluginCatalogTest {
             assertTrue(catalog.find("BEAD_ARRAY").isPresent(), catalog.problems().toString());
             assertEquals("plugin bead-array 1.0.0", catalog.origin("BEAD_ARRAY"));
             assertEquals("built-in", catalog.origin("XENIUM"));
-            assertEquals(17, catalog.technologies().size());
+            assertEquals(19, catalog.technologies().size());
 
             Map<String, String> problems = new TreeMap<>(catalog.problems().stream()
                     .collect(Collectors.toMap(PluginProblem::plugin, PluginProblem::problem, (a, b) -> a + " | " + b)));
@@ -119,7 +119,7 @@ class PluginCatalogTest {
     @Test
     void missingPluginsFolderMeansBuiltInsOnly() {
         try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins.resolve("absent"))) {
-            assertEquals(16, catalog.technologies().size());
+            assertEquals(18, catalog.technologies().size());
             assertTrue(catalog.problems().isEmpty());
             assertTrue(catalog.plugins().isEmpty());
         }
