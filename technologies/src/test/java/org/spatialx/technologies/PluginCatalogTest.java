@@ -23,6 +23,7 @@ import org.spatialx.technologies.detection.DefaultSampleDataDetector;
 import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.testplugin.BeadArrayTechnology;
 import org.spatialx.technologies.testplugin.DuplicateXeniumTechnology;
+import org.spatialx.technologies.testplugin.FailingStartPlugin;
 import org.spatialx.technologies.testplugin.ThrowingTechnology;
 import org.spatialx.technologies.testplugin.VersionThrowingTechnology;
 
@@ -114,6 +115,35 @@ class PluginCatalogTest {
             // the built-in still wins: it found the same file by its own first alternative
             assertTrue(result.matchingTechnologies().contains("STOMICS"), result.matchingTechnologies().toString());
         }
+    }
+
+    @Test
+    void pluginWhoseStartThrowsIsReported() throws IOException {
+        Path jar = pluginJar("failing-start-1.0.0.jar", descriptor("failing-start", ">=0.1.0")
+                + "plugin.class=" + FailingStartPlugin.class.getName() + "\n", BeadArrayTechnology.class);
+        try (var fs = java.nio.file.FileSystems.newFileSystem(jar)) {
+            String classFile = FailingStartPlugin.class.getName().replace('.', '/') + ".class";
+            Path target = fs.getPath(classFile);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = FailingStartPlugin.class.getClassLoader().getResourceAsStream(classFile)) {
+                Files.copy(in, target);
+            }
+        }
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins)) {
+            assertTrue(catalog.find("BEAD_ARRAY").isEmpty());
+            assertEquals(1, catalog.problems().size(), catalog.problems().toString());
+            assertEquals("failing-start", catalog.problems().get(0).plugin());
+            assertTrue(catalog.problems().get(0).problem().contains("licence server unreachable"),
+                    catalog.problems().get(0).problem());
+            assertEquals(18, catalog.technologies().size());
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsTheDetector() {
+        var detector = java.util.ServiceLoader.load(org.spatialx.api.technology.SampleDataDetector.class).findFirst();
+        assertTrue(detector.isPresent());
+        assertTrue(detector.get().technologies().contains("XENIUM"));
     }
 
     @Test
