@@ -33,7 +33,7 @@ public final class VisiumHdTechnology implements Technology {
 
     @Override
     public String description() {
-        return "10x Genomics Visium HD (Space Ranger 3.x-4.x binned and segmented outputs)";
+        return "10x Genomics Visium HD (Space Ranger 3.x-4.x binned outputs)";
     }
 
     @Override
