@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.technologies.ExampleData;
 import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
+import org.spatialx.technologies.matrix.ExpressionMatrix;
+import org.spatialx.technologies.matrix.TenxH5Matrix;
 import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.transcripts.TranscriptReader;
 
@@ -124,6 +126,25 @@ class DetectionBenchmark {
             Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             System.out.println("BENCHMARK kept " + kept);
         }
+    }
+
+    /**
+     * Reads a 10x .h5 given by {@code -Dspatialx.benchmark.h5=FILE} (e.g. 200k cells x 5k genes
+     * written by h5py, see docs/technologies.md).
+     */
+    @Test
+    void readTenxH5() {
+        requireEnabled();
+        String file = System.getProperty("spatialx.benchmark.h5");
+        assumeTrue(file != null && Files.isRegularFile(Path.of(file)), "no -Dspatialx.benchmark.h5 file");
+        System.gc();
+        resetPeaks();
+        long start = System.nanoTime();
+        ExpressionMatrix matrix = TenxH5Matrix.read(Path.of(file));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "BENCHMARK %s: %,d cells x %,d genes, %,d values (total %.0f): %.2f s, heap peak %.0f MiB%n",
+                Path.of(file).getFileName(), matrix.cellCount(), matrix.geneCount(), matrix.nonZeroCount(),
+                matrix.total(), seconds, peakHeapMiB());
     }
 
     private static void resetPeaks() {
