@@ -4,16 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.spatialx.api.KeyValue;
-import org.spatialx.api.SampleData;
+import org.spatialx.api.SampleSubmission;
 import org.spatialx.api.technology.DetectionReport;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SampleDetection;
+import org.spatialx.core.print.FormatPrint;
 import org.spatialx.technologies.PluginProblem;
 import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
@@ -60,7 +58,10 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Plugins folder (default: $SPATIALX_PLUGINS, $SPATIALX_HOME/plugins or ~/.spatialx/plugins).")
     Path pluginsFolder;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The data folder.")
+    @Option(names = "--list", description = "List the known technologies (built-ins and plugins) and skipped plugins.")
+    boolean list;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The data folder.")
     Path path;
 
     @Override
@@ -68,6 +69,13 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         quietLibraryLogs();
+        if (list) {
+            return listTechnologies(out, err);
+        }
+        if (path == null) {
+            err.println("Missing PATH: give the instrument's output folder (or --list to see the technologies)");
+            return 1;
+        }
         Path folder = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             err.println("Not a folder: " + folder + " (give the instrument's output folder)");
@@ -83,7 +91,7 @@ public final class ParseCommand implements Callable<Integer> {
             String dataName = name != null ? name : String.valueOf(folder.getFileName());
             DetectionResult single = samples ? null : detector.detect(dataName, technology, storage, folder.toString());
             if (single != null && (single.complete() || !hasCompleteSample(detector, storage, folder))) {
-                out.print(Printer.render(single.sampleData().stream().map(ParseCommand::asMap).toList()));
+                out.print(FormatPrint.parseToStr(single.sampleData()));
                 out.println();
                 printReports(out, catalog, single, technology == null);
                 return single.complete() ? 0 : INCOMPLETE;
@@ -93,15 +101,12 @@ public final class ParseCommand implements Callable<Integer> {
             boolean complete = !detections.isEmpty();
             for (SampleDetection sample : detections) {
                 if (sample.result().complete()) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("sample_name", sample.folder());
-                    entry.put("data", sample.result().sampleData().stream().map(ParseCommand::asMap).toList());
-                    printed.add(entry);
+                    printed.add(new SampleSubmission(sample.folder(), sample.result().sampleData()));
                 } else {
                     complete = false;
                 }
             }
-            out.print(Printer.render(printed));
+            out.print(FormatPrint.parseToStr(printed));
             out.println();
             for (SampleDetection sample : detections) {
                 out.println();
@@ -113,6 +118,22 @@ public final class ParseCommand implements Callable<Integer> {
                 printReports(out, catalog, sample.result(), technology == null);
             }
             return complete ? 0 : INCOMPLETE;
+        }
+    }
+
+    private int listTechnologies(PrintWriter out, PrintWriter err) {
+        Path folder = pluginsFolder != null ? pluginsFolder : TechnologyCatalog.defaultPluginsFolder();
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(folder)) {
+            int width = catalog.technologies().stream().mapToInt(t -> t.id().length()).max().orElse(10);
+            for (var technology : catalog.technologies()) {
+                out.println(pad(technology.id(), width) + "  " + technology.description() + " ["
+                        + catalog.origin(technology.id()) + "]");
+            }
+            out.println("plugins folder: " + folder + (Files.isDirectory(folder) ? "" : " (absent)"));
+            for (PluginProblem problem : catalog.problems()) {
+                err.println("warning: skipped plugin " + problem);
+            }
+            return 0;
         }
     }
 
@@ -197,77 +218,5 @@ public final class ParseCommand implements Callable<Integer> {
             unit++;
         }
         return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    /** A SampleData as the ordered map {@code format_print} shows (protocol 4.1 field order). */
-    private static Map<String, Object> asMap(SampleData data) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("name", data.name());
-        map.put("submission_type", data.submissionType());
-        map.put("technology", data.technology());
-        map.put("files", pairs(data.files()));
-        map.put("folders", pairs(data.folders()));
-        map.put("args", pairs(data.args()));
-        map.put("kwargs", pairs(data.kwargs()));
-        map.put("identities", data.identities());
-        return map;
-    }
-
-    private static List<Object> pairs(List<KeyValue> pairs) {
-        List<Object> list = new ArrayList<>();
-        for (KeyValue pair : pairs) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("key", pair.key());
-            map.put("value", pair.value());
-            list.add(map);
-        }
-        return list;
-    }
-
-    /**
-     * The notebook's {@code format_print} (protocol section 10) for lists, maps and scalars.
-     * Stand-in until {@code org.spatialx.core.print.FormatPrint} is on main.
-     */
-    static final class Printer {
-
-        private static final String TAB = "    ";
-
-        private Printer() {
-        }
-
-        static String render(Object value) {
-            return render(value, 0);
-        }
-
-        private static String render(Object value, int level) {
-            if (value instanceof List<?> list) {
-                if (list.isEmpty()) {
-                    return "[]";
-                }
-                StringBuilder out = new StringBuilder("[\n");
-                for (Object item : list) {
-                    out.append(TAB.repeat(level + 1)).append(render(item, level + 1)).append('\n');
-                }
-                return out.append(TAB.repeat(level)).append(']').toString();
-            }
-            if (value instanceof Map<?, ?> map) {
-                if (map.isEmpty()) {
-                    return "{}";
-                }
-                StringBuilder out = new StringBuilder("{\n");
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    out.append(TAB.repeat(level + 1)).append(entry.getKey()).append(": ")
-                            .append(render(entry.getValue(), level + 1)).append('\n');
-                }
-                return out.append(TAB.repeat(level)).append('}').toString();
-            }
-            if (value == null) {
-                return "None";
-            }
-            if (value instanceof Boolean b) {
-                return b ? "True" : "False";
-            }
-            return String.valueOf(value);
-        }
     }
 }
