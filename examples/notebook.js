@@ -45,7 +45,7 @@ if ("upload_file" in connector) {
 
 section("1.8.1 Parsing data information, one per bundled technology");
 const BUNDLED_DATA = [
-  ["xenium/SFE_toy_Xenium_XOA1x_human_526cells", Technologies.XENIUM],
+  ["xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset", Technologies.XENIUM],
   ["visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50", Technologies.VISIUM],
   ["visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10", Technologies.VISIUM_HD],
   ["cosmx/Lung12_GiottoData_mini_fov2-3", Technologies.COSMX_VER1],
@@ -67,7 +67,7 @@ if ("parse_data_information" in connector) {
 }
 
 section("1.8.2 Submitting a new study with a single sample and data");
-const xenium = parsed["xenium/SFE_toy_Xenium_XOA1x_human_526cells"];
+const xenium = parsed["xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset"];
 const visium = parsed["visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50"];
 if (xenium && visium) {
   const submission = connector.submit({

@@ -103,7 +103,7 @@ else:
 
 section("1.8.2 Submitting a new study with a single sample and data")
 submission_results = None
-xenium_information = parsed.get("xenium/SFE_toy_Xenium_XOA1x_human_526cells")
+xenium_information = parsed.get("xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset")
 visium_information = parsed.get("visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50")
 if xenium_information and visium_information:
     submission_results = connector.submit(

@@ -57,6 +57,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        quietLibraryLogs();
         if (!stdoutIsTerminal()) {
             System.setProperty(PLAIN_OUTPUT_PROPERTY, "true");
         }
@@ -81,6 +82,13 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             out.flush();
             errors.flush();
+        }
+    }
+
+    /** Library INFO logs (PF4J, jHDF) would interleave with the script's output; warnings still show. */
+    static void quietLibraryLogs() {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
     }
 

@@ -27,6 +27,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("spatialx").build();
              ScriptRuntime runtime = ScriptRuntime.standard(home);

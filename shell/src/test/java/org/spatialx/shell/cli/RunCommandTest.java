@@ -60,6 +60,10 @@ class RunCommandTest {
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
         assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
         assertTrue(out.contains("[\n    SFE_toy_Xenium_XOA1x_human_526cells\n    Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset\n]\n"), out);
+        // parse_data_information of the bundled data, then the notebook's submit of Xenium + Visium
+        assertTrue(out.contains("        technology: VISIUM\n"), out);
+        assertTrue(out.contains("submit_name: V1_Adult_Mouse_Brain_Coronal_Section_1_subset50\n"), out);
+        assertTrue(out.contains("        title: Human Colon Cancer - 10xgenomics\n"), out);
         assertTrue(out.contains("        points: 5260\n"), out); // data rows of the bundled Xenium transcripts.csv.gz
         assertTrue(out.contains("skipped steps: "), out);
         BufferedImage xenium = ImageIO.read(pictures.resolve("xenium_transcripts.png").toFile());
