@@ -30,7 +30,7 @@ public final class NotebookDocs {
         Properties properties = new Properties();
         try (InputStream in = NotebookDocs.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in != null) {
-                properties.load(in);
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
