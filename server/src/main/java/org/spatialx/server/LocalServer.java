@@ -73,6 +73,7 @@ public final class LocalServer implements AutoCloseable {
                 lock.channel().close();
             });
             String token = home.token(config.token());
+            home.cleanStaging(Duration.ofDays(7));
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper();
             Database database = Database.open(home.databaseFile());
