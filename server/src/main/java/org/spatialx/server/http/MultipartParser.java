@@ -81,6 +81,9 @@ final class MultipartParser {
                 String disposition = headers.getOrDefault("content-disposition", "");
                 String name = param(disposition, "name");
                 String fileName = param(disposition, "filename");
+                if (fileName == null) {
+                    fileName = extendedParam(disposition, "filename*");
+                }
                 if (name == null) {
                     throw malformed("a part has no name in its Content-Disposition header");
                 }
@@ -173,6 +176,22 @@ final class MultipartParser {
             }
         }
         return null;
+    }
+
+    /** An RFC 5987 parameter such as {@code filename*=UTF-8''na%C3%AFve.txt}, decoded; null if absent. */
+    static String extendedParam(String header, String key) {
+        String raw = param(header, key);
+        if (raw == null) {
+            return null;
+        }
+        int quote = raw.indexOf("''");
+        String charset = quote > 0 ? raw.substring(0, quote) : "UTF-8";
+        String encoded = quote >= 0 ? raw.substring(quote + 2) : raw;
+        try {
+            return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.Charset.forName(charset));
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
     }
 
     private String readLine() throws IOException {
