@@ -19,7 +19,7 @@ public final class TestConnectors {
     private TestConnectors() {
     }
 
-    /** Options for tests: generous timeouts (a loaded 2-core CI machine can take seconds for a first TLS handshake), no retries, 5 ms log polling, tracked lines into {@code lines}. */
+    /** Options for tests: 20 s connect and 30 s read timeouts, no retries, 5 ms log polling, tracked lines into {@code lines}. */
     public static ConnectorOptions.Builder options(List<String> lines) {
         return ConnectorOptions.builder()
                 .connectTimeout(Duration.ofSeconds(20))
