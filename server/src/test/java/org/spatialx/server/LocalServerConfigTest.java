@@ -2,14 +2,13 @@ package org.spatialx.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.spatialx.server.submission.SampleParser;
+import org.spatialx.server.submission.TechnologySampleParser;
 
 /** Pins the defaults of the local server (protocol 3.1 chunk limit, loopback, ephemeral port). */
 class LocalServerConfigTest {
@@ -30,7 +29,8 @@ class LocalServerConfigTest {
         assertEquals(104_857_600L, config.maxChunkSize());
         assertEquals(64, config.httpThreads());
         assertTrue(config.jobConcurrency() >= 2);
-        assertSame(SampleParser.NONE, config.sampleParser());
+        // the technologies module is on the server's class path: its detector answers parse_data_information
+        assertTrue(config.sampleParser() instanceof TechnologySampleParser, String.valueOf(config.sampleParser()));
     }
 
     @Test
