@@ -95,7 +95,7 @@ final class ReceiveSubmissionJob implements Job {
                     submitId);
             Sql.update(c, "UPDATE data SET enable_status = 1, percent = 100, updated_at = ? WHERE data_id = ?"
                     + " AND enable_status < 3", now(), dataId);
-            catalog.refreshSubmitResult(c, dataId);
+            catalog.refreshSubmitResult(c, dataId, now());
             settleStatuses(c, (String) data.get("study_id"), (String) data.get("sample_id"), now());
             return n;
         });
