@@ -35,6 +35,8 @@ final class ReceiveSubmissionJob implements Job {
             Map.entry("alignment", "images_alignment"),
             Map.entry("tissue_positions", "spot"));
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Database database;
     private final Catalog catalog;
     private final Mounts mounts;
@@ -115,8 +117,8 @@ final class ReceiveSubmissionJob implements Job {
         }
     }
 
-    private List<KeyValue> keyValues(String text) throws Exception {
-        return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, KeyValue[].class));
+    private static List<KeyValue> keyValues(String text) throws Exception {
+        return List.of(JSON.readValue(text, KeyValue[].class));
     }
 
     private static List<KeyValue> concat(List<KeyValue> a, List<KeyValue> b) {
