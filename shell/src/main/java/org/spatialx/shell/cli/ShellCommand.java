@@ -29,7 +29,7 @@ public final class ShellCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("spatialx").build();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
              ScriptRuntime runtime = ScriptRuntime.standard(home);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {

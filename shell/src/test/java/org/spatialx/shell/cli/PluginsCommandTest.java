@@ -1,0 +1,78 @@
+package org.spatialx.shell.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.shell.script.SpatialxHome;
+
+/** {@code spatialx plugins install|list} with a real PF4J plugin zip built here. */
+class PluginsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void useTemporaryHome() {
+        System.setProperty(SpatialxHome.PROPERTY, dir.resolve("home").toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.clearProperty(SpatialxHome.PROPERTY);
+    }
+
+    private Path pluginZip(String name, String properties) throws IOException {
+        Path zip = dir.resolve(name);
+        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("plugin.properties"));
+            out.write(properties.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("classes/"));
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    @Test
+    void installCopiesAPluginThatListThenLoads() throws Exception {
+        Path zip = pluginZip("demo-technology-1.0.0.zip", """
+                plugin.id=demo-technology
+                plugin.version=1.0.0
+                plugin.description=A demo technology
+                plugin.provider=Tests
+                """);
+        RunCommandTest.Outcome empty = RunCommandTest.run("plugins", "list");
+        assertEquals(0, empty.exit());
+        assertTrue(empty.out().contains("spatialx plugins install"), empty.out());
+
+        RunCommandTest.Outcome installed = RunCommandTest.run("plugins", "install", zip.toString());
+        assertEquals(0, installed.exit(), installed.err());
+        Path target = dir.resolve("home").resolve("plugins").resolve("demo-technology-1.0.0.zip");
+        assertTrue(installed.out().contains("Installed demo-technology into " + target), installed.out());
+        assertEquals(Files.size(zip), Files.size(target));
+
+        RunCommandTest.Outcome listed = RunCommandTest.run("plugins", "list");
+        assertEquals(0, listed.exit(), listed.err());
+        assertTrue(listed.out().contains("demo-technology 1.0.0  A demo technology  [STARTED]"), listed.out());
+    }
+
+    @Test
+    void installRefusesAZipWithoutPluginId() throws Exception {
+        Path zip = pluginZip("not-a-plugin.zip", "name=nothing\n");
+        RunCommandTest.Outcome outcome = RunCommandTest.run("plugins", "install", zip.toString());
+        assertEquals(1, outcome.exit());
+        assertTrue(outcome.err().contains(zip + " is not a PF4J plugin: no plugin.id in plugin.properties"), outcome.err());
+        assertTrue(Files.notExists(dir.resolve("home").resolve("plugins").resolve("not-a-plugin.zip")));
+    }
+}
