@@ -206,11 +206,6 @@ public final class ScriptSession implements AutoCloseable {
         return ScriptErrors.describe(error);
     }
 
-    /** Evaluates an expression and returns the raw value (used by completion); runs on the worker. */
-    public <T> T withContext(java.util.function.Function<Context, T> action) {
-        return call(() -> action.apply(context));
-    }
-
     /**
      * Cancels the running evaluation: interrupts the worker thread (a blocking connector call) and
      * the guest code. The session stays usable.

@@ -253,4 +253,8 @@ def help(value=None):
         print("Type help(connector), help(connector.method) or help(EnumName).")
     else:
         import builtins
-        builtins._spatialx_original_help(value)
+        original = getattr(builtins, "_spatialx_original_help", None)
+        if original is not None:
+            original(value)
+        else:
+            print(getattr(value, "__doc__", None) or repr(value))
