@@ -135,6 +135,28 @@ class ScriptBindingsTest {
     }
 
     @Test
+    void pythonFormatPrintMatchesTheConnectorsFormatPrint() throws Exception {
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("study_id", "ST-1");
+        value.put("err_message", "");
+        value.put("submit_result", null);
+        value.put("map_setting", Map.of());
+        value.put("ratios", List.of(0.18, 1.0, 1e9, 1e16, 3, true, false));
+        value.put("sample_data", new FixtureConnector("x").parseDataInformation("P2", "VISIUM", "/data/p2"));
+        value.put("nested", List.of(List.of(), Map.of("k", List.of("a", "b"))));
+        String json = org.spatialx.shell.binding.WireJson.newMapper().writeValueAsString(value);
+        Path script = dir.resolve("format" + System.nanoTime() + ".py");
+        Files.writeString(script, "import json, sys\nfrom spatialx_connector import format_print\nformat_print(json.loads(sys.argv[1]))\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ScriptSession session = ScriptSession.open(ScriptLanguage.PYTHON, engine, bridge(List.of(script.toString(), json)),
+                out, out, new ByteArrayInputStream(new byte[0]), dir)) {
+            session.runFile(script);
+        }
+        // The Java rendering of the same value must be byte-identical (protocol section 10).
+        assertEquals(org.spatialx.core.print.FormatPrint.parseToStr(value) + "\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void javascriptUsesOptionsObjectsPlainObjectsAndGlobals() throws Exception {
         String code = """
                 const connector = new SpatialXConnector({domain: "https://example.org/spatialx/", token: "t"});
