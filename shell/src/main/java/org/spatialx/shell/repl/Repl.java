@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.PolyglotException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -71,14 +72,21 @@ public final class Repl {
                 continue;
             }
             number++;
-            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancel());
+            // Ctrl-C stops the call either through the interrupted worker thread (a blocking connector
+            // call ends with KeyboardInterrupt) or through the guest interrupt, whichever comes first;
+            // both are reported the same way.
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+                cancelled.set(true);
+                session.cancel();
+            });
             try {
                 session.evalInteractive(input, "input-" + number);
             } catch (PolyglotException e) {
                 if (e.isExit()) {
                     return e.getExitStatus();
                 }
-                out.println(e.isInterrupted() || e.isCancelled() ? "Cancelled" : session.describe(e));
+                out.println(cancelled.get() || e.isInterrupted() || e.isCancelled() ? "Cancelled" : session.describe(e));
             } finally {
                 terminal.handle(Terminal.Signal.INT, previous);
                 terminal.flush();
