@@ -135,7 +135,7 @@ class ReplTest {
             typist.awaitScreen("input-6:1: SpatialXError: Study ST-7 not found on https://x.org");
 
             typist.type("connector.wait_forever()\r");
-            Thread.sleep(500);
+            assertTrue(FixtureConnector.WAITING.tryAcquire(60, TimeUnit.SECONDS), "wait_forever() never started");
             typist.type("\u0003");
             typist.awaitScreen("Cancelled");
             typist.type("6 * 7 + 100\r");

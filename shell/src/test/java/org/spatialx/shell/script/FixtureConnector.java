@@ -93,9 +93,13 @@ public final class FixtureConnector {
         throw new java.io.IOException("Study " + studyId + " not found on " + domain);
     }
 
+    /** Released when {@link #waitForever} starts waiting, so a test cancels a call that is really running. */
+    public static final java.util.concurrent.Semaphore WAITING = new java.util.concurrent.Semaphore(0);
+
     /** Blocks until interrupted (for cancellation tests). */
     @NotebookName("wait_forever")
     public String waitForever() throws InterruptedException {
+        WAITING.release();
         Thread.sleep(Long.MAX_VALUE);
         return "woke";
     }
