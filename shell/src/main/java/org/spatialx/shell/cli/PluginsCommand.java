@@ -15,6 +15,9 @@ import java.util.zip.ZipFile;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
+import org.spatialx.api.technology.Technology;
+import org.spatialx.technologies.PluginProblem;
+import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.shell.script.SpatialxHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code spatialx plugins list|install}: the PF4J plugins of the home folder (technologies and
- * analyses from third parties). Listing loads them with PF4J directly; see docs/shell.md.
+ * analyses from third parties), and the technologies they add to the built-in ones.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List or install plugins (PF4J zips or jars) in the plugins folder of the SpatialX home.",
@@ -38,7 +41,8 @@ public final class PluginsCommand implements Runnable {
     }
 
     /** {@code spatialx plugins list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the installed plugins and their extensions.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the installed plugins, their extensions and every technology (built in or from a plugin).")
     static final class ListPlugins implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -50,8 +54,23 @@ public final class PluginsCommand implements Runnable {
             Path folder = SpatialxHome.current().plugins();
             if (!Files.isDirectory(folder)) {
                 out.println("No plugins folder yet (" + folder + "). Install a plugin with: spatialx plugins install <plugin.zip>");
-                return 0;
+            } else {
+                listPlugins(folder, out);
             }
+            try (TechnologyCatalog catalog = TechnologyCatalog.load(Files.isDirectory(folder) ? folder : null)) {
+                out.println("Technologies:");
+                for (Technology technology : catalog.technologies()) {
+                    out.printf("    %-24s %s%n", technology.id(), catalog.origin(technology.id()));
+                }
+                for (PluginProblem problem : catalog.problems()) {
+                    out.println("    skipped plugin " + problem);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void listPlugins(Path folder, PrintWriter out) {
             PluginManager manager = new DefaultPluginManager(folder);
             manager.loadPlugins();
             manager.startPlugins();
@@ -68,8 +87,6 @@ public final class PluginsCommand implements Runnable {
             }
             manager.stopPlugins();
             manager.unloadPlugins();
-            out.flush();
-            return 0;
         }
     }
 

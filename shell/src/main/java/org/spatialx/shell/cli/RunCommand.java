@@ -85,8 +85,12 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Library INFO logs (PF4J, jHDF) would interleave with the script's output; warnings still show. */
+    /** Library INFO logs (PF4J, jHDF) would interleave with the script's output (warnings still show); AWT headless. */
     static void quietLibraryLogs() {
+        // Pictures are drawn off-screen; never try to reach a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }

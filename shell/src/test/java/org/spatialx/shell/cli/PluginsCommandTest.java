@@ -55,6 +55,8 @@ class PluginsCommandTest {
         RunCommandTest.Outcome empty = RunCommandTest.run("plugins", "list");
         assertEquals(0, empty.exit());
         assertTrue(empty.out().contains("spatialx plugins install"), empty.out());
+        assertTrue(empty.out().contains("Technologies:\n"), empty.out());
+        assertTrue(empty.out().lines().anyMatch(line -> line.matches(" +XENIUM +built-in")), empty.out());
 
         RunCommandTest.Outcome installed = RunCommandTest.run("plugins", "install", zip.toString());
         assertEquals(0, installed.exit(), installed.err());
