@@ -1,0 +1,241 @@
+package org.spatialx.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.spatialx.server.account.AccountApi;
+import org.spatialx.server.gateway.StaticGateway;
+import org.spatialx.server.http.ApiServer;
+import org.spatialx.server.http.Credentials;
+import org.spatialx.server.job.JobExecutor;
+import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.store.Database;
+import org.spatialx.server.store.Ulid;
+import org.spatialx.server.study.Catalog;
+import org.spatialx.server.study.Groups;
+import org.spatialx.server.study.StudyApi;
+import org.spatialx.server.submission.SubmissionApi;
+import org.spatialx.server.upload.UploadApi;
+
+/**
+ * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
+ * ({@code openapi/}, {@code pyapi/v1/}, {@code ucc.go/} directly under {@link #url()}), with
+ * storage in named mounts, metadata in an embedded SQLite database and a background job executor.
+ * <pre>{@code
+ * try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(dir))) {
+ *     String domain = server.url(); String token = server.token();
+ * }
+ * }</pre>
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private final String url;
+    private final String token;
+    private final ServerHome home;
+    private final int port;
+    private final boolean reused;
+    private final List<AutoCloseable> owned;
+    private final JobExecutor jobs;
+    private final Mounts mounts;
+
+    private LocalServer(String url, String token, ServerHome home, int port, boolean reused,
+                        List<AutoCloseable> owned, JobExecutor jobs, Mounts mounts) {
+        this.url = url;
+        this.token = token;
+        this.home = home;
+        this.port = port;
+        this.reused = reused;
+        this.owned = owned;
+        this.jobs = jobs;
+        this.mounts = mounts;
+    }
+
+    /** Starts a server for {@code config.home()}; fails if another one runs for that home. */
+    public static LocalServer start(LocalServerConfig config) {
+        ServerHome home = new ServerHome(config.home());
+        List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            home.create();
+            FileLock lock = home.lock();
+            owned.add(() -> {
+                lock.release();
+                lock.channel().close();
+            });
+            String token = home.token(config.token());
+            Clock clock = Clock.systemUTC();
+            ObjectMapper json = new ObjectMapper();
+            Database database = Database.open(home.databaseFile());
+            owned.add(0, database);
+            Groups groups = Groups.load(database);
+            Mounts mounts = Mounts.create(home.root(), config.mounts());
+            JobExecutor jobs = new JobExecutor(database, clock, config.jobConcurrency());
+            owned.add(0, jobs);
+            Ulid ids = new Ulid(clock);
+            Catalog catalog = new Catalog(json);
+
+            ApiServer http = new ApiServer(json, new Credentials(token, config.basicUser(), config.basicPassword()),
+                    home.tmp(), Math.max(config.maxChunkSize(), 4L * 1024 * 1024 * 1024));
+            SubmissionApi submissions = new SubmissionApi(database, catalog, mounts, jobs, ids, json,
+                    config.sampleParser(), clock);
+            jobs.recoverInterrupted(); // after the submission listener is registered
+            int port = http.start(config.host(), config.port(), config.httpThreads());
+            owned.add(0, http);
+            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+            String url = "http://" + host + ":" + port + "/";
+            new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())).register(http);
+            new StudyApi(database, catalog, groups, ids, home.studies(), clock).register(http);
+            submissions.register(http);
+            new UploadApi(database, mounts, home.uploadSessions(), config.maxChunkSize(), clock).register(http);
+            new StaticGateway(http, database, home.studies()).register();
+            home.writeServerFile(url, port);
+            owned.add(0, () -> Files.deleteIfExists(home.serverFile()));
+            return new LocalServer(url, token, home, port, false, owned, jobs, mounts);
+        } catch (IOException | RuntimeException e) {
+            closeAll(owned);
+            if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+                throw (RuntimeException) e;
+            }
+            throw new IllegalStateException("Cannot start the local SpatialX server in " + home.root() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #startOrReuse(LocalServerConfig)} with the defaults for {@code home}. */
+    public static LocalServer startOrReuse(Path home) {
+        return startOrReuse(LocalServerConfig.defaults().withHome(home));
+    }
+
+    /**
+     * Reuses the server already running for the home (its {@code server.json} answers
+     * {@code account/info} with the stored token), or starts one. Closing a reused server does not
+     * stop it.
+     */
+    public static LocalServer startOrReuse(LocalServerConfig config) {
+        ServerHome home = new ServerHome(config.home());
+        for (int attempt = 0; ; attempt++) {
+            LocalServer running = findRunning(home);
+            if (running != null) {
+                return running;
+            }
+            try {
+                return start(config);
+            } catch (IllegalStateException e) {
+                if (!e.getMessage().startsWith("Another SpatialX local server") || attempt >= 20) {
+                    throw e;
+                }
+                sleep(250); // another process is starting for this home: wait for its server.json
+            }
+        }
+    }
+
+    private static LocalServer findRunning(ServerHome home) {
+        JsonNode info = home.readServerFile();
+        String token = home.storedToken();
+        if (info == null || token == null) {
+            return null;
+        }
+        String url = info.path("url").asText();
+        long pid = info.path("pid").asLong(-1);
+        if (url.isEmpty() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+            return null;
+        }
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "openapi/account/info"))
+                    .header("SpatialX-Token", token).header("Content-Type", "application/json")
+                    .method("GET", HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            if (response.statusCode() != 200 || body.path("status").asInt(-1) != 0) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return new LocalServer(url, token, home, info.path("port").asInt(), true, List.of(), null, null);
+    }
+
+    /** The domain to give a connector, e.g. {@code http://127.0.0.1:8765/} (ends with {@code /}). */
+    public String url() {
+        return url;
+    }
+
+    /** The {@code SpatialX-Token} clients must send. */
+    public String token() {
+        return token;
+    }
+
+    public Path home() {
+        return home.root();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** True when this handle points at a server another process (or call) started. */
+    public boolean reused() {
+        return reused;
+    }
+
+    /** The job executor where ingestion and analysis jobs plug in; null for a reused server. */
+    public JobExecutor jobs() {
+        return jobs;
+    }
+
+    /** The named folders the server serves (name to local path); null for a reused server. */
+    public Mounts mounts() {
+        return mounts;
+    }
+
+    /** Stops the server (a reused one keeps running). */
+    @Override
+    public void close() {
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // best effort: close the others
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalServer[url=" + url + ", home=" + home.root() + (reused ? ", reused" : "") + "]";
+    }
+
+    /** Folder names and paths of the mounts, for printing. */
+    public static Map<String, String> describe(Mounts mounts) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        mounts.all().forEach(m -> out.put(m.name(), m.root().toString()));
+        return out;
+    }
+}

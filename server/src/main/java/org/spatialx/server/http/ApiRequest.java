@@ -1,0 +1,159 @@
+package org.spatialx.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One decoded request: query string, form or multipart text fields, JSON body and file parts,
+ * looked up by name regardless of how the client sent them (protocol 1.4). Scalars follow the
+ * Python encoding: booleans may be {@code True}/{@code False} (protocol 11.3).
+ */
+public final class ApiRequest {
+
+    private final String method;
+    private final String route;
+    private final Map<String, List<String>> query;
+    private final Map<String, List<String>> fields;
+    private final JsonNode json;
+    private final List<FilePart> files;
+
+    public ApiRequest(String method, String route, Map<String, List<String>> query,
+                      Map<String, List<String>> fields, JsonNode json, List<FilePart> files) {
+        this.method = method;
+        this.route = route;
+        this.query = query;
+        this.fields = fields;
+        this.json = json == null || !json.isObject() ? JsonNodeFactory.instance.objectNode() : json;
+        this.files = files;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** The path after the family prefix, e.g. {@code openapi/study/list}. */
+    public String route() {
+        return route;
+    }
+
+    /** The JSON body (an empty object when the body was not a JSON object). */
+    public JsonNode json() {
+        return json;
+    }
+
+    /** The file part named {@code field}, or null. */
+    public FilePart file(String field) {
+        for (FilePart part : files) {
+            if (part.field().equals(field)) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    /** Every file part (the server deletes those not moved away after the handler). */
+    public List<FilePart> files() {
+        return files;
+    }
+
+    /** The first value of {@code name} from the JSON body, the form/multipart fields or the query; null if absent. */
+    public String text(String name) {
+        JsonNode node = json.get(name);
+        if (node != null && !node.isNull()) {
+            return node.isValueNode() ? node.asText() : node.toString();
+        }
+        List<String> values = fields.get(name);
+        if (values != null && !values.isEmpty()) {
+            return values.get(0);
+        }
+        values = query.get(name);
+        return values != null && !values.isEmpty() ? values.get(0) : null;
+    }
+
+    /** {@link #text} or {@code fallback}. */
+    public String text(String name, String fallback) {
+        String value = text(name);
+        return value == null ? fallback : value;
+    }
+
+    /** {@link #text}, failing with a clear message when absent or empty. */
+    public String required(String name) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("Missing '" + name + "' in the " + route + " request; send it "
+                    + describeWhere() + ".");
+        }
+        return value;
+    }
+
+    /** An integer field, or {@code fallback} when absent. */
+    public long longValue(String name, long fallback) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            try {
+                double d = Double.parseDouble(value.trim());
+                if (d == Math.rint(d)) {
+                    return (long) d;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw ApiException.badRequest("'" + name + "' must be an integer, got '" + value + "' in " + route + ".");
+        }
+    }
+
+    /** A required integer field. */
+    public long requiredLong(String name) {
+        required(name);
+        return longValue(name, 0);
+    }
+
+    /** A boolean: JSON true/false, or {@code True}/{@code False}/{@code true}/{@code 1}/{@code 0} as text. */
+    public boolean bool(String name, boolean fallback) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ApiException.badRequest("'" + name + "' must be True or False, got '" + value
+                    + "' in " + route + ".");
+        };
+    }
+
+    /** Every value of a repeated key ({@code tags=a&tags=b}) or a JSON array. */
+    public List<String> list(String name) {
+        JsonNode node = json.get(name);
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(item -> out.add(item.asText()));
+            return out;
+        }
+        if (node != null && !node.isNull()) {
+            out.add(node.asText());
+            return out;
+        }
+        out.addAll(fields.getOrDefault(name, List.of()));
+        out.addAll(query.getOrDefault(name, List.of()));
+        return out;
+    }
+
+    /** True when the field is present anywhere in the request. */
+    public boolean has(String name) {
+        return json.has(name) || fields.containsKey(name) || query.containsKey(name);
+    }
+
+    private String describeWhere() {
+        return "as protocol section 2 describes for this endpoint";
+    }
+}

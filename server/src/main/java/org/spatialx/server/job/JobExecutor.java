@@ -1,0 +1,252 @@
+package org.spatialx.server.job;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.spatialx.server.store.Database;
+
+/**
+ * Runs {@link Job}s on a bounded pool and keeps their state in the database. Each job writes its
+ * log at the path it was given (protocol 2.3) and the log ends with {@code DONE.} or a
+ * {@code FAILED:} line. At start-up, jobs left {@code queued} or {@code running} by a previous
+ * process (a crash or a stop) are marked failed, with a line saying so appended to their log:
+ * no job stays "processing" forever.
+ */
+public final class JobExecutor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobExecutor.class);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** Last line of a failed job. The phrase "maximum retry limit" makes Python's tracker stop (protocol 4.6). */
+    static final String FAILURE_SUFFIX = " (job stopped, maximum retry limit reached: submit again after fixing the cause)";
+
+    private final Database database;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final Map<String, JobListener> listeners = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+
+    public JobExecutor(Database database, Clock clock, int concurrency) {
+        this.database = database;
+        this.clock = clock;
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread t = new Thread(r, "spatialx-job-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Registers the listener told when a job of {@code kind} finishes (also for jobs failed by recovery). */
+    public void onFinished(String kind, JobListener listener) {
+        listeners.put(kind, listener);
+    }
+
+    /**
+     * Records a queued job inside the caller's transaction (so its id can be returned with the
+     * records that reference it); call {@link #start} after the commit.
+     */
+    public long create(Connection connection, String kind, String targetId, Path logPath) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO jobs(kind, target_id, log_path, state, created_at) VALUES (?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, kind);
+            ps.setString(2, targetId);
+            ps.setString(3, logPath.toString());
+            ps.setString(4, JobRecord.QUEUED);
+            ps.setLong(5, now());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Creates and starts a job in one step; returns its id. */
+    public long submit(String kind, String targetId, Path logPath, Job job) {
+        long id = database.write(c -> create(c, kind, targetId, logPath));
+        start(id, job);
+        return id;
+    }
+
+    /** Queues a job created with {@link #create}. */
+    public void start(long jobId, Job job) {
+        JobRecord record = find(jobId);
+        if (record == null) {
+            throw new IllegalArgumentException("no job " + jobId);
+        }
+        pool.execute(() -> run(record, job));
+    }
+
+    private void run(JobRecord record, Job job) {
+        Path logPath = Path.of(record.logPath());
+        setState(record.jobId(), JobRecord.RUNNING, "", true);
+        String state = JobRecord.DONE;
+        String message = "";
+        try (BufferedWriter log = openLog(logPath)) {
+            JobContext context = new JobContext() {
+                @Override
+                public long jobId() {
+                    return record.jobId();
+                }
+
+                @Override
+                public Path logPath() {
+                    return logPath;
+                }
+
+                @Override
+                public void log(String line) {
+                    try {
+                        synchronized (log) {
+                            log.write("[" + TIME.format(clock.instant()) + "] " + line + "\n");
+                            log.flush();
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot write the job log " + logPath + ": " + e.getMessage(), e);
+                    }
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return closing || Thread.currentThread().isInterrupted();
+                }
+            };
+            try {
+                job.run(context);
+                if (closing) {
+                    return; // interrupted by shutdown: recovery at the next start reports it
+                }
+                log.write("DONE.\n");
+            } catch (Exception | Error e) {
+                if (closing) {
+                    return;
+                }
+                state = JobRecord.FAILED;
+                message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                log.write("FAILED: " + message + FAILURE_SUFFIX + "\n");
+                if (!(e instanceof Exception)) {
+                    LOG.error("job {} failed", record.jobId(), e);
+                }
+            }
+            log.flush();
+        } catch (IOException e) {
+            state = JobRecord.FAILED;
+            message = "cannot write the job log " + logPath + ": " + e.getMessage();
+            LOG.error("job {}: {}", record.jobId(), message);
+        }
+        setState(record.jobId(), state, message, false);
+        notifyListener(find(record.jobId()));
+    }
+
+    private static BufferedWriter openLog(Path logPath) throws IOException {
+        Files.createDirectories(logPath.getParent());
+        return Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Marks jobs that a previous process left queued or running as failed and appends the reason to
+     * their logs; returns them (listeners have been told).
+     */
+    public List<JobRecord> recoverInterrupted() {
+        List<JobRecord> stale = database.read(c -> query(c,
+                "SELECT * FROM jobs WHERE state IN ('" + JobRecord.QUEUED + "','" + JobRecord.RUNNING + "')"));
+        List<JobRecord> failed = new ArrayList<>();
+        for (JobRecord job : stale) {
+            String message = "the server stopped while this job was " + job.state()
+                    + " (interrupted by a restart or crash)";
+            try (BufferedWriter log = openLog(Path.of(job.logPath()))) {
+                log.write("[" + TIME.format(clock.instant()) + "] Server restarted.\n");
+                log.write("FAILED: " + message + FAILURE_SUFFIX + "\n");
+            } catch (IOException e) {
+                LOG.warn("cannot append to {}: {}", job.logPath(), e.getMessage());
+            }
+            setState(job.jobId(), JobRecord.FAILED, message, false);
+            JobRecord updated = find(job.jobId());
+            failed.add(updated);
+            notifyListener(updated);
+        }
+        return failed;
+    }
+
+    private void notifyListener(JobRecord job) {
+        JobListener listener = listeners.get(job.kind());
+        if (listener != null) {
+            try {
+                listener.finished(job);
+            } catch (RuntimeException e) {
+                LOG.error("listener of job {} failed", job.jobId(), e);
+            }
+        }
+    }
+
+    /** The job's state, or null for an unknown id. */
+    public JobRecord find(long jobId) {
+        List<JobRecord> found = database.read(c -> query(c, "SELECT * FROM jobs WHERE job_id = " + jobId));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private void setState(long jobId, String state, String message, boolean starting) {
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(starting
+                    ? "UPDATE jobs SET state=?, message=?, started_at=? WHERE job_id=?"
+                    : "UPDATE jobs SET state=?, message=?, finished_at=? WHERE job_id=?")) {
+                ps.setString(1, state);
+                ps.setString(2, message);
+                ps.setLong(3, now());
+                ps.setLong(4, jobId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<JobRecord> query(Connection c, String sql) throws SQLException {
+        List<JobRecord> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new JobRecord(rs.getLong("job_id"), rs.getString("kind"), rs.getString("target_id"),
+                        rs.getString("log_path"), rs.getString("state"), rs.getString("message")));
+            }
+        }
+        return out;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** Stops running jobs (their state stays as is and is recovered at the next start). */
+    @Override
+    public void close() {
+        closing = true;
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.spatialx.server.submission;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.spatialx.api.KeyValue;
+import org.spatialx.server.job.Job;
+import org.spatialx.server.job.JobContext;
+import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.store.Database;
+import org.spatialx.server.store.Sql;
+import org.spatialx.server.store.Ulid;
+import org.spatialx.server.study.Catalog;
+
+/**
+ * The submission job of a server without ingestion: checks that every file and folder of the
+ * SampleData exists inside a mount, registers one element per recognised key, and marks the data
+ * "received" (ready, 100 %). Fails with a line naming the missing path otherwise.
+ */
+final class ReceiveSubmissionJob implements Job {
+
+    /** Element kind (protocol 5.12) for a SampleData key (protocol 5.10); other keys are inputs, not elements. */
+    private static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(
+            Map.entry("images", "images"),
+            Map.entry("protein_images", "protein_images"),
+            Map.entry("segmentation", "segmentation"),
+            Map.entry("transcripts", "transcripts"),
+            Map.entry("cell_centers", "cell_centers"),
+            Map.entry("annotated_data", "annotated_data"),
+            Map.entry("matrix", "annotated_data"),
+            Map.entry("alignment", "images_alignment"),
+            Map.entry("tissue_positions", "spot"));
+
+    private final Database database;
+    private final Catalog catalog;
+    private final Mounts mounts;
+    private final Ulid ids;
+    private final String submitId;
+    private final Clock clock;
+
+    ReceiveSubmissionJob(Database database, Catalog catalog, Mounts mounts, Ulid ids, String submitId, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.mounts = mounts;
+        this.ids = ids;
+        this.submitId = submitId;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        Map<String, Object> data = database.read(c -> Sql.one(c, "SELECT * FROM data WHERE submit_id = ?", submitId));
+        if (data == null) {
+            throw new IllegalStateException("submission " + submitId + " has no data record");
+        }
+        String dataId = (String) data.get("data_id");
+        context.log("Submission " + submitId + " of data '" + data.get("title") + "' (" + data.get("technology")
+                + ", " + data.get("submission_type") + ") received; checking its inputs.");
+        database.write(c -> Sql.update(c, "UPDATE submissions SET state = 'running' WHERE submit_id = ?", submitId));
+        List<KeyValue> files = keyValues((String) data.get("files"));
+        List<KeyValue> folders = keyValues((String) data.get("folders"));
+        for (KeyValue kv : files) {
+            Path path = mounts.resolveAbsolute(String.valueOf(kv.value()));
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("file '" + kv.key() + "' not found: " + kv.value()
+                        + ". Upload it first and submit again with its server path.");
+            }
+            context.log("  " + kv.key() + ": " + path + " (" + Files.size(path) + " bytes)");
+        }
+        for (KeyValue kv : folders) {
+            Path path = mounts.resolveAbsolute(String.valueOf(kv.value()));
+            if (!Files.isDirectory(path)) {
+                throw new IllegalArgumentException("folder '" + kv.key() + "' not found: " + kv.value()
+                        + ". Upload it first (upload_folder) and submit again with its server path.");
+            }
+            context.log("  " + kv.key() + ": " + path + " (folder)");
+        }
+        int registered = database.write(c -> {
+            int n = 0;
+            for (KeyValue kv : concat(files, folders)) {
+                String kind = ELEMENT_KINDS.get(kv.key());
+                if (kind != null) {
+                    String path = String.valueOf(kv.value());
+                    Sql.update(c, "INSERT INTO elements(element_id, data_id, submit_id, kind, name, path, created_at)"
+                                    + " VALUES (?,?,?,?,?,?,?)", ids.next(), dataId, submitId, kind,
+                            Path.of(path).getFileName().toString(), path, now());
+                    n++;
+                }
+            }
+            Sql.update(c, "UPDATE submissions SET state = 'received', updated_at = ? WHERE submit_id = ?", now(),
+                    submitId);
+            Sql.update(c, "UPDATE data SET enable_status = 1, percent = 100, updated_at = ? WHERE data_id = ?"
+                    + " AND enable_status < 3", now(), dataId);
+            catalog.refreshSubmitResult(c, dataId);
+            settleStatuses(c, (String) data.get("study_id"), (String) data.get("sample_id"), now());
+            return n;
+        });
+        context.log("Registered " + registered + " element(s). No ingestion is installed on this server: the data "
+                + "is stored as received.");
+    }
+
+    /** Sample and study leave "processing" once none of their data is processing. */
+    static void settleStatuses(Connection c, String studyId, String sampleId, long now) throws SQLException {
+        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE sample_id = ? AND enable_status = 2", sampleId) == 0) {
+            Sql.update(c, "UPDATE samples SET enable_status = 1, updated_at = ? WHERE sample_id = ?"
+                    + " AND enable_status = 2", now, sampleId);
+        }
+        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status = 2", studyId) == 0) {
+            Sql.update(c, "UPDATE studies SET status = 1, updated_at = ? WHERE study_id = ? AND status = 2",
+                    now, studyId);
+        }
+    }
+
+    private List<KeyValue> keyValues(String text) throws Exception {
+        return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, KeyValue[].class));
+    }
+
+    private static List<KeyValue> concat(List<KeyValue> a, List<KeyValue> b) {
+        List<KeyValue> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+}

@@ -1,0 +1,233 @@
+package org.spatialx.server.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.spatialx.api.KeyValue;
+import org.spatialx.api.SampleData;
+import org.spatialx.server.http.ApiException;
+import org.spatialx.server.http.ApiRequest;
+import org.spatialx.server.http.ApiServer;
+import org.spatialx.server.job.JobExecutor;
+import org.spatialx.server.job.JobRecord;
+import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.store.Database;
+import org.spatialx.server.store.Sql;
+import org.spatialx.server.store.Ulid;
+import org.spatialx.server.study.Catalog;
+
+/**
+ * Submissions: {@code sample/create} and {@code data/create} (protocol 2.1 #12, #18) record the
+ * sample, its data and one submission per SampleData, each processed by a background job whose
+ * log is {@code {data_path}/submit/{submit_id}/submission.log}; and
+ * {@code pyapi/v1/submission/parse_data_information} (#30) through a {@link SampleParser}.
+ */
+public final class SubmissionApi {
+
+    /** Job kind of a received submission. */
+    public static final String RECEIVE_JOB = "submission.receive";
+
+    private final Database database;
+    private final Catalog catalog;
+    private final Mounts mounts;
+    private final JobExecutor jobs;
+    private final Ulid ids;
+    private final ObjectMapper json;
+    private final SampleParser parser;
+    private final Clock clock;
+
+    public SubmissionApi(Database database, Catalog catalog, Mounts mounts, JobExecutor jobs, Ulid ids,
+                         ObjectMapper json, SampleParser parser, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.mounts = mounts;
+        this.jobs = jobs;
+        this.ids = ids;
+        this.json = json;
+        this.parser = parser;
+        this.clock = clock;
+        jobs.onFinished(RECEIVE_JOB, this::finished);
+    }
+
+    public void register(ApiServer server) {
+        server.post("openapi/sample/create", this::createSample);
+        server.post("openapi/data/create", this::createData);
+        server.post("pyapi/v1/submission/parse_data_information", this::parse);
+    }
+
+    private Object parse(ApiRequest r) throws Exception {
+        String dataName = r.required("data_name");
+        String technology = r.required("technology");
+        String clientPath = r.required("data_path");
+        Path dataPath = mounts.resolveAbsolute(clientPath);
+        if (!Files.exists(dataPath)) {
+            throw ApiException.notFound("Cannot parse '" + dataName + "': '" + clientPath + "' does not exist on this "
+                    + "server. Upload the data (upload_folder) and pass the returned server path.");
+        }
+        try {
+            return parser.parse(dataName, technology, dataPath);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private Map<String, Object> createSample(ApiRequest r) {
+        String studyId = r.required("study_id");
+        String name = r.required("name").trim();
+        List<SampleData> data = sampleData(r);
+        Map<String, Object> result = database.write(c -> {
+            Map<String, Object> study = catalog.activeStudy(c, studyId);
+            String sampleId = ids.next("SP-");
+            Sql.update(c, "INSERT INTO samples(sample_id, study_id, title, enable_status, created_at, updated_at)"
+                    + " VALUES (?,?,?,?,?,?)", sampleId, studyId, name, data.isEmpty() ? 1 : 2, now(), now());
+            return submit(c, study, sampleId, data);
+        });
+        startJobs(result);
+        return result;
+    }
+
+    private Map<String, Object> createData(ApiRequest r) {
+        String studyId = r.required("study_id");
+        String sampleId = r.required("sample_id");
+        List<SampleData> data = sampleData(r);
+        if (data.isEmpty()) {
+            throw ApiException.badRequest("data/create needs at least one SampleData in 'data'.");
+        }
+        Map<String, Object> result = database.write(c -> {
+            Map<String, Object> study = catalog.activeStudy(c, studyId);
+            Map<String, Object> sample = catalog.sample(c, sampleId);
+            if (!studyId.equals(sample.get("study_id"))) {
+                throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.get("study_id")
+                        + "', not '" + studyId + "'.");
+            }
+            if (((Number) sample.get("enable_status")).intValue() == Catalog.DELETED) {
+                throw new ApiException(ApiException.CONFLICT, "Sample '" + sampleId + "' was deleted; add a new sample.");
+            }
+            return submit(c, study, sampleId, data);
+        });
+        startJobs(result);
+        return result;
+    }
+
+    private List<SampleData> sampleData(ApiRequest r) {
+        JsonNode node = r.json().get("data");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("'data' must be a JSON array of SampleData objects (protocol 4.1).");
+        }
+        List<SampleData> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode item : node) {
+            SampleData sd;
+            try {
+                sd = json.treeToValue(item, SampleData.class);
+            } catch (Exception e) {
+                throw ApiException.badRequest("data[" + i + "] is not a SampleData object: " + e.getMessage());
+            }
+            if (sd.technology() == null || sd.technology().isBlank()) {
+                throw ApiException.badRequest("data[" + i + "] ('" + sd.name() + "') has no 'technology'.");
+            }
+            // paths are checked now (security); their existence is checked by the job
+            for (KeyValue kv : concat(sd.files(), sd.folders())) {
+                mounts.resolveAbsolute(String.valueOf(kv.value()));
+            }
+            out.add(sd);
+            i++;
+        }
+        return out;
+    }
+
+    private static List<KeyValue> concat(List<KeyValue> a, List<KeyValue> b) {
+        List<KeyValue> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Inserts data, submissions and queued jobs; returns the protocol 4.4 result with job ids to start. */
+    private Map<String, Object> submit(Connection c, Map<String, Object> study, String sampleId, List<SampleData> data)
+            throws SQLException {
+        String studyId = (String) study.get("study_id");
+        Path dataPath = Path.of((String) study.get("data_path"));
+        List<Map<String, Object>> entries = new ArrayList<>();
+        List<Long> jobIds = new ArrayList<>();
+        for (SampleData sd : data) {
+            String dataId = ids.next("DA-");
+            String submitId = ids.next("SB-");
+            Path log = dataPath.resolve("submit").resolve(submitId).resolve("submission.log");
+            long jobId = jobs.create(c, RECEIVE_JOB, submitId, log);
+            Sql.update(c, "INSERT INTO data(data_id, sample_id, study_id, submit_id, title, submission_type,"
+                            + " technology, files, folders, args, kwargs, identities, enable_status, percent,"
+                            + " map_submit_result, job_id, created_at, updated_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,2,0,NULL,?,?,?)",
+                    dataId, sampleId, studyId, submitId, sd.name(),
+                    sd.submissionType() == null ? "" : sd.submissionType(), sd.technology(),
+                    catalog.write(sd.files()), catalog.write(sd.folders()), catalog.write(sd.args()),
+                    catalog.write(sd.kwargs()), catalog.write(sd.identities()), jobId, now(), now());
+            Sql.update(c, "INSERT INTO submissions(submit_id, study_id, sample_id, data_id, name, state, job_id,"
+                            + " log_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    submitId, studyId, sampleId, dataId, sd.name(), JobRecord.QUEUED, jobId, log.toString(), now(), now());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("data_id", dataId);
+            entry.put("submit_id", submitId);
+            entry.put("submit_name", sd.name());
+            entries.add(entry);
+            jobIds.add(jobId);
+        }
+        if (!data.isEmpty()) {
+            Sql.update(c, "UPDATE studies SET status = 2, updated_at = ? WHERE study_id = ?", now(), studyId);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("study_id", studyId);
+        result.put("sample_id", sampleId);
+        result.put("sample_data", entries);
+        result.put("submit_id", entries.isEmpty() ? "" : entries.get(0).get("submit_id"));
+        result.put("job_id", jobIds.isEmpty() ? 0 : jobIds.get(0));
+        result.put("err_message", "");
+        result.put("job_ids", jobIds);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void startJobs(Map<String, Object> result) {
+        List<Long> jobIds = (List<Long>) result.remove("job_ids");
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) result.get("sample_data");
+        for (int i = 0; i < jobIds.size(); i++) {
+            String submitId = (String) entries.get(i).get("submit_id");
+            jobs.start(jobIds.get(i), new ReceiveSubmissionJob(database, catalog, mounts, ids, submitId, clock));
+        }
+    }
+
+    /** A failed receive job (or one interrupted by a restart) leaves its data "created" with 0 %. */
+    private void finished(JobRecord job) {
+        if (!JobRecord.FAILED.equals(job.state())) {
+            return;
+        }
+        String submitId = job.targetId();
+        database.write(c -> {
+            Sql.update(c, "UPDATE submissions SET state = ?, updated_at = ? WHERE submit_id = ?", JobRecord.FAILED,
+                    now(), submitId);
+            Sql.update(c, "UPDATE data SET enable_status = 0, percent = 0, updated_at = ? WHERE submit_id = ?"
+                    + " AND enable_status < 3", now(), submitId);
+            Map<String, Object> sub = Sql.one(c, "SELECT study_id, sample_id FROM submissions WHERE submit_id = ?",
+                    submitId);
+            if (sub != null) {
+                ReceiveSubmissionJob.settleStatuses(c, (String) sub.get("study_id"), (String) sub.get("sample_id"), now());
+            }
+            return null;
+        });
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+}
