@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
@@ -74,6 +73,7 @@ public final class LocalServer implements AutoCloseable {
                 lock.channel().close();
             });
             String token = home.token(config.token());
+            home.cleanStaging(Duration.ofDays(7));
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper();
             Database database = Database.open(home.databaseFile());
@@ -230,12 +230,5 @@ public final class LocalServer implements AutoCloseable {
     @Override
     public String toString() {
         return "LocalServer[url=" + url + ", home=" + home.root() + (reused ? ", reused" : "") + "]";
-    }
-
-    /** Folder names and paths of the mounts, for printing. */
-    public static Map<String, String> describe(Mounts mounts) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        mounts.all().forEach(m -> out.put(m.name(), m.root().toString()));
-        return out;
     }
 }

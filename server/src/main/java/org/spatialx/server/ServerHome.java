@@ -65,10 +65,43 @@ public final class ServerHome {
 
     /** Creates the home's folders. */
     void create() throws IOException {
-        Files.createDirectories(root);
+        if (!Files.exists(root)) {
+            // a new home holds the token and the user's data: owner-only
+            Files.createDirectories(root.getParent());
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(root);
+            }
+        }
         Files.createDirectories(studies());
         Files.createDirectories(uploadSessions());
         Files.createDirectories(tmp());
+    }
+
+    /**
+     * Removes what a previous process left half-done: temporary request parts, and upload sessions
+     * untouched for {@code sessionMaxAge} (their chunks were never merged).
+     */
+    void cleanStaging(java.time.Duration sessionMaxAge) throws IOException {
+        try (var parts = Files.list(tmp())) {
+            for (Path p : parts.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        java.time.Instant cutoff = java.time.Instant.now().minus(sessionMaxAge);
+        try (var sessions = Files.list(uploadSessions())) {
+            for (Path session : sessions.toList()) {
+                if (Files.getLastModifiedTime(session).toInstant().isBefore(cutoff)) {
+                    try (var walk = Files.walk(session)) {
+                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Takes the home's lock for this process, or fails saying which server holds it. */

@@ -43,7 +43,7 @@ class AccountEndpointsTest {
 
     @Test
     void infoHasTheFiveInformationFieldsTheUserFoldersAndTheUploadCapabilities() throws Exception {
-        JsonNode info = client.get("openapi/account/info").ok();
+        JsonNode info = client.get("openapi/account/info/").ok();
         for (String field : List.of("email", "sub_dir", "name", "app_base_url", "routing_table")) {
             assertTrue(info.has(field), field);
         }
@@ -54,6 +54,8 @@ class AccountEndpointsTest {
             assertTrue(Path.of(folder.get("path").asText()).startsWith(server.home().toRealPath()));
         }
         assertEquals(List.of("Upload", "Submitted", "Converted", "shared"), names);
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(server.home())), "a new home is owner-only");
         assertEquals(0, info.at("/default_mount/s3").size());
         JsonNode upload = info.at("/capabilities/upload");
         assertTrue(upload.get("out_of_order_chunks").asBoolean());

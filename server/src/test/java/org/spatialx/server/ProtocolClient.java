@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -71,6 +70,14 @@ final class ProtocolClient {
         this(server.url(), server.token());
     }
 
+    String domain() {
+        return domain;
+    }
+
+    String token() {
+        return token;
+    }
+
     ProtocolClient withToken(String other) {
         return new ProtocolClient(domain, other);
     }
@@ -108,20 +115,23 @@ final class ProtocolClient {
 
     Response postMultipart(String path, Map<String, ?> fields, String fileName, byte[] content) {
         String boundary = UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 1024);
+        StringBuilder head = new StringBuilder();
         for (var e : fields.entrySet()) {
             if (e.getValue() == null) {
                 continue;
             }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
-                    + "\"\r\n\r\n" + pythonStr(e.getValue()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(e.getKey())
+                    .append("\"\r\n\r\n").append(pythonStr(e.getValue())).append("\r\n");
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\n\r\n");
+        // the content is not copied: a 100 MiB chunk is sent from its own array
+        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.concat(
+                HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)),
+                HttpRequest.BodyPublishers.ofByteArray(content),
+                HttpRequest.BodyPublishers.ofByteArray(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8)));
         return send(builder(path, Map.of()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(body));
     }
 
     /** GET under ucc.go/ of an absolute server path (protocol 1.1: path without its leading '/'). */

@@ -2,7 +2,6 @@ package org.spatialx.core.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -32,11 +31,13 @@ public final class SpatialXJson {
                 .addSerializer(Double.class, new DoubleAsPython())
                 .addSerializer(double.class, new DoubleAsPython());
         this.requestMapper = JsonMapper.builder()
-                .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .addModule(wire)
                 .build();
         this.responseMapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Python's json.loads rejects trailing data (the body is then text) and accepts NaN.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .addModule(new OrderedExtrasModule())
                 .build();
     }
@@ -48,7 +49,7 @@ public final class SpatialXJson {
 
     /** The body text Python would send for {@code value}: {@code {"a": 1, "b": [true, null]}}. */
     public String writeRequestBody(Object value) throws JsonProcessingException {
-        return requestMapper.writer(new PythonJsonLayout()).writeValueAsString(value);
+        return requestMapper.writer(new PythonJsonLayout()).with(new PythonJsonEscapes()).writeValueAsString(value);
     }
 
     /**

@@ -84,8 +84,8 @@ public final class ApiRequest {
     public String required(String name) {
         String value = text(name);
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("Missing '" + name + "' in the " + route + " request; send it "
-                    + describeWhere() + ".");
+            throw ApiException.badRequest("Missing '" + name + "' in the " + route + " request; send it as "
+                    + "protocol section 2 describes for this endpoint.");
         }
         return value;
     }
@@ -151,9 +151,5 @@ public final class ApiRequest {
     /** True when the field is present anywhere in the request. */
     public boolean has(String name) {
         return json.has(name) || fields.containsKey(name) || query.containsKey(name);
-    }
-
-    private String describeWhere() {
-        return "as protocol section 2 describes for this endpoint";
     }
 }

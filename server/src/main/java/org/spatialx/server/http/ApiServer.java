@@ -234,7 +234,8 @@ public final class ApiServer implements AutoCloseable {
         while (p.startsWith("/")) {
             p = p.substring(1);
         }
-        return p;
+        // openapi/account/info/ routes like openapi/account/info (gateway paths keep theirs)
+        return p.endsWith("/") && !p.startsWith("ucc.go/") ? p.substring(0, p.length() - 1) : p;
     }
 
     private static Map<String, Object> envelope(int status, String message) {

@@ -1,7 +1,6 @@
 package org.spatialx.server.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -258,13 +257,4 @@ public final class Catalog {
         Object parsed = parse(text);
         return parsed instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
     }
-
-    List<String> strings(String text) {
-        try {
-            return json.readValue(text, new TypeReference<List<String>>() { });
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
-    }
-
 }

@@ -477,10 +477,14 @@ public final class UploadApi {
 
     private static String concatenate(Path dir, long total, Path merged) throws IOException {
         MessageDigest sha = sha256();
+        byte[] buffer = new byte[1 << 20];
         try (OutputStream out = new DigestOutputStream(Files.newOutputStream(merged), sha)) {
             for (long i = 0; i < total; i++) {
                 try (InputStream in = Files.newInputStream(dir.resolve(i + ".part"))) {
-                    in.transferTo(out);
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        out.write(buffer, 0, n);
+                    }
                 }
             }
         }

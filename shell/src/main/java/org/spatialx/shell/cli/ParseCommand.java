@@ -1,0 +1,273 @@
+package org.spatialx.shell.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.spatialx.api.KeyValue;
+import org.spatialx.api.SampleData;
+import org.spatialx.api.technology.DetectionReport;
+import org.spatialx.api.technology.DetectionResult;
+import org.spatialx.api.technology.ElementReport;
+import org.spatialx.api.technology.SampleDetection;
+import org.spatialx.technologies.PluginProblem;
+import org.spatialx.technologies.TechnologyCatalog;
+import org.spatialx.technologies.detection.DefaultSampleDataDetector;
+import org.spatialx.technologies.storage.LocalStorageView;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spatialx parse [--technology T] PATH}: the client-side {@code parse_data_information} /
+ * {@code parse_multiple_samples_information}. Prints the SampleData in the notebook's
+ * {@code format_print} layout and the per-element report; exits with 2 when a required element
+ * is missing (or nothing matches), so scripts can check a folder before uploading it.
+ */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = {"Detect an instrument output folder and print the SampleData a submission needs, "
+                + "with a per-element report (found, missing, where we looked, software version).",
+            "Without --technology, says which technologies match. A folder whose sub-folders are samples "
+                + "is parsed sample by sample (like parse_multiple_samples_information)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every required element was found", "2:a required element is missing or nothing matched",
+            "1:bad arguments or an unreadable folder"})
+public final class ParseCommand implements Callable<Integer> {
+
+    /** Exit code when a required element is missing or no technology matches. */
+    public static final int INCOMPLETE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-t", "--technology"}, paramLabel = "TECHNOLOGY",
+            description = "Technology id (XENIUM, VISIUM, COSMX_VER1, ...); omit to detect it.")
+    String technology;
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Data set name (default: the folder's name).")
+    String name;
+
+    @Option(names = "--samples", description = "Treat every sub-folder of PATH as one sample "
+            + "(detected automatically when PATH itself matches nothing).")
+    boolean samples;
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Plugins folder (default: $SPATIALX_PLUGINS, $SPATIALX_HOME/plugins or ~/.spatialx/plugins).")
+    Path pluginsFolder;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "The data folder.")
+    Path path;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        quietLibraryLogs();
+        Path folder = path.toAbsolutePath().normalize();
+        if (!Files.isDirectory(folder)) {
+            err.println("Not a folder: " + folder + " (give the instrument's output folder)");
+            return 1;
+        }
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(
+                pluginsFolder != null ? pluginsFolder : TechnologyCatalog.defaultPluginsFolder())) {
+            for (PluginProblem problem : catalog.problems()) {
+                err.println("warning: skipped plugin " + problem);
+            }
+            DefaultSampleDataDetector detector = new DefaultSampleDataDetector(catalog);
+            LocalStorageView storage = new LocalStorageView();
+            String dataName = name != null ? name : String.valueOf(folder.getFileName());
+            DetectionResult single = samples ? null : detector.detect(dataName, technology, storage, folder.toString());
+            if (single != null && (single.complete() || !hasCompleteSample(detector, storage, folder))) {
+                out.print(Printer.render(single.sampleData().stream().map(ParseCommand::asMap).toList()));
+                out.println();
+                printReports(out, catalog, single, technology == null);
+                return single.complete() ? 0 : INCOMPLETE;
+            }
+            List<SampleDetection> detections = detector.detectSamples(technology, storage, folder.toString());
+            List<Object> printed = new ArrayList<>();
+            boolean complete = !detections.isEmpty();
+            for (SampleDetection sample : detections) {
+                if (sample.result().complete()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("sample_name", sample.folder());
+                    entry.put("data", sample.result().sampleData().stream().map(ParseCommand::asMap).toList());
+                    printed.add(entry);
+                } else {
+                    complete = false;
+                }
+            }
+            out.print(Printer.render(printed));
+            out.println();
+            for (SampleDetection sample : detections) {
+                out.println();
+                out.println("Sample " + sample.folder() + ":");
+                if (!sample.result().complete()) {
+                    out.println("Fail to parse data in " + sample.folder() + ": "
+                            + sample.result().best().map(DetectionReport::problem).orElse("no known technology matches"));
+                }
+                printReports(out, catalog, sample.result(), technology == null);
+            }
+            return complete ? 0 : INCOMPLETE;
+        }
+    }
+
+    /**
+     * PF4J and jHDF log every plugin scan and file opening at INFO, which would bury the report;
+     * their warnings still show. Only sets levels nobody configured.
+     */
+    private static void quietLibraryLogs() {
+        for (String logger : List.of("org.pf4j", "io.jhdf")) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
+    }
+
+    private boolean hasCompleteSample(DefaultSampleDataDetector detector, LocalStorageView storage, Path folder) {
+        return detector.detectSamples(technology, storage, folder.toString()).stream()
+                .anyMatch(s -> s.result().complete());
+    }
+
+    private static void printReports(PrintWriter out, TechnologyCatalog catalog, DetectionResult result, boolean detected) {
+        if (result.reports().isEmpty()) {
+            out.println("No known technology matches: no element of any of " + catalog.technologies().size()
+                    + " technologies was found. Known: " + String.join(", ",
+                            catalog.technologies().stream().map(t -> t.id()).toList()));
+            return;
+        }
+        if (detected) {
+            out.println("Matching technologies: " + (result.matchingTechnologies().isEmpty()
+                    ? "none complete" : String.join(", ", result.matchingTechnologies())));
+            for (DetectionReport other : result.reports().subList(1, result.reports().size())) {
+                out.println("  also considered " + other.technology() + ": " + other.foundCount() + " element(s) found"
+                        + (other.complete() ? ", complete" : ", missing " + String.join(", ",
+                                other.missingRequired().stream().map(ElementReport::name).toList()))
+                        + (other.partOf().isEmpty() ? "" : " (its files are part of the " + other.partOf() + " layout)"));
+            }
+        }
+        DetectionReport report = result.reports().get(0);
+        out.println();
+        out.println("Report for " + report.technology() + " (" + catalog.origin(report.technology()) + ") in "
+                + report.dataPath() + ": " + (report.complete() ? "complete" : "INCOMPLETE"));
+        out.println("  software version: " + report.version().value()
+                + (report.version().source().isEmpty() ? "" : " (" + report.version().source() + ")"));
+        int width = report.elements().stream().mapToInt(e -> e.name().length()).max().orElse(10);
+        for (ElementReport element : report.elements()) {
+            String label = switch (element.status()) {
+                case FOUND -> "found   ";
+                case MISSING_OPTIONAL -> "optional";
+                case MISSING_REQUIRED -> "MISSING ";
+            };
+            String detail = element.found()
+                    ? element.path() + (element.kind() == org.spatialx.api.technology.EntryKind.FOLDER
+                            ? "/" : " (" + humanSize(element.size()) + ")")
+                            + (element.element().sent() ? " -> " + element.element().wireKey() : " (not sent)")
+                    : element.element().required()
+                            ? "not found; looked for " + String.join(", ", element.lookedFor())
+                            : "not found (" + element.lookedFor().size() + " places looked at)";
+            out.println("  [" + label + "] " + pad(element.name(), width) + "  " + detail);
+            for (String warning : element.warnings()) {
+                out.println("             " + pad("", width) + "  ! " + warning);
+            }
+        }
+        for (String warning : report.warnings()) {
+            out.println("  ! " + warning);
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** A SampleData as the ordered map {@code format_print} shows (protocol 4.1 field order). */
+    private static Map<String, Object> asMap(SampleData data) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", data.name());
+        map.put("submission_type", data.submissionType());
+        map.put("technology", data.technology());
+        map.put("files", pairs(data.files()));
+        map.put("folders", pairs(data.folders()));
+        map.put("args", pairs(data.args()));
+        map.put("kwargs", pairs(data.kwargs()));
+        map.put("identities", data.identities());
+        return map;
+    }
+
+    private static List<Object> pairs(List<KeyValue> pairs) {
+        List<Object> list = new ArrayList<>();
+        for (KeyValue pair : pairs) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("key", pair.key());
+            map.put("value", pair.value());
+            list.add(map);
+        }
+        return list;
+    }
+
+    /**
+     * The notebook's {@code format_print} (protocol section 10) for lists, maps and scalars.
+     * Stand-in until {@code org.spatialx.core.print.FormatPrint} is on main.
+     */
+    static final class Printer {
+
+        private static final String TAB = "    ";
+
+        private Printer() {
+        }
+
+        static String render(Object value) {
+            return render(value, 0);
+        }
+
+        private static String render(Object value, int level) {
+            if (value instanceof List<?> list) {
+                if (list.isEmpty()) {
+                    return "[]";
+                }
+                StringBuilder out = new StringBuilder("[\n");
+                for (Object item : list) {
+                    out.append(TAB.repeat(level + 1)).append(render(item, level + 1)).append('\n');
+                }
+                return out.append(TAB.repeat(level)).append(']').toString();
+            }
+            if (value instanceof Map<?, ?> map) {
+                if (map.isEmpty()) {
+                    return "{}";
+                }
+                StringBuilder out = new StringBuilder("{\n");
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.append(TAB.repeat(level + 1)).append(entry.getKey()).append(": ")
+                            .append(render(entry.getValue(), level + 1)).append('\n');
+                }
+                return out.append(TAB.repeat(level)).append('}').toString();
+            }
+            if (value == null) {
+                return "None";
+            }
+            if (value instanceof Boolean b) {
+                return b ? "True" : "False";
+            }
+            return String.valueOf(value);
+        }
+    }
+}
