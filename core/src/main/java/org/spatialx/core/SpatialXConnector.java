@@ -585,6 +585,11 @@ public final class SpatialXConnector implements AutoCloseable {
         return uploader.uploadFile(java.nio.file.Path.of(filePath), options);
     }
 
+    /** {@code upload_file(file_path)} with the Python defaults. */
+    public Map<String, Object> uploadFile(String filePath) {
+        return uploadFile(filePath, UploadFileOptions.defaults());
+    }
+
     /** {@code upload_big_file(file_path, chunk_size=0, debug_mode=False, ...)}: a chunked upload (protocol 3.4). */
     @NotebookName("upload_big_file")
     public Map<String, Object> uploadBigFile(String filePath, UploadBigFileOptions options) {

@@ -21,7 +21,7 @@ public record UploadSettings(Mode mode, int parallelChunks, int maxAttempts, Dur
                              Path resumeDirectory, Progress progress) {
 
     /** Chunks in flight by default, chosen by measurement on loopback (BENCHMARKS.md, Uploads). */
-    public static final int DEFAULT_PARALLEL_CHUNKS = 4;
+    public static final int DEFAULT_PARALLEL_CHUNKS = 2;
 
     /** Which protocol features an upload uses. */
     public enum Mode {

@@ -185,12 +185,15 @@ public final class Uploader {
             try {
                 sendChunk(file, plan, index, folder, uploadId, path, progressOf(progress, new AtomicLong()));
             } catch (SpatialXException e) {
-                throw failure(file, "chunk " + (index + 1) + " of " + plan.chunkCount() + " failed: " + e.getMessage()
+                throw failure(file, "chunk " + (index + 1) + " of " + plan.chunkCount() + " (sending_index " + index
+                        + ") failed: " + e.getMessage()
                         + "\nNothing was merged: the file is not visible on the server. Run the upload again.", e);
             }
         }
         file.requireUnchanged("nothing was merged, the file is not visible on the server");
+        long mergeStart = System.nanoTime();
         Map<String, Object> merged = merge(file, plan, folder, uploadId, path, options.moveToParent(), null);
+        LOG.debug("Merge of {} took {} ms", file.path(), (System.nanoTime() - mergeStart) / 1_000_000);
         return options.moveToParent() ? merged : session;
     }
 
@@ -254,8 +257,10 @@ public final class Uploader {
         }
         file.requireUnchanged("its chunks stay hidden on the server and nothing was merged");
         Map<String, Object> merged;
+        long mergeStart = System.nanoTime();
         try {
             merged = merge(file, plan, folder, uploadId, path, options.moveToParent(), sha);
+            LOG.debug("Merge of {} took {} ms", file.path(), (System.nanoTime() - mergeStart) / 1_000_000);
         } catch (UploadException e) {
             if (key != null && !e.getMessage().contains("missing")) {
                 resumeStore.delete(key); // a rejected merge (checksum) must start afresh next time
@@ -354,7 +359,8 @@ public final class Uploader {
                 progress.advance(-counted.getAndSet(0));
                 boolean transientFailure = !(e instanceof SpatialXHttpException http) || http.statusCode() >= 500;
                 if (!transientFailure || attempt >= settings.maxAttempts() || failure.get() != null) {
-                    throw new UploadException("chunk " + index + " (bytes " + plan.start(index) + ".." + plan.end(index)
+                    throw new UploadException("chunk " + (index + 1) + " of " + plan.chunkCount() + " (sending_index "
+                            + index + ", bytes " + plan.start(index) + ".." + plan.end(index)
                             + ") failed after " + attempt + (attempt == 1 ? " attempt" : " attempts") + ": "
                             + e.getMessage(), e);
                 }

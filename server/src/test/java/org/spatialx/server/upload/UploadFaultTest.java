@@ -29,6 +29,7 @@ import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadException;
+import org.spatialx.core.upload.UploadFolderOptions;
 import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
@@ -141,12 +142,37 @@ class UploadFaultTest {
         assertEquals(sha256(file), sha256(target()));
     }
 
+    @Test
+    void anInterruptedFolderUploadResumesWithoutResendingFinishedFiles() throws IOException {
+        Path top = temp.resolve("local/run7");
+        randomFile(top.resolve("a.txt"), 100);
+        randomFile(top.resolve("b.bin"), 3L * MIB);
+        randomFile(top.resolve("c.bin"), 6L * MIB);
+        proxy.inject(FaultProxy.Fault.RESET, 4, null); // only c.bin has a chunk 4
+        UploadFolderOptions options = new UploadFolderOptions(MIB, false, "", null, false);
+        try (SpatialXConnector connector = connect(1, 1)) {
+            UploadException error = assertThrows(UploadException.class,
+                    () -> connector.uploadFolder(top.toString(), options));
+            assertTrue(error.getMessage().contains("c.bin"), error.getMessage());
+        }
+        Path stored = server.mounts().upload().root().resolve("run7");
+        assertFalse(Files.exists(stored), "a folder is visible only after folder_finish");
+        assertEquals(List.of(0, 1, 2, 0, 1, 2, 3), proxy.forwardedChunks());
+        proxy.clearRecord();
+
+        try (SpatialXConnector connector = connect(1, 1)) {
+            connector.uploadFolder(top.toString(), options);
+        }
+        assertEquals(List.of(4, 5), proxy.forwardedChunks(), "b.bin and the held chunks of c.bin are not re-sent");
+        assertEquals(ConnectorUploadTest.digests(top), ConnectorUploadTest.digests(stored));
+    }
+
     private void failThenResume(FaultProxy.Fault fault, int index, int parallel) throws IOException {
         proxy.inject(fault, index, null);
         try (SpatialXConnector connector = connect(parallel, 1)) {
             UploadException error = assertThrows(UploadException.class, () -> upload(connector));
             assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
-            assertTrue(error.getMessage().contains("chunk " + index), error.getMessage());
+            assertTrue(error.getMessage().contains("sending_index " + index), error.getMessage());
         }
         assertTrue(proxy.fired());
         assertFalse(Files.exists(target()), "nothing half-finished is visible");
