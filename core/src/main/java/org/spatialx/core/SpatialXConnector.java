@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.spatialx.api.ConnectorKeys;
 import org.spatialx.api.DataRecord;
 import org.spatialx.api.Entity;
@@ -25,6 +26,12 @@ import org.spatialx.api.StudyType;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.SubmissionType;
 import org.spatialx.api.WireEnum;
+import org.spatialx.api.Permission;
+import org.spatialx.api.technology.DetectionException;
+import org.spatialx.api.technology.DetectionResult;
+import org.spatialx.api.technology.SampleDataDetector;
+import org.spatialx.core.parse.SampleDataParsing;
+import org.spatialx.core.parse.ServerStorageView;
 import org.spatialx.core.tracking.LogTracker;
 import org.spatialx.core.tracking.TrackedLog;
 import org.spatialx.core.transport.ApiRequest;
@@ -131,7 +138,7 @@ public final class SpatialXConnector implements AutoCloseable {
         JsonNode answer = object(call(ApiRequest.get(UrlFamily.OPENAPI, "account/groups").build()), "account/groups");
         List<Group> groups = new ArrayList<>();
         JsonNode defaults = answer.path("default");
-        defaults.fields().forEachRemaining(entry -> groups.add(new Group(entry.getKey(), entry.getValue().asText())));
+        defaults.properties().forEach(entry -> groups.add(new Group(entry.getKey(), entry.getValue().asText())));
         for (JsonNode group : answer.path("groups")) {
             groups.add(read(group, Group.class, "account/groups groups[]"));
         }
@@ -249,6 +256,120 @@ public final class SpatialXConnector implements AutoCloseable {
             entities.add(read(entity, Entity.class, "directory/entities"));
         }
         return entities;
+    }
+
+    // ------------------------------------------------------------------ parsing (4.2)
+
+    /**
+     * {@code parse_data_information(data_name, technology, data_path, args=None, min_genes=1, min_counts=1,
+     * mito_controls_percentage=0.25)}: the SampleData of a data folder on the server (protocol 4.2).
+     * The folder is detected by this client's technology extensions over the server's own listing
+     * (so it obeys the server's mounts), or by the server's parser with {@code detectOnServer} or
+     * when no extension is installed; then {@code args} and the QC filters are appended.
+     *
+     * @throws SpatialXInvalidInputException naming each missing required element and where it was looked for
+     */
+    @NotebookName("parse_data_information")
+    public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath,
+                                                 ParseOptions options) {
+        List<SampleData> parsed = detectSampleData(dataName, technology, dataPath, options.detectOnServer());
+        return SampleDataParsing.withClientArguments(parsed, options.args(), options.minGenes(),
+                options.minCounts(), options.mitoControlsPercentage());
+    }
+
+    /** {@code parse_data_information(data_name, technology, data_path)} with the Python defaults. */
+    public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath) {
+        return parseDataInformation(dataName, technology, dataPath, ParseOptions.defaults());
+    }
+
+    /**
+     * {@code parse_multiple_samples_information(technology, data_path, sample_name_mapping={}, data_name_mapping={},
+     * args=None, min_genes=1, min_counts=1, mito_controls_percentage=0.25)}: every sub-folder of
+     * {@code dataPath} parsed as one sample (protocol 4.2). A folder that fails is reported as
+     * {@code Fail to parse data in <folder>: <error>} on the connector's output and skipped.
+     */
+    @NotebookName("parse_multiple_samples_information")
+    public List<SampleSubmission> parseMultipleSamplesInformation(String technology, String dataPath,
+                                                                  ParseMultipleOptions options) {
+        List<SampleSubmission> samples = new ArrayList<>();
+        for (Entity entity : listdirEntities(dataPath, true)) {
+            if (!Entity.DIRECTORY.equals(entity.type())) {
+                continue;
+            }
+            String folder = entity.name();
+            try {
+                List<SampleData> data = parseDataInformation(options.dataNameMapping().getOrDefault(folder, folder),
+                        technology, joinServerPath(dataPath, folder), options.parseOptions());
+                samples.add(new SampleSubmission(options.sampleNameMapping().getOrDefault(folder, folder), data));
+            } catch (SpatialXException failed) {
+                transport.options().trackingOutput().accept("Fail to parse data in " + folder + ": " + failed.getMessage());
+            }
+        }
+        return samples;
+    }
+
+    /**
+     * {@code describe_data(data_path, technology=None, data_name=None)} (not in the Python SDK): the
+     * per-element report of a data folder before anything is submitted: each element found (path,
+     * size), missing but optional, or missing and required (with where it was looked for), the
+     * instrument software version and warnings; without a technology, which technologies match.
+     */
+    @NotebookName("describe_data")
+    public DetectionResult describeData(String dataPath, DescribeOptions options) {
+        SampleDataDetector detector = SampleDataParsing.installedDetector().orElseThrow(() ->
+                new SpatialXInvalidInputException("describe_data needs the technology extensions on the class path "
+                        + "(the spatialx-technologies module); the server's parser gives no report."));
+        String name = options.dataName() != null ? options.dataName() : lastSegment(dataPath);
+        try {
+            return detector.detect(name, options.technology(), ServerStorageView.of(this), dataPath);
+        } catch (IllegalArgumentException unknownTechnology) {
+            throw new SpatialXInvalidInputException(unknownTechnology.getMessage(), unknownTechnology);
+        }
+    }
+
+    /** {@code describe_data(data_path)}: detect the technology and report. */
+    public DetectionResult describeData(String dataPath) {
+        return describeData(dataPath, DescribeOptions.defaults());
+    }
+
+    private List<SampleData> detectSampleData(String dataName, String technology, String dataPath,
+                                              boolean onServer) {
+        Optional<SampleDataDetector> detector = onServer ? Optional.empty() : SampleDataParsing.installedDetector();
+        if (detector.isEmpty()) {
+            return parseOnServer(dataName, technology, dataPath);
+        }
+        try {
+            return detector.get().detect(dataName, technology, ServerStorageView.of(this), dataPath)
+                    .requireSampleData();
+        } catch (DetectionException | IllegalArgumentException undetected) {
+            throw new SpatialXInvalidInputException(undetected.getMessage(), undetected);
+        }
+    }
+
+    /** Protocol 2.2 #30: the server detects the folder (NEW sends {@code permission_name}). */
+    private List<SampleData> parseOnServer(String dataName, String technology, String dataPath) {
+        JsonNode answer = call(ApiRequest.post(UrlFamily.PYAPI, "submission/parse_data_information")
+                .json(ordered("data_name", dataName, "technology", technology, "data_path", dataPath,
+                        "permission_name", Permission.CREATE_NEW_STUDY.value()))
+                .build());
+        if (!answer.isArray()) {
+            throw unexpected("submission/parse_data_information answered " + answer.getNodeType()
+                    + " where a list of SampleData was expected.");
+        }
+        List<SampleData> parsed = new ArrayList<>();
+        for (JsonNode element : answer) {
+            parsed.add(read(element, SampleData.class, "submission/parse_data_information"));
+        }
+        return parsed;
+    }
+
+    private static String joinServerPath(String folder, String name) {
+        return folder.endsWith("/") ? folder + name : folder + "/" + name;
+    }
+
+    private static String lastSegment(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     // ------------------------------------------------------------------ studies (8.2)

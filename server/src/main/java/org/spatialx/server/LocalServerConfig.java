@@ -51,7 +51,7 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         String envToken = System.getenv("SPATIALX_TOKEN");
         return new LocalServerConfig(home, "127.0.0.1", 0,
                 envToken == null || envToken.isBlank() ? null : envToken, Map.of(), null, null,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 64, LARGE_CHUNK, SampleParser.NONE);
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 64, LARGE_CHUNK, SampleParser.installed());
     }
 
     public LocalServerConfig withHome(Path value) {

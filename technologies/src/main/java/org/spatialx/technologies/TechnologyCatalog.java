@@ -1,7 +1,5 @@
 package org.spatialx.technologies;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,12 +84,18 @@ public final class TechnologyCatalog implements AutoCloseable {
         Map<String, String> origins = new LinkedHashMap<>();
         List<PluginProblem> problems = new ArrayList<>();
 
-        for (Class<? extends Technology> type : manager.getExtensionClasses(Technology.class, null)) {
+        // PF4J returns extensions in hash order: sort by id so listings and ranking ties are stable
+        List<Class<? extends Technology>> builtIns = new ArrayList<>(manager.getExtensionClasses(Technology.class, null));
+        builtIns.sort(java.util.Comparator.comparing(Class::getSimpleName));
+        for (Class<? extends Technology> type : builtIns) {
             add(instantiate(manager, type, "built-in", problems), "built-in", technologies, origins, problems);
         }
+        Map<String, Technology> byId = new java.util.TreeMap<>(technologies);
+        technologies.clear();
+        technologies.putAll(byId);
         List<PluginWrapper> started = new ArrayList<>();
         if (withPlugins) {
-            for (Path path : manager.candidatePaths()) {
+            for (Path path : manager.candidatePaths(pluginsFolder, problems).stream().sorted().toList()) {
                 try {
                     manager.loadPlugin(path);
                 } catch (RuntimeException e) {
@@ -130,7 +134,9 @@ public final class TechnologyCatalog implements AutoCloseable {
                     problems.add(new PluginProblem(id, "declares no Technology extension"
                             + " (annotate the class with @Extension and build with PF4J's annotation processor)"));
                 }
-                for (Class<? extends Technology> type : types) {
+                List<Class<? extends Technology>> sorted = new ArrayList<>(types);
+                sorted.sort(java.util.Comparator.comparing(Class::getName));
+                for (Class<? extends Technology> type : sorted) {
                     String origin = "plugin " + id + " " + plugin.getDescriptor().getVersion();
                     add(instantiate(manager, type, id, problems), origin, technologies, origins, problems);
                 }
@@ -200,7 +206,7 @@ public final class TechnologyCatalog implements AutoCloseable {
         return text;
     }
 
-    /** The technologies, built-ins first, in discovery order. */
+    /** The technologies: built-ins by id, then each plugin's. */
     public List<Technology> technologies() {
         return List.copyOf(technologies.values());
     }
@@ -260,11 +266,13 @@ public final class TechnologyCatalog implements AutoCloseable {
             super(List.of());
         }
 
-        List<Path> candidatePaths() {
+        /** The plugin zips, jars and folders; a folder that cannot be read is a problem, not a failure. */
+        List<Path> candidatePaths(Path folder, List<PluginProblem> problems) {
             try {
                 return pluginRepository.getPluginPaths();
             } catch (RuntimeException e) {
-                throw new UncheckedIOException(new IOException("Cannot list plugins: " + e.getMessage(), e));
+                problems.add(new PluginProblem(folder.toString(), "plugins folder cannot be read: " + rootMessage(e)));
+                return List.of();
             }
         }
     }

@@ -37,7 +37,8 @@ class BuiltInTechnologiesTest {
     void catalogHasEveryBuiltIn() {
         assertEquals(List.of("COSMX_VER1", "COSMX_VER2", "GEOMX", "MERSCOPE_VER1", "MERSCOPE_VER2",
                         "PROTEIN_MCD", "PROTEIN_OME_TIFF", "PROTEIN_QPTIFF", "SLIDE_SEQ", "SPATIALDATA_H5AD",
-                        "SPATIALDATA_ZARR", "STOMICS", "VISIUM", "VISIUM_HD", "XENIUM", "XENIUM_HE"),
+                        "SPATIALDATA_RDS", "SPATIALDATA_ZARR", "STOMICS", "VISIUM", "VISIUM_HD", "VISIUM_HD_TO_SC", "XENIUM",
+                        "XENIUM_HE"),
                 Detections.DETECTOR.technologies().stream().sorted().toList());
     }
 

@@ -145,6 +145,24 @@ class LayoutVariantsTest {
     }
 
     @Test
+    void visiumHdWithCellSegmentationIsVisiumHdToSingleCell() throws IOException {
+        Path root = ExampleData.copy(ExampleData.bundled("visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10"),
+                temp.resolve("hd"));
+        assertEquals("VISIUM_HD", Detections.detect(root, null).best().orElseThrow().technology());
+        Path segmented = Files.createDirectories(root.resolve("segmented_outputs"));
+        Files.writeString(segmented.resolve("cell_segmentations.geojson"), "{\"type\": \"FeatureCollection\", \"features\": []}");
+        DetectionResult result = Detections.detect(root, null);
+        assertEquals("VISIUM_HD_TO_SC", result.best().orElseThrow().technology());
+        assertEquals(List.of("VISIUM_HD_TO_SC"), result.matchingTechnologies());
+        DetectionReport bins = result.reports().get(1);
+        assertEquals("VISIUM_HD", bins.technology());
+        assertEquals("VISIUM_HD_TO_SC", bins.partOf());
+        assertTrue(bins.warnings().stream().anyMatch(w -> w.startsWith("segmented_outputs/ present")),
+                bins.warnings().toString());
+        assertTrue(files(result.sampleData().get(0), root).contains("segmentation=segmented_outputs/cell_segmentations.geojson"));
+    }
+
+    @Test
     void visiumMexMatrixGoesToFolders() throws IOException {
         Path root = ExampleData.copy(ExampleData.bundled("visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50"),
                 temp.resolve("visium"));

@@ -23,7 +23,9 @@ import org.spatialx.technologies.detection.DefaultSampleDataDetector;
 import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.testplugin.BeadArrayTechnology;
 import org.spatialx.technologies.testplugin.DuplicateXeniumTechnology;
+import org.spatialx.technologies.testplugin.FailingStartPlugin;
 import org.spatialx.technologies.testplugin.ThrowingTechnology;
+import org.spatialx.technologies.testplugin.VersionThrowingTechnology;
 
 /**
  * Plugin jars built at test time (like PF4J's JarPluginManagerTest) and dropped into a plugins
@@ -73,7 +75,7 @@ class PluginCatalogTest {
             assertTrue(catalog.find("BEAD_ARRAY").isPresent(), catalog.problems().toString());
             assertEquals("plugin bead-array 1.0.0", catalog.origin("BEAD_ARRAY"));
             assertEquals("built-in", catalog.origin("XENIUM"));
-            assertEquals(17, catalog.technologies().size());
+            assertEquals(19, catalog.technologies().size());
 
             Map<String, String> problems = new TreeMap<>(catalog.problems().stream()
                     .collect(Collectors.toMap(PluginProblem::plugin, PluginProblem::problem, (a, b) -> a + " | " + b)));
@@ -98,9 +100,56 @@ class PluginCatalogTest {
     }
 
     @Test
+    void technologyThrowingDuringDetectionBecomesAWarning() throws IOException {
+        pluginJar("broken-version-1.0.0.jar", descriptor("broken-version", ">=0.1.0"), VersionThrowingTechnology.class);
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins)) {
+            Path puck = ExampleData.bundled("stereoseq/SS200000135TL_D1_bin1_small_spateo");
+            DetectionResult result = new DefaultSampleDataDetector(catalog)
+                    .detect("puck", null, new LocalStorageView(), puck.toString());
+            var report = result.reports().stream()
+                    .filter(r -> r.technology().equals("GEM_WITH_BROKEN_VERSION")).findFirst().orElseThrow();
+            assertTrue(report.complete());
+            assertTrue(report.warnings().contains(
+                    "could not read the software version: java.lang.UnsupportedOperationException: header parser not written yet"),
+                    report.warnings().toString());
+            // the built-in still wins: it found the same file by its own first alternative
+            assertTrue(result.matchingTechnologies().contains("STOMICS"), result.matchingTechnologies().toString());
+        }
+    }
+
+    @Test
+    void pluginWhoseStartThrowsIsReported() throws IOException {
+        Path jar = pluginJar("failing-start-1.0.0.jar", descriptor("failing-start", ">=0.1.0")
+                + "plugin.class=" + FailingStartPlugin.class.getName() + "\n", BeadArrayTechnology.class);
+        try (var fs = java.nio.file.FileSystems.newFileSystem(jar)) {
+            String classFile = FailingStartPlugin.class.getName().replace('.', '/') + ".class";
+            Path target = fs.getPath(classFile);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = FailingStartPlugin.class.getClassLoader().getResourceAsStream(classFile)) {
+                Files.copy(in, target);
+            }
+        }
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins)) {
+            assertTrue(catalog.find("BEAD_ARRAY").isEmpty());
+            assertEquals(1, catalog.problems().size(), catalog.problems().toString());
+            assertEquals("failing-start", catalog.problems().get(0).plugin());
+            assertTrue(catalog.problems().get(0).problem().contains("licence server unreachable"),
+                    catalog.problems().get(0).problem());
+            assertEquals(18, catalog.technologies().size());
+        }
+    }
+
+    @Test
+    void serviceLoaderFindsTheDetector() {
+        var detector = java.util.ServiceLoader.load(org.spatialx.api.technology.SampleDataDetector.class).findFirst();
+        assertTrue(detector.isPresent());
+        assertTrue(detector.get().technologies().contains("XENIUM"));
+    }
+
+    @Test
     void missingPluginsFolderMeansBuiltInsOnly() {
         try (TechnologyCatalog catalog = TechnologyCatalog.load(plugins.resolve("absent"))) {
-            assertEquals(16, catalog.technologies().size());
+            assertEquals(18, catalog.technologies().size());
             assertTrue(catalog.problems().isEmpty());
             assertTrue(catalog.plugins().isEmpty());
         }

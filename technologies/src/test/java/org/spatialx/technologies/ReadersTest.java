@@ -151,6 +151,23 @@ class ReadersTest {
     }
 
     @Test
+    void geomxDccWithZippedPkcs() {
+        // python json + text parsing: 8707 probes in the two PKCs (RTS0039514 -> A2M), 12 DCCs, 95166 probe counts,
+        // total 3543406, A02 sums 312060, the near-empty A01 sums 7; every DCC probe is in a PKC
+        Path root = ExampleData.bundled("geomx/GeomxTools_DSP_NGS_Example_kidney_rowA");
+        ExpressionMatrix m = org.spatialx.technologies.matrix.GeomxCounts.read(root.resolve("DCC"),
+                List.of(root.resolve("pkcs.zip")));
+        assertEquals(12, m.cellCount());
+        assertEquals(8707, m.geneCount());
+        assertEquals(95166, m.nonZeroCount());
+        assertEquals(3543406.0, m.total(), 1e-9);
+        assertEquals("DSP-1001250002642-A01", m.cellIds().get(0));
+        assertEquals(7.0, m.cellTotal(0), 1e-9);
+        assertEquals(312060.0, m.cellTotal(1), 1e-9);
+        assertEquals("A2M", m.geneNames().get(m.geneIds().indexOf("RTS0039514")));
+    }
+
+    @Test
     void xeniumTranscriptsStreamFromCsvGz() {
         // pandas: 5260 rows, feature_name counts LEF1 821, CD3D 548; x_location sum 6288895.10801; 9 UNASSIGNED
         Path file = ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells").resolve("transcripts.csv.gz");

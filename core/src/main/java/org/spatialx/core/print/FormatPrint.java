@@ -87,7 +87,7 @@ public final class FormatPrint {
 
     private static void renderNode(JsonNode node, int level, StringBuilder out) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             renderMap(fields, node.isEmpty(), level, out);
         } else if (node.isArray()) {
             renderList(node.elements(), level, out);

@@ -286,6 +286,10 @@ public final class SpatialXTransport implements AutoCloseable {
                         + masker.mask(describe(e)) + ". If the server uses a self-signed certificate, add its CA to"
                         + " the JDK trust store, or (unsafe) set insecureSkipTlsVerify in ConnectorOptions.", e);
             } catch (IOException e) {
+                if (e.getCause() instanceof UncheckedIOException local) {
+                    throw new SpatialXInvalidInputException("Could not read the local file sent to " + shownUrl + ": "
+                            + masker.mask(describe(local.getCause())) + ". Check that it exists and is readable.", e);
+                }
                 throw new SpatialXConnectionException(request.method() + " " + shownUrl + " failed: "
                         + masker.mask(describe(e)) + ". The connection broke off; check the network and retry.", e);
             } catch (InterruptedException e) {
@@ -293,8 +297,8 @@ public final class SpatialXTransport implements AutoCloseable {
                 throw new SpatialXConnectionException(request.method() + " " + shownUrl
                         + " was interrupted before the server answered.", e);
             } catch (UncheckedIOException e) {
-                throw new SpatialXConnectionException("Could not read the local file sent to " + shownUrl + ": "
-                        + masker.mask(describe(e.getCause())) + ". Check that the file exists and is readable.", e);
+                throw new SpatialXInvalidInputException("Could not read the local file sent to " + shownUrl + ": "
+                        + masker.mask(describe(e.getCause())) + ". Check that it exists and is readable.", e);
             }
             sleepBeforeRetry(retry, shownUrl);
             retry++;
@@ -375,7 +379,24 @@ public final class SpatialXTransport implements AutoCloseable {
         }
     }
 
+    private static void checkReadable(FileRegion region) {
+        try {
+            long size = java.nio.file.Files.size(region.path());
+            if (!java.nio.file.Files.isReadable(region.path()) || region.offset() + region.length() > size) {
+                throw new SpatialXInvalidInputException("Cannot send bytes " + region.offset() + " to "
+                        + (region.offset() + region.length()) + " of " + region.path() + ": the file has " + size
+                        + " bytes or is not readable. Check the path and the chunk offsets.");
+            }
+        } catch (IOException e) {
+            throw new SpatialXInvalidInputException("Cannot read the local file " + region.path() + " to upload it ("
+                    + describe(e) + "). Check that it exists and is readable.", e);
+        }
+    }
+
     private static BodyPublisher multipartPublisher(MultipartBody multipart) {
+        multipart.parts().stream()
+                .filter(part -> part instanceof MultipartBody.FilePart file && file.region() != null)
+                .forEach(part -> checkReadable(((MultipartBody.FilePart) part).region()));
         List<BodyPublisher> pieces = new ArrayList<>();
         String dash = "--" + multipart.boundary();
         long total = multipart.parts().stream()

@@ -19,11 +19,11 @@ public final class TestConnectors {
     private TestConnectors() {
     }
 
-    /** Options for tests: 2 s timeouts, no retries, 5 ms log polling, tracked lines into {@code lines}. */
+    /** Options for tests: 20 s connect and 30 s read timeouts, no retries, 5 ms log polling, tracked lines into {@code lines}. */
     public static ConnectorOptions.Builder options(List<String> lines) {
         return ConnectorOptions.builder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .readTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Duration.ofSeconds(20))
+                .readTimeout(Duration.ofSeconds(30))
                 .maxConnectRetries(0)
                 .logPollInterval(Duration.ofMillis(5))
                 .trackingOutput(lines::add);

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.core.SpatialXConnectionException;
@@ -35,10 +35,14 @@ class TlsVerificationTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
-    private HttpsServer server;
+    @TempDir
+    static Path dir;
 
-    @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
+    private static HttpsServer server;
+    private static java.util.concurrent.ExecutorService executor;
+
+    @BeforeAll
+    static void start() throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         assumeTrue(Files.isExecutable(keytool), "keytool not found next to the running JDK: " + keytool);
         Path store = dir.resolve("server.p12");
@@ -66,13 +70,16 @@ class TlsVerificationTest {
                 out.write(body);
             }
         });
+        executor = java.util.concurrent.Executors.newCachedThreadPool();
+        server.setExecutor(executor);
         server.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         if (server != null) {
             server.stop(0);
+            executor.shutdownNow();
         }
     }
 

@@ -195,4 +195,18 @@ class TransportEncodingTest {
         assertEquals(tail, new String(received, received.length - tail.length(), tail.length(), StandardCharsets.ISO_8859_1));
         assertEquals(150_000, lastProgress.get());
     }
+
+    @Test
+    void aMissingOrTooShortFileIsRefusedBeforeSending(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("small.bin"), new byte[10]);
+        try (SpatialXTransport transport = transport("/s/")) {
+            for (FileRegion region : List.of(new FileRegion(dir.resolve("absent.bin"), 0, 1), new FileRegion(file, 5, 6))) {
+                SpatialXInvalidInputException error = assertThrows(SpatialXInvalidInputException.class,
+                        () -> transport.call(ApiRequest.post(UrlFamily.OPENAPI, "upload/simple")
+                                .multipart(MultipartBody.builder().file("file", "f", region).build()).build()));
+                assertTrue(error.getMessage().contains(region.path().toString()), error.getMessage());
+            }
+        }
+        assertEquals(List.of(), server.requests());
+    }
 }

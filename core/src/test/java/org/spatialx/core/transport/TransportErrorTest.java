@@ -139,6 +139,39 @@ class TransportErrorTest {
     }
 
     @Test
+    void aConnectionRefusedAtFirstSucceedsOnARetry() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        ConnectorOptions options = TestConnectors.options(new ArrayList<>()).maxConnectRetries(6)
+                .retryBackoff(Duration.ofMillis(200)).build();
+        com.sun.net.httpserver.HttpServer late = com.sun.net.httpserver.HttpServer.create();
+        late.createContext("/", exchange -> {
+            byte[] body = "{\"status\": 0, \"message\": {\"default\": {\"G\": \"Lab\"}}}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        int boundPort = port;
+        Thread starter = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+                late.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), boundPort), 0);
+                late.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (SpatialXConnector retrying = new SpatialXConnector("http://127.0.0.1:" + port + "/", TOKEN, options)) {
+            assertEquals("G", retrying.groups().get("Lab"));
+        } finally {
+            starter.join();
+            late.stop(0);
+        }
+    }
+
+    @Test
     void aSlowAnswerIsATimeoutAndIsNotRetried() {
         server.on("GET", OPENAPI + "account/info", ScriptedResponse.ok("{}").delayed(Duration.ofSeconds(3)));
         ConnectorOptions options = TestConnectors.options(new ArrayList<>()).readTimeout(Duration.ofMillis(300))

@@ -24,7 +24,18 @@ public interface SampleParser {
      */
     List<SampleData> parse(String dataName, String technology, Path dataPath) throws Exception;
 
-    /** The default: answers that no technology support is installed. */
+    /**
+     * The technology extensions on the class path (the {@code technologies} module registers its
+     * detector with {@link java.util.ServiceLoader}), or {@link #NONE} when there are none.
+     */
+    static SampleParser installed() {
+        return java.util.ServiceLoader.load(org.spatialx.api.technology.SampleDataDetector.class,
+                        SampleParser.class.getClassLoader()).findFirst()
+                .<SampleParser>map(TechnologySampleParser::new)
+                .orElse(NONE);
+    }
+
+    /** Used when no technology extension is installed: answers that none is. */
     SampleParser NONE = (dataName, technology, dataPath) -> {
         throw new UnsupportedOperationException("Cannot parse '" + dataName + "' as " + technology
                 + ": no technology extensions are installed in this local server. Start the server from the "

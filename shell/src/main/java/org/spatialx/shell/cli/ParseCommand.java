@@ -60,7 +60,10 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Plugins folder (default: $SPATIALX_PLUGINS, $SPATIALX_HOME/plugins or ~/.spatialx/plugins).")
     Path pluginsFolder;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "The data folder.")
+    @Option(names = "--list", description = "List the known technologies (built-ins and plugins) and skipped plugins.")
+    boolean list;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "The data folder.")
     Path path;
 
     @Override
@@ -68,6 +71,13 @@ public final class ParseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         quietLibraryLogs();
+        if (list) {
+            return listTechnologies(out, err);
+        }
+        if (path == null) {
+            err.println("Missing PATH: give the instrument's output folder (or --list to see the technologies)");
+            return 1;
+        }
         Path folder = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {
             err.println("Not a folder: " + folder + " (give the instrument's output folder)");
@@ -113,6 +123,22 @@ public final class ParseCommand implements Callable<Integer> {
                 printReports(out, catalog, sample.result(), technology == null);
             }
             return complete ? 0 : INCOMPLETE;
+        }
+    }
+
+    private int listTechnologies(PrintWriter out, PrintWriter err) {
+        Path folder = pluginsFolder != null ? pluginsFolder : TechnologyCatalog.defaultPluginsFolder();
+        try (TechnologyCatalog catalog = TechnologyCatalog.load(folder)) {
+            int width = catalog.technologies().stream().mapToInt(t -> t.id().length()).max().orElse(10);
+            for (var technology : catalog.technologies()) {
+                out.println(pad(technology.id(), width) + "  " + technology.description() + " ["
+                        + catalog.origin(technology.id()) + "]");
+            }
+            out.println("plugins folder: " + folder + (Files.isDirectory(folder) ? "" : " (absent)"));
+            for (PluginProblem problem : catalog.problems()) {
+                err.println("warning: skipped plugin " + problem);
+            }
+            return 0;
         }
     }
 

@@ -127,6 +127,19 @@ class ParseCommandTest {
     }
 
     @Test
+    void listsTheTechnologies() {
+        Run run = parse("--list");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("COSMX_VER1        NanoString CosMx SMI, legacy flat files"), run.out());
+        assertTrue(run.out().contains("XENIUM            10x Genomics Xenium (Xenium Onboard Analysis 1.x-3.x, Xenium Ranger) [built-in]"),
+                run.out());
+        assertTrue(run.out().contains("plugins folder: " + temp.resolve("no-plugins") + " (absent)"), run.out());
+        Run missing = parse();
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().startsWith("Missing PATH"), missing.err());
+    }
+
+    @Test
     void notAFolderIsABadArgument() {
         Run run = parse(temp.resolve("absent").toString());
         assertEquals(1, run.exit());

@@ -1,6 +1,8 @@
 package org.spatialx.technologies.detection;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,36 @@ import org.spatialx.api.technology.StorageView;
 final class CachingStorageView implements StorageView {
 
     private final StorageView delegate;
-    private final Map<String, List<StorageEntry>> listings = new HashMap<>();
+    private final Map<String, Listing> listings = new HashMap<>();
 
-    CachingStorageView(StorageView delegate) {
+    /** One folder's entries sorted by name, and the same entries by name for literal look-ups. */
+    record Listing(List<StorageEntry> sorted, Map<String, StorageEntry> byName) {
+    }
+
+    private CachingStorageView(StorageView delegate) {
         this.delegate = delegate;
+    }
+
+    /** {@code storage} itself when it already caches, else a caching view over it. */
+    static CachingStorageView over(StorageView storage) {
+        return storage instanceof CachingStorageView caching ? caching : new CachingStorageView(storage);
+    }
+
+    Listing listing(String folder) {
+        return listings.computeIfAbsent(folder, f -> {
+            List<StorageEntry> entries = new ArrayList<>(delegate.list(f));
+            entries.sort(Comparator.comparing(StorageEntry::name));
+            Map<String, StorageEntry> byName = new HashMap<>(entries.size() * 2);
+            for (StorageEntry entry : entries) {
+                byName.put(entry.name(), entry);
+            }
+            return new Listing(List.copyOf(entries), byName);
+        });
     }
 
     @Override
     public List<StorageEntry> list(String folder) {
-        return listings.computeIfAbsent(folder, f -> List.copyOf(delegate.list(f)));
+        return listing(folder).sorted();
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.StorageView;
 import org.spatialx.api.technology.Technology;
 import org.spatialx.technologies.TechnologyCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The client-side {@code parse_data_information}: detects a data folder with the technologies of a
@@ -19,6 +21,8 @@ import org.spatialx.technologies.TechnologyCatalog;
  * constructor loads the built-ins and the plugins of the default plugins folder.
  */
 public final class DefaultSampleDataDetector implements org.spatialx.api.technology.SampleDataDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSampleDataDetector.class);
 
     private final TechnologyCatalog catalog;
 
@@ -44,10 +48,16 @@ public final class DefaultSampleDataDetector implements org.spatialx.api.technol
 
     @Override
     public DetectionResult detect(String dataName, String technology, StorageView storage, String dataPath) {
-        StorageView cached = new CachingStorageView(storage);
+        StorageView cached = CachingStorageView.over(storage);
         if (technology != null && !technology.isBlank()) {
             Technology chosen = catalog.require(technology);
-            DetectionReport report = LayoutDetector.report(chosen, cached, dataPath);
+            DetectionReport report;
+            try {
+                report = LayoutDetector.report(chosen, cached, dataPath);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Technology " + chosen.id() + " (" + catalog.origin(chosen.id())
+                        + ") failed on " + dataPath + ": " + e, e);
+            }
             List<SampleData> data = report.complete()
                     ? List.of(LayoutDetector.sampleData(dataName, chosen, report, cached))
                     : List.of();
@@ -55,7 +65,14 @@ public final class DefaultSampleDataDetector implements org.spatialx.api.technol
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Technology each : catalog.technologies()) {
-            DetectionReport report = LayoutDetector.report(each, cached, dataPath);
+            DetectionReport report;
+            try {
+                report = LayoutDetector.report(each, cached, dataPath);
+            } catch (RuntimeException e) {
+                // a plugin's technology that throws must not hide what the others found
+                LOG.warn("Technology {} ({}) failed on {}: {}", each.id(), catalog.origin(each.id()), dataPath, e.toString());
+                continue;
+            }
             if (report.foundCount() > 0) {
                 candidates.add(new Candidate(each, report, foundPaths(report, false), foundPaths(report, true)));
             }

@@ -25,7 +25,8 @@ public final class LayoutDetector {
     }
 
     /** The report of {@code technology} over {@code dataPath}; a throwing technology becomes warnings, never an exception. */
-    public static DetectionReport report(Technology technology, StorageView storage, String dataPath) {
+    public static DetectionReport report(Technology technology, StorageView view, String dataPath) {
+        CachingStorageView storage = CachingStorageView.over(view);
         List<ElementReport> elements = new ArrayList<>();
         for (Element element : technology.elements()) {
             elements.add(findElement(technology, element, storage, dataPath));
@@ -70,7 +71,7 @@ public final class LayoutDetector {
                 technology.args(), List.of(), List.of());
     }
 
-    private static ElementReport findElement(Technology technology, Element element, StorageView storage,
+    private static ElementReport findElement(Technology technology, Element element, CachingStorageView storage,
             String dataPath) {
         List<String> lookedFor = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

@@ -38,6 +38,19 @@ final class Hdf5Arrays {
 
     static int[] ints(HdfFile hdf, Path file, String path) {
         Object data = dataset(hdf, file, path).getData();
+        if (data instanceof int[] direct) {
+            return direct;
+        }
+        if (data instanceof long[] wide) {
+            int[] out = new int[wide.length];
+            for (int i = 0; i < wide.length; i++) {
+                if (wide[i] > Integer.MAX_VALUE || wide[i] < Integer.MIN_VALUE) {
+                    throw new IllegalArgumentException(file + ": " + path + " value " + wide[i] + " exceeds the int range");
+                }
+                out[i] = (int) wide[i];
+            }
+            return out;
+        }
         int length = Array.getLength(data);
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {
@@ -54,6 +67,20 @@ final class Hdf5Arrays {
         Object data = dataset(hdf, file, path).getData();
         if (data instanceof double[] d) {
             return d;
+        }
+        if (data instanceof int[] ints) {
+            double[] out = new double[ints.length];
+            for (int i = 0; i < ints.length; i++) {
+                out[i] = ints[i];
+            }
+            return out;
+        }
+        if (data instanceof float[] floats) {
+            double[] out = new double[floats.length];
+            for (int i = 0; i < floats.length; i++) {
+                out[i] = floats[i];
+            }
+            return out;
         }
         int length = Array.getLength(data);
         double[] out = new double[length];

@@ -33,7 +33,7 @@ public final class VisiumHdTechnology implements Technology {
 
     @Override
     public String description() {
-        return "10x Genomics Visium HD (Space Ranger 3.x-4.x binned and segmented outputs)";
+        return "10x Genomics Visium HD (Space Ranger 3.x-4.x binned outputs)";
     }
 
     @Override
@@ -74,9 +74,7 @@ public final class VisiumHdTechnology implements Technology {
                         file("spatial/scalefactors_json.json"))
                         .describedAs("bin size, microns per pixel and image scale factors"),
                 Element.reported("feature_slice", file("feature_slice.h5"))
-                        .describedAs("2 µm feature slices (Space Ranger 3.x+)"),
-                Element.reported("segmented_outputs", folder("segmented_outputs"))
-                        .describedAs("cell segmentation (Space Ranger 4.x)"));
+                        .describedAs("2 µm feature slices (Space Ranger 3.x+)"));
     }
 
     @Override
@@ -107,6 +105,11 @@ public final class VisiumHdTechnology implements Technology {
         }
         if (bins.size() > 1) {
             warnings.add("bin sizes present: " + String.join(", ", bins) + "; using " + String.join(", ", used));
+        }
+        boolean segmented = context.list("").stream().anyMatch(e -> e.isFolder() && e.name().equals("segmented_outputs"))
+                || context.list("outs").stream().anyMatch(e -> e.isFolder() && e.name().equals("segmented_outputs"));
+        if (segmented) {
+            warnings.add("segmented_outputs/ present (Space Ranger 4.x cell segmentation): VISIUM_HD_TO_SC submits the cells too");
         }
         if (used.size() > 1) {
             warnings.add("matrix, positions and scale factors come from different bins: " + used

@@ -42,6 +42,7 @@ public final class VisiumTechnology implements Technology {
                         file("*tissue_image.btf").withNote("full-resolution BigTIFF"),
                         file("*tissue_image.tif").withNote("full-resolution TIFF"),
                         file("*image.tif").withNote("full-resolution TIFF"),
+                        file("*image.jpg").withNote("full-resolution JPEG"),
                         file("spatial/tissue_hires_image.png").withNote("hires PNG, not full resolution"),
                         file("spatial/tissue_lowres_image.png").withNote("lowres PNG, not full resolution"))
                         .describedAs("tissue image (full resolution preferred)"),
