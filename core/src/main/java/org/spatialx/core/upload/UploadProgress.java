@@ -53,7 +53,8 @@ final class UploadProgress implements AutoCloseable {
     }
 
     private static String shorten(String label) {
-        return label.length() <= 40 ? label : "..." + label.substring(label.length() - 37);
+        String name = label.substring(label.lastIndexOf(java.io.File.separatorChar) + 1); // the bar shows the base name
+        return name.length() <= 30 ? name : "..." + name.substring(name.length() - 27);
     }
 
     /** True when standard output is an interactive terminal (Console.isTerminal on JDK 22+). */

@@ -239,6 +239,26 @@ class WireExactUploadTest {
     }
 
     @Test
+    void debugModeDrawsABarAndPrintsPythonsChunkLines() throws IOException {
+        wireExact();
+        connector.uploadSettings(connector.uploader().settings().withProgress(UploadSettings.Progress.AUTO));
+        Path file = write("big.tif", 3 << 20);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            connector.uploadBigFile(file.toString(), new UploadBigFileOptions(0, true, "", Map.of(), true, false));
+        } finally {
+            System.setOut(original);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(text.contains("Upload " + file + ", chunk index : " + i + " ..."), text);
+        }
+        assertEquals(3, routes(server.requests()).stream().filter(r -> r.endsWith("process")).count());
+    }
+
+    @Test
     void chunkSizeRuleOfSection32() {
         assertEquals(1 << 20, ChunkPlan.chunkSize(0, 0));
         assertEquals(1 << 20, ChunkPlan.chunkSize(0, (15L << 20) - 1));
