@@ -143,6 +143,26 @@ class UploadFaultTest {
     }
 
     @Test
+    void aFileChangedBetweenTwoCallsNeverResumesTheStaleSession() throws IOException {
+        proxy.inject(FaultProxy.Fault.ENVELOPE, 6, null);
+        try (SpatialXConnector connector = connect(1, 1)) {
+            assertThrows(UploadException.class, () -> upload(connector));
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4, 5), proxy.forwardedChunks());
+        randomFile(file.resolveSibling("other"), Files.size(file));
+        Files.move(file.resolveSibling("other"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(file).toMillis() + 5000));
+        proxy.clearRecord();
+
+        try (SpatialXConnector connector = connect(1, 1)) {
+            assertEquals(sha256(file), upload(connector).get("sha256"));
+        }
+        assertEquals(IntStream.range(0, CHUNKS).boxed().toList(), proxy.forwardedChunks(), "a new session from chunk 0");
+        assertEquals(sha256(file), sha256(target()));
+    }
+
+    @Test
     void anInterruptedFolderUploadResumesWithoutResendingFinishedFiles() throws IOException {
         Path top = temp.resolve("local/run7");
         randomFile(top.resolve("a.txt"), 100);
