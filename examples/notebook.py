@@ -68,8 +68,15 @@ if hasattr(connector, "upload_file"):
     spatialx_connector.format_print(uploading_results)
 else:
     skip("upload_file", "uploads")
+if hasattr(connector, "upload_big_file"):
+    uploading_results = connector.upload_big_file(
+        file_path=os.path.join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "morphology_focus.ome.tif"),
+        debug_mode=True)
+    spatialx_connector.format_print(uploading_results)
+else:
+    skip("upload_big_file", "uploads")
 if hasattr(connector, "upload_folder"):
-    uploading_results = connector.upload_folder(dir_path=XENIUM)
+    uploading_results = connector.upload_folder(dir_path=XENIUM, debug_mode=True)
     spatialx_connector.format_print(uploading_results)
 else:
     skip("upload_folder", "uploads")

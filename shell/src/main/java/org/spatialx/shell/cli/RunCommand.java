@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.PolyglotException;
+import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
 import org.spatialx.shell.script.ScriptSession;
@@ -28,9 +29,6 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:the script finished", "1:the script failed (file:line: message on stderr)",
             "2:the script was not found or has an unknown extension", "n:the script called sys.exit(n)"})
 public final class RunCommand implements Callable<Integer> {
-
-    /** The system property the connector reads to keep progress output plain (no bars, no colours). */
-    public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         quietLibraryLogs();
         if (!stdoutIsTerminal()) {
-            System.setProperty(PLAIN_OUTPUT_PROPERTY, "true");
+            System.setProperty(DefaultConnectorFactory.PLAIN_OUTPUT_PROPERTY, "true");
         }
         List<String> argv = new ArrayList<>();
         argv.add(script.toString());

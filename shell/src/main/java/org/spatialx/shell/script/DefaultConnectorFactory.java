@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
+import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.ScriptArgumentException;
@@ -20,6 +21,9 @@ import org.spatialx.shell.binding.ScriptArgumentException;
  * the server; a server already running keeps its mounts).
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
+
+    /** Set by {@code spatialx run} when standard output is not a terminal: plain progress, no bars. */
+    public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
 
     private final SpatialxHome home;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -62,6 +66,10 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             builder.insecureSkipTlsVerify(true);
         }
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
+        if (Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
+            // Output is a pipe or a file: one log line per upload instead of a bar, even with debug_mode=True.
+            connector.uploadSettings(UploadSettings.defaults().withProgress(UploadSettings.Progress.LOG));
+        }
         opened.add(connector);
         return connector;
     }

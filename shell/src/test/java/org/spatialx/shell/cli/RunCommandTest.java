@@ -60,6 +60,10 @@ class RunCommandTest {
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
         assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
         assertTrue(out.contains("[\n    SFE_toy_Xenium_XOA1x_human_526cells\n    Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset\n]\n"), out);
+        // upload_file, upload_big_file (debug_mode, but no bar: the output is not a terminal)
+        assertTrue(out.contains("    name: experiment.xenium\n"), out);
+        assertTrue(out.contains("    name: morphology_focus.ome.tif\n"), out);
+        assertTrue(!out.contains("[===="), out);
         // parse_data_information of the bundled data, then the notebook's submit of Xenium + Visium
         assertTrue(out.contains("        technology: VISIUM\n"), out);
         assertTrue(out.contains("submit_name: V1_Adult_Mouse_Brain_Coronal_Section_1_subset50\n"), out);

@@ -69,13 +69,14 @@ class ReplTest {
                     new ByteArrayInputStream(new byte[0]), history.getParent());
             ShellCommand.prepare(session);
             Repl repl = new Repl(session, terminal, history);
+            // Its own thread, not the common pool, which other code in this JVM may keep busy.
             exit = CompletableFuture.supplyAsync(() -> {
                 try {
                     return repl.run();
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, runnable -> new Thread(runnable, "repl-under-test").start());
         }
 
         void type(String text) throws IOException {
@@ -87,6 +88,9 @@ class ReplTest {
         String awaitScreen(String expected) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
+                if (exit.isCompletedExceptionally()) {
+                    exit.join(); // the REPL crashed: fail with its exception
+                }
                 String text = screen.toString(StandardCharsets.UTF_8);
                 if (text.contains(expected)) {
                     return text;
