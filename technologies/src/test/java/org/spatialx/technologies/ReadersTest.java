@@ -217,7 +217,7 @@ class ReadersTest {
     void unknownTranscriptTableNamesItsColumns() {
         Path cells = ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells").resolve("cells.csv.gz");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TranscriptReader.open(cells));
-        assertTrue(error.getMessage().contains("is not a Xenium, CosMx or MERSCOPE transcript table (header: cell_id,"),
+        assertTrue(error.getMessage().contains("is not a Xenium, CosMx or MERSCOPE transcript table (columns: cell_id,"),
                 error.getMessage());
     }
 

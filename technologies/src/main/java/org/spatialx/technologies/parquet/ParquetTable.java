@@ -1,0 +1,161 @@
+package org.spatialx.technologies.parquet;
+
+import dev.hardwood.InputFile;
+import dev.hardwood.metadata.PhysicalType;
+import dev.hardwood.reader.ParquetFileReader;
+import dev.hardwood.reader.RowReader;
+import dev.hardwood.schema.ColumnProjection;
+import dev.hardwood.schema.ColumnSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A flat Parquet table (Xenium 3.x transcripts and cells, MERSCOPE vpt outputs) read row by row
+ * through the pure-Java Hardwood reader: only the requested columns are decoded, one row group at a
+ * time, so memory stays bounded whatever the number of rows. Snappy and Zstandard pages are supported.
+ */
+public final class ParquetTable implements AutoCloseable {
+
+    private final Path path;
+    private final ParquetFileReader reader;
+    private final List<String> columnNames;
+
+    private ParquetTable(Path path, ParquetFileReader reader) {
+        this.path = path;
+        this.reader = reader;
+        this.columnNames = reader.getFileSchema().getColumns().stream().map(ColumnSchema::name).toList();
+    }
+
+    /** Whether {@code file} starts with the Parquet magic bytes {@code PAR1}. */
+    public static boolean isParquet(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(4), new byte[] {'P', 'A', 'R', '1'});
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Opens {@code file} and reads its footer (schema, row groups). */
+    public static ParquetTable open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " does not exist or is not a file");
+        }
+        try {
+            return new ParquetTable(file, ParquetFileReader.open(InputFile.of(file)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + " is not a readable Parquet file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file this table was read from. */
+    public Path path() {
+        return path;
+    }
+
+    /** The leaf column names in schema order. */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** Total number of rows, from the footer. */
+    public long rowCount() {
+        return reader.getFileMetaData().numRows();
+    }
+
+    /** Fails with the file name and the columns it has when {@code column} is absent. */
+    public void require(String column) {
+        if (!columnNames.contains(column)) {
+            throw new IllegalArgumentException(path + " has no column '" + column + "' (columns: "
+                    + String.join(", ", columnNames) + ")");
+        }
+    }
+
+    /** Iterates the rows, decoding only {@code columns} (each must exist). */
+    public Rows rows(String... columns) {
+        for (String column : columns) {
+            require(column);
+        }
+        ColumnSchema[] schemas = new ColumnSchema[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            schemas[i] = reader.getFileSchema().getColumn(columns[i]);
+        }
+        return new Rows(reader.buildRowReader().projection(ColumnProjection.columns(columns)).build(), columns, schemas);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot close " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A forward-only cursor over the rows; values are read by column position in the requested list. */
+    public final class Rows implements AutoCloseable {
+
+        private final RowReader rows;
+        private final String[] names;
+        private final PhysicalType[] types;
+        private long rowNumber;
+
+        private Rows(RowReader rows, String[] names, ColumnSchema[] schemas) {
+            this.rows = rows;
+            this.names = names;
+            this.types = new PhysicalType[schemas.length];
+            for (int i = 0; i < schemas.length; i++) {
+                types[i] = schemas[i].type();
+            }
+        }
+
+        /** Moves to the next row; {@code false} at the end. */
+        public boolean next() {
+            if (!rows.hasNext()) {
+                return false;
+            }
+            rows.next();
+            rowNumber++;
+            return true;
+        }
+
+        /** Column {@code column} (index in the requested list) as a number; NaN when null. */
+        public double number(int column) {
+            String name = names[column];
+            if (rows.isNull(name)) {
+                return Double.NaN;
+            }
+            return switch (types[column]) {
+                case DOUBLE -> rows.getDouble(name);
+                case FLOAT -> rows.getFloat(name);
+                case INT32 -> rows.getInt(name);
+                case INT64 -> rows.getLong(name);
+                default -> throw new IllegalArgumentException(path + " row " + rowNumber + ": column '" + name
+                        + "' holds " + types[column] + ", not numbers");
+            };
+        }
+
+        /** Column {@code column} as text (strings as stored, integers in decimal); empty when null. */
+        public String text(int column) {
+            String name = names[column];
+            if (rows.isNull(name)) {
+                return "";
+            }
+            return switch (types[column]) {
+                case BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY -> rows.getString(name);
+                case INT32 -> Integer.toString(rows.getInt(name));
+                case INT64 -> Long.toString(rows.getLong(name));
+                default -> String.valueOf(rows.getValue(name));
+            };
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+}
