@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -102,14 +103,26 @@ public final class ParquetTable implements AutoCloseable {
         private final RowReader rows;
         private final String[] names;
         private final PhysicalType[] types;
+        /** Field position in the reader of each requested column (the reader orders them as the file does). */
+        private final int[] fields;
         private long rowNumber;
 
         private Rows(RowReader rows, String[] names, ColumnSchema[] schemas) {
             this.rows = rows;
             this.names = names;
             this.types = new PhysicalType[schemas.length];
+            this.fields = new int[schemas.length];
+            List<String> order = new ArrayList<>();
+            for (int f = 0; f < rows.getFieldCount(); f++) {
+                order.add(rows.getFieldName(f));
+            }
             for (int i = 0; i < schemas.length; i++) {
                 types[i] = schemas[i].type();
+                fields[i] = order.indexOf(names[i]);
+                if (fields[i] < 0) {
+                    throw new IllegalStateException(path + ": column '" + names[i] + "' missing from the projection "
+                            + order);
+                }
             }
         }
 
@@ -125,31 +138,31 @@ public final class ParquetTable implements AutoCloseable {
 
         /** Column {@code column} (index in the requested list) as a number; NaN when null. */
         public double number(int column) {
-            String name = names[column];
-            if (rows.isNull(name)) {
+            int field = fields[column];
+            if (rows.isNull(field)) {
                 return Double.NaN;
             }
             return switch (types[column]) {
-                case DOUBLE -> rows.getDouble(name);
-                case FLOAT -> rows.getFloat(name);
-                case INT32 -> rows.getInt(name);
-                case INT64 -> rows.getLong(name);
-                default -> throw new IllegalArgumentException(path + " row " + rowNumber + ": column '" + name
+                case DOUBLE -> rows.getDouble(field);
+                case FLOAT -> rows.getFloat(field);
+                case INT32 -> rows.getInt(field);
+                case INT64 -> rows.getLong(field);
+                default -> throw new IllegalArgumentException(path + " row " + rowNumber + ": column '" + names[column]
                         + "' holds " + types[column] + ", not numbers");
             };
         }
 
         /** Column {@code column} as text (strings as stored, integers in decimal); empty when null. */
         public String text(int column) {
-            String name = names[column];
-            if (rows.isNull(name)) {
+            int field = fields[column];
+            if (rows.isNull(field)) {
                 return "";
             }
             return switch (types[column]) {
-                case BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY -> rows.getString(name);
-                case INT32 -> Integer.toString(rows.getInt(name));
-                case INT64 -> Long.toString(rows.getLong(name));
-                default -> String.valueOf(rows.getValue(name));
+                case BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY -> rows.getString(field);
+                case INT32 -> Integer.toString(rows.getInt(field));
+                case INT64 -> Long.toString(rows.getLong(field));
+                default -> String.valueOf(rows.getValue(field));
             };
         }
 
