@@ -9,8 +9,11 @@ import dev.hardwood.schema.ColumnSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +50,7 @@ public final class ParquetTable implements AutoCloseable {
             throw new IllegalArgumentException(file + " does not exist or is not a file");
         }
         try {
-            return new ParquetTable(file, ParquetFileReader.open(InputFile.of(file)));
+            return new ParquetTable(file, ParquetFileReader.open(new ChannelInputFile(file)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a readable Parquet file: " + e.getMessage(), e);
         }
@@ -94,6 +97,61 @@ public final class ParquetTable implements AutoCloseable {
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot close " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads byte ranges with positional reads into heap buffers. Hardwood's own {@code InputFile.of(path)}
+     * maps the whole file, whose touched pages then count in the process's resident memory (a 380 MB
+     * file added 270 MB of resident pages); reading ranges keeps resident memory bounded by the ranges
+     * in use (a row group's column chunks).
+     */
+    private static final class ChannelInputFile implements InputFile {
+
+        private final Path file;
+        private FileChannel channel;
+
+        ChannelInputFile(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void open() throws IOException {
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
+        }
+
+        @Override
+        public ByteBuffer readRange(long offset, int length) throws IOException {
+            open();
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, offset + buffer.position()) < 0) {
+                    throw new IOException(file + " ends at " + (offset + buffer.position()) + ", before the "
+                            + length + " bytes at " + offset + " that its footer points to (truncated file?)");
+                }
+            }
+            return buffer.flip();
+        }
+
+        @Override
+        public long length() throws IOException {
+            open();
+            return channel.size();
+        }
+
+        @Override
+        public String name() {
+            return file.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+                channel = null;
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.spatialx.technologies.matrix.ExpressionMatrix;
 import org.spatialx.technologies.matrix.TenxH5Matrix;
@@ -61,9 +62,15 @@ public final class ReaderBenchmark {
                 heapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                .map(l -> l.substring(6).trim()).findFirst().orElse("?");
+        List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
+        String rss = status(status, "VmHWM") + " (at the end: anonymous " + status(status, "RssAnon") + ", file "
+                + status(status, "RssFile") + ")";
         System.out.printf(Locale.ROOT, "java %s %s (%,d bytes): %s: %.2f s, heap peak %.0f MiB, peak RSS %s%n",
                 args[0], file.getFileName(), Files.size(file), what, seconds, heapPeak / 1048576.0, rss);
+    }
+
+    private static String status(List<String> lines, String key) {
+        return lines.stream().filter(l -> l.startsWith(key + ":")).map(l -> l.substring(key.length() + 1).trim())
+                .findFirst().orElse("?");
     }
 }
