@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
@@ -73,6 +74,7 @@ public final class LocalServer implements AutoCloseable {
                 lock.channel().close();
             });
             String token = home.token(config.token());
+            home.cleanStaging(Duration.ofDays(7));
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper();
             Database database = Database.open(home.databaseFile());
@@ -190,6 +192,14 @@ public final class LocalServer implements AutoCloseable {
     /** True when this handle points at a server another process (or call) started. */
     public boolean reused() {
         return reused;
+    }
+
+    /**
+     * A connector for this server ({@code SpatialXConnector(url(), token())}); the caller closes it.
+     * The same connector code works against a real SpatialX.
+     */
+    public SpatialXConnector connector() {
+        return new SpatialXConnector(url, token);
     }
 
     /** The job executor where ingestion and analysis jobs plug in; null for a reused server. */

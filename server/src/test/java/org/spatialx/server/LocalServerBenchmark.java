@@ -28,15 +28,19 @@ public final class LocalServerBenchmark {
     private static final int CHUNK = 100 << 20;
 
     public static void main(String[] args) throws Exception {
-        Path temp = Files.createTempDirectory("spatialx-bench");
+        // -Dspatialx.bench.dir=/dev/shm measures without the disk
+        String dir = System.getProperty("spatialx.bench.dir");
+        Path temp = dir == null ? Files.createTempDirectory("spatialx-bench")
+                : Files.createTempDirectory(Path.of(dir), "spatialx-bench");
         try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home"))
                 .withToken("bench"))) {
             ProtocolClient client = new ProtocolClient(server);
             StringBuilder report = new StringBuilder();
             report.append("## Local server\n\n");
             report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, JDK HttpServer, "
-                    + "home on the local disk. `./mvnw -B -q verify -pl server -am -Pbench -DskipTests`.%n%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version()));
+                    + "home in %s, load average %.1f.%n%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.version(), temp.getParent(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             report.append("| measure | result |\n|---|---|\n");
             for (int threads : new int[] {1, 8}) {
                 double rps = requestsPerSecond(client, threads, 5_000);

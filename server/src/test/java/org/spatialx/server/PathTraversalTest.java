@@ -64,6 +64,25 @@ class PathTraversalTest {
     }
 
     @Test
+    void aMountNamedThroughASymbolicLinkAcceptsPathsUnderEitherName() throws Exception {
+        server.close();
+        Path real = Files.createDirectories(temp.resolve("real-data"));
+        Files.writeString(real.resolve("a.txt"), "a");
+        Path link = Files.createSymbolicLink(temp.resolve("data-link"), real);
+        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t")
+                .withMount("data", link));
+        client = new ProtocolClient(server);
+        for (Path dir : new Path[] {link, real.toRealPath()}) {
+            var names = client.postForm("openapi/directory/entities", map("path", dir.toString(),
+                    "ignore_hidden", true)).ok().get("entities");
+            assertEquals("a.txt", names.get(0).get("name").asText(), dir.toString());
+        }
+        String escape = client.postForm("openapi/directory/entities", map("path", link + "/../outside",
+                "ignore_hidden", true)).error();
+        assertTrue(escape.contains("'..' is not allowed"), escape);
+    }
+
+    @Test
     void uploadsCannotEscapeTheUploadArea() throws Exception {
         byte[] bytes = "pwned".getBytes(StandardCharsets.UTF_8);
         String viaFolder = client.postMultipart("openapi/upload/simple", map("folder_name", "../../outside",

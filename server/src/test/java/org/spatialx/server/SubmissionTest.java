@@ -201,9 +201,10 @@ class SubmissionTest {
     }
 
     @Test
-    void theDefaultParserSaysNoTechnologyExtensionsAreInstalled() throws Exception {
+    void withoutTechnologyExtensionsParsingSaysNoneAreInstalled() throws Exception {
         server.close();
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp).withToken("t"));
+        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp).withToken("t")
+                .withSampleParser(org.spatialx.server.submission.SampleParser.NONE));
         client = new ProtocolClient(server);
         String folder = Path.of(transcriptsPath).getParent().toString();
         String error = client.postJson("pyapi/v1/submission/parse_data_information", map("data_name", "run",

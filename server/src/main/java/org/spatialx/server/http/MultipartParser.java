@@ -32,6 +32,7 @@ final class MultipartParser {
 
     private final InputStream in;
     private final byte[] delimiter; // CRLF--boundary
+    private final int[] skip = new int[256];
     private final Path tempDir;
     private final long maxFileSize;
     private final byte[] buf = new byte[BUFFER];
@@ -42,6 +43,10 @@ final class MultipartParser {
     MultipartParser(InputStream in, String boundary, Path tempDir, long maxFileSize) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        java.util.Arrays.fill(skip, delimiter.length);
+        for (int k = 0; k < delimiter.length - 1; k++) {
+            skip[delimiter[k] & 0xFF] = delimiter.length - 1 - k;
+        }
         this.tempDir = tempDir;
         this.maxFileSize = maxFileSize;
     }
@@ -81,6 +86,9 @@ final class MultipartParser {
                 String disposition = headers.getOrDefault("content-disposition", "");
                 String name = param(disposition, "name");
                 String fileName = param(disposition, "filename");
+                if (fileName == null) {
+                    fileName = extendedParam(disposition, "filename*");
+                }
                 if (name == null) {
                     throw malformed("a part has no name in its Content-Disposition header");
                 }
@@ -175,6 +183,22 @@ final class MultipartParser {
         return null;
     }
 
+    /** An RFC 5987 parameter such as {@code filename*=UTF-8''na%C3%AFve.txt}, decoded; null if absent. */
+    static String extendedParam(String header, String key) {
+        String raw = param(header, key);
+        if (raw == null) {
+            return null;
+        }
+        int quote = raw.indexOf("''");
+        String charset = quote > 0 ? raw.substring(0, quote) : "UTF-8";
+        String encoded = quote >= 0 ? raw.substring(quote + 2) : raw;
+        try {
+            return java.net.URLDecoder.decode(encoded.replace("+", "%2B"), java.nio.charset.Charset.forName(charset));
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
+    }
+
     private String readLine() throws IOException {
         var line = new java.io.ByteArrayOutputStream();
         while (true) {
@@ -220,19 +244,20 @@ final class MultipartParser {
         }
     }
 
+    /** Boyer-Moore-Horspool search for the delimiter in buf[start, end): skips up to its length per step. */
     private int indexOfDelimiter() {
         int d = delimiter.length;
         int last = end - d;
-        for (int i = start; i <= last; i++) {
-            if (buf[i] == '\r' && buf[i + 1] == '\n') {
-                int k = 2;
-                while (k < d && buf[i + k] == delimiter[k]) {
-                    k++;
-                }
-                if (k == d) {
-                    return i;
-                }
+        int i = start;
+        while (i <= last) {
+            int j = d - 1;
+            while (j >= 0 && buf[i + j] == delimiter[j]) {
+                j--;
             }
+            if (j < 0) {
+                return i;
+            }
+            i += skip[buf[i + d - 1] & 0xFF];
         }
         return -1;
     }

@@ -22,18 +22,23 @@ public final class Mounts {
 
     private final List<Mount> mounts;
     private final Mount upload;
+    /** Mount paths as configured (before links were resolved) to their real paths. */
+    private final Map<Path, Path> aliases;
 
-    private Mounts(List<Mount> mounts, Mount upload) {
+    private Mounts(List<Mount> mounts, Mount upload, Map<Path, Path> aliases) {
         this.mounts = List.copyOf(mounts);
         this.upload = upload;
+        this.aliases = Map.copyOf(aliases);
     }
 
     /** Creates the user's folders under {@code userRoot} and adds the external mounts (which must exist). */
     public static Mounts create(Path userRoot, Map<String, Path> external) throws IOException {
         List<Mount> list = new ArrayList<>();
+        Map<Path, Path> aliases = new java.util.LinkedHashMap<>();
         for (String name : USER_FOLDERS) {
-            Path dir = Files.createDirectories(userRoot.resolve(name));
+            Path dir = Files.createDirectories(userRoot.resolve(name)).toAbsolutePath().normalize();
             list.add(new Mount(name, dir.toRealPath(), false));
+            aliases.put(dir, dir.toRealPath());
         }
         for (var entry : external.entrySet()) {
             Path dir = entry.getValue().toAbsolutePath().normalize();
@@ -46,8 +51,9 @@ public final class Mounts {
                         + "' is already used; choose another name for " + dir + ".");
             }
             list.add(new Mount(entry.getKey(), dir.toRealPath(), true));
+            aliases.put(dir, dir.toRealPath());
         }
-        return new Mounts(list, list.get(0));
+        return new Mounts(list, list.get(0), aliases);
     }
 
     public List<Mount> all() {
@@ -83,6 +89,15 @@ public final class Mounts {
             }
         }
         Path absolute = raw.isAbsolute() ? raw.normalize() : base.resolve(raw).normalize();
+        if (mountOf(absolute) == null) {
+            // a mount named through a symbolic link (e.g. /tmp -> /private/tmp): use its real path
+            for (var alias : aliases.entrySet()) {
+                if (absolute.startsWith(alias.getKey())) {
+                    absolute = alias.getValue().resolve(alias.getKey().relativize(absolute).toString());
+                    break;
+                }
+            }
+        }
         checkInside(clientPath, absolute);
         return absolute;
     }

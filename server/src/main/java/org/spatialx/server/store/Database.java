@@ -101,10 +101,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed, or none. */
+    /** Runs work in one transaction: all of it is committed, or none. A nested call joins the outer transaction. */
     public <T> T write(Work<T> work) {
         lock.lock();
         try {
+            if (lock.getHoldCount() > 1) {
+                return work.apply(connection);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.apply(connection);

@@ -217,7 +217,7 @@ public final class Catalog {
      * Rebuilds a data's {@code map_submit_result} from its element rows:
      * {@code {submit_id: {kind: {element_id: name}}}} (protocol 8.5), or null while none is registered.
      */
-    public void refreshSubmitResult(Connection c, String dataId) throws SQLException {
+    public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
         for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ? ORDER BY created_at, element_id",
                 dataId)) {
@@ -228,8 +228,7 @@ public final class Catalog {
         boolean anySubmitted = Sql.count(c, "SELECT COUNT(*) FROM submissions WHERE data_id = ? AND state = 'received'",
                 dataId) > 0;
         String text = result.isEmpty() && !anySubmitted ? null : write(result);
-        Sql.update(c, "UPDATE data SET map_submit_result = ?, updated_at = strftime('%s','now') WHERE data_id = ?",
-                text, dataId);
+        Sql.update(c, "UPDATE data SET map_submit_result = ?, updated_at = ? WHERE data_id = ?", text, now, dataId);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

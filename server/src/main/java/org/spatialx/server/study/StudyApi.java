@@ -256,7 +256,7 @@ public final class StudyApi {
                 throw ApiException.notFound("Data '" + dataId + "' has no element '" + elementId
                         + "'; its map_submit_result (data/detail) lists the element ids.");
             }
-            catalog.refreshSubmitResult(c, dataId);
+            catalog.refreshSubmitResult(c, dataId, now());
             return catalog.data(c, dataId);
         });
     }

@@ -35,6 +35,8 @@ final class ReceiveSubmissionJob implements Job {
             Map.entry("alignment", "images_alignment"),
             Map.entry("tissue_positions", "spot"));
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Database database;
     private final Catalog catalog;
     private final Mounts mounts;
@@ -95,7 +97,7 @@ final class ReceiveSubmissionJob implements Job {
                     submitId);
             Sql.update(c, "UPDATE data SET enable_status = 1, percent = 100, updated_at = ? WHERE data_id = ?"
                     + " AND enable_status < 3", now(), dataId);
-            catalog.refreshSubmitResult(c, dataId);
+            catalog.refreshSubmitResult(c, dataId, now());
             settleStatuses(c, (String) data.get("study_id"), (String) data.get("sample_id"), now());
             return n;
         });
@@ -115,8 +117,8 @@ final class ReceiveSubmissionJob implements Job {
         }
     }
 
-    private List<KeyValue> keyValues(String text) throws Exception {
-        return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, KeyValue[].class));
+    private static List<KeyValue> keyValues(String text) throws Exception {
+        return List.of(JSON.readValue(text, KeyValue[].class));
     }
 
     private static List<KeyValue> concat(List<KeyValue> a, List<KeyValue> b) {

@@ -121,12 +121,12 @@ public final class UploadApi {
 
     private Map<String, Object> start(ApiRequest r) {
         String folder = r.text("folder_name", "");
-        target(folder, "probe"); // the folder must be inside a mount
+        Path folderPath = mounts.resolve(folder, mounts.upload().root()); // must be inside a mount
         String session = newSession(folder);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("unique_id", session);
         out.put("root_folder", mounts.upload().root().toString());
-        out.put("path", mounts.resolve(folder, mounts.upload().root()).toString());
+        out.put("path", folderPath.toString());
         out.put("folder_name", folder);
         return out;
     }
