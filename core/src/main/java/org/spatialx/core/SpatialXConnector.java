@@ -38,6 +38,11 @@ import org.spatialx.core.transport.ApiRequest;
 import org.spatialx.core.transport.SecretMasker;
 import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.transport.UrlFamily;
+import org.spatialx.core.upload.UploadBigFileOptions;
+import org.spatialx.core.upload.UploadFileOptions;
+import org.spatialx.core.upload.UploadFolderOptions;
+import org.spatialx.core.upload.UploadSettings;
+import org.spatialx.core.upload.Uploader;
 
 /**
  * The Java counterpart of the Python {@code SpatialXConnector(domain, token)}: account and
@@ -56,6 +61,7 @@ public final class SpatialXConnector implements AutoCloseable {
 
     private final SpatialXTransport transport;
     private final LogTracker tracker;
+    private volatile Uploader uploader;
 
     /**
      * {@code SpatialXConnector(domain, token)} with the default options (TLS verified).
@@ -71,6 +77,7 @@ public final class SpatialXConnector implements AutoCloseable {
     public SpatialXConnector(String domain, String token, ConnectorOptions options) {
         this.transport = new SpatialXTransport(domain, token, options);
         this.tracker = new LogTracker(transport, options.logPollInterval(), options.trackingOutput());
+        this.uploader = new Uploader(transport, UploadSettings.defaults());
     }
 
     /** The transport every request goes through; uploads, parsing and analyses send theirs with it. */
@@ -679,6 +686,51 @@ public final class SpatialXConnector implements AutoCloseable {
                     Duration.ofSeconds(options.maxTime())));
         }
         return logs;
+    }
+
+    // ------------------------------------------------------------------ uploads (3)
+
+    /** The uploader behind {@code upload_file}, {@code upload_big_file} and {@code upload_folder}. */
+    public Uploader uploader() {
+        return uploader;
+    }
+
+    /** Uses {@code settings} (mode, parallel chunks, retries, resume directory, progress) for later uploads. */
+    public void uploadSettings(UploadSettings settings) {
+        this.uploader = new Uploader(transport, settings);
+    }
+
+    /** {@code upload_file(file_path, server_folder_name="", upload_id="", is_chunk=False)}: one {@code upload/simple}. */
+    @NotebookName("upload_file")
+    public Map<String, Object> uploadFile(String filePath, UploadFileOptions options) {
+        return uploader.uploadFile(java.nio.file.Path.of(filePath), options);
+    }
+
+    /** {@code upload_file(file_path)} with the Python defaults. */
+    public Map<String, Object> uploadFile(String filePath) {
+        return uploadFile(filePath, UploadFileOptions.defaults());
+    }
+
+    /** {@code upload_big_file(file_path, chunk_size=0, debug_mode=False, ...)}: a chunked upload (protocol 3.4). */
+    @NotebookName("upload_big_file")
+    public Map<String, Object> uploadBigFile(String filePath, UploadBigFileOptions options) {
+        return uploader.uploadBigFile(java.nio.file.Path.of(filePath), options);
+    }
+
+    /** {@code upload_big_file(file_path)} with the Python defaults. */
+    public Map<String, Object> uploadBigFile(String filePath) {
+        return uploadBigFile(filePath, UploadBigFileOptions.defaults());
+    }
+
+    /** {@code upload_folder(dir_path, chunk_size=0, debug_mode=False, ...)}: a folder in one session (protocol 3.5). */
+    @NotebookName("upload_folder")
+    public Map<String, Object> uploadFolder(String dirPath, UploadFolderOptions options) {
+        return uploader.uploadFolder(java.nio.file.Path.of(dirPath), options);
+    }
+
+    /** {@code upload_folder(dir_path)} with the Python defaults. */
+    public Map<String, Object> uploadFolder(String dirPath) {
+        return uploadFolder(dirPath, UploadFolderOptions.defaults());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -41,8 +41,8 @@ class NotebookNameContractTest {
                 "get_sample_detail", "rename_sample", "delete_sample", "get_sample_data_detail", "rename_sample_data",
                 "delete_sample_data", "delete_element", "get_sample_data_elements", "create_study", "add_sample",
                 "add_sample_data", "submit", "add_multiple_samples", "submit_multiple_samples", "add_custom_sample",
-                "add_sample_data_element", "parse_data_information", "parse_multiple_samples_information",
-                "describe_data")), names);
+                "add_sample_data_element", "upload_file", "upload_big_file", "upload_folder",
+                "parse_data_information", "parse_multiple_samples_information", "describe_data")), names);
         assertEquals(names.size(), annotated().size(), "one annotated method per notebook name");
     }
 

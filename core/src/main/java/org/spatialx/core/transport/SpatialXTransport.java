@@ -439,6 +439,9 @@ public final class SpatialXTransport implements AutoCloseable {
         if (file.bytes() != null && progress == null) {
             return BodyPublishers.ofByteArray(file.bytes());
         }
+        if (file.length() == 0) {
+            return BodyPublishers.noBody(); // an empty file: fromPublisher refuses a zero length
+        }
         return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
             InputStream raw = file.bytes() != null ? new java.io.ByteArrayInputStream(file.bytes()) : openRegion(file.region());
             return progress == null ? raw : new ProgressInputStream(raw, sent, total, progress);

@@ -1,0 +1,262 @@
+package org.spatialx.server.upload;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.spatialx.core.ConnectorOptions;
+import org.spatialx.core.SpatialXConnector;
+import org.spatialx.core.upload.UploadSettings;
+import org.spatialx.server.LocalServer;
+import org.spatialx.server.LocalServerConfig;
+
+/**
+ * Upload throughput on loopback (BENCHMARKS.md, "Uploads"): the connector in wire-exact sequential
+ * mode and in parallel mode, {@code curl -F file=@...} to the same local server's
+ * {@code upload/simple} (its own receive path), and {@code curl --data-binary @file} to a sink that
+ * discards the body (the loopback HTTP limit). The server and every client run in their own JVM, so
+ * the client's peak heap beyond idle is its own. Files are generated under /tmp and deleted after.
+ *
+ * <p>Run: {@code java -cp <server test classpath> org.spatialx.server.upload.UploadBenchmark 1024 4096}
+ * (sizes in MiB).
+ */
+public final class UploadBenchmark {
+
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final String CLASSPATH = System.getProperty("java.class.path");
+
+    private UploadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("serve")) {
+            serve(Path.of(args[1]));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("client")) {
+            client(args[1], args[2], UploadSettings.Mode.valueOf(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+            return;
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (String arg : args) {
+            sizes.add(Long.parseLong(arg));
+        }
+        if (sizes.isEmpty()) {
+            sizes.add(1024L);
+        }
+        Path work = Files.createTempDirectory(Path.of("/tmp"), "spatialx-upload-bench");
+        try {
+            run(work, sizes);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void run(Path work, List<Long> sizesMiB) throws Exception {
+        Path home = work.resolve("home");
+        Process server = new ProcessBuilder(JAVA, "-Xmx512m", "-cp", CLASSPATH, UploadBenchmark.class.getName(), "serve",
+                home.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        String[] urlToken = serverOut.readLine().split(" ");
+        String url = urlToken[0];
+        String token = urlToken[1];
+        HttpServer sink = sink();
+        String sinkUrl = "http://127.0.0.1:" + sink.getAddress().getPort() + "/sink";
+        Path upload = home.resolve("Upload");
+        System.out.printf(Locale.ROOT, "| file | mode | MB/s | seconds | client heap beyond idle (peak) |%n");
+        System.out.printf(Locale.ROOT, "|---|---|---|---|---|%n");
+        try {
+            for (long mib : sizesMiB) {
+                Path file = work.resolve("bench-" + mib + "MiB.bin");
+                generate(file, mib << 20);
+                long bytes = Files.size(file);
+                long hashStart = System.nanoTime();
+                sha256(file);
+                report(mib, "SHA-256 of the file alone (client CPU)", bytes, System.nanoTime() - hashStart, "");
+                for (String[] mode : new String[][] {{"WIRE_EXACT", "1"}, {"AUTO", "1"}, {"AUTO", "2"},
+                        {"AUTO", "4"}, {"AUTO", "8"}}) {
+                    Process client = new ProcessBuilder(JAVA, "-Xmx96m", "-cp", CLASSPATH,
+                            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                            "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.Uploader=debug",
+                            UploadBenchmark.class.getName(), "client", url, token, mode[0], mode[1], file.toString())
+                            .redirectErrorStream(true).start();
+                    String result = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                    String merge = result.lines().filter(l -> l.contains("Merge of")).findFirst().orElse("");
+                    if (client.waitFor() != 0) {
+                        throw new IllegalStateException("client failed: " + result);
+                    }
+                    String[] parts = result.substring(result.lastIndexOf("RESULT ")).split(" ");
+                    String label = mode[0].equals("WIRE_EXACT") ? "connector, wire-exact sequential"
+                            : "connector, parallel " + mode[1] + " chunk" + (mode[1].equals("1") ? "" : "s")
+                            + " + resume + SHA-256";
+                    report(mib, label + (merge.isEmpty() ? "" : " (merge " + merge.substring(merge.indexOf("took ") + 5)
+                            + ")"), bytes, Long.parseLong(parts[1]), String.format(Locale.ROOT,
+                            "%.1f MiB (idle %.1f MiB, -Xmx96m)",
+                            Long.parseLong(parts[2]) / 1048576.0, Long.parseLong(parts[3]) / 1048576.0));
+                    clean(upload);
+                }
+                long nanos = curl("curl", "-sS", "-o", "/dev/null", "-H", "SpatialX-Token: " + token,
+                        "-F", "folder_name=", "-F", "unique_id=", "-F", "is_chunk=False",
+                        "-F", "file=@" + file, url + "openapi/upload/simple");
+                report(mib, "curl -F file=@ to upload/simple (server receive path)", bytes, nanos, "n/a");
+                clean(upload);
+                // curl --data-binary @file reads the whole file into memory (it fails on 1 GiB here);
+                // -T streams the same bytes as the request body.
+                nanos = curl("curl", "-sS", "-o", "/dev/null", "-X", "POST", "-T", file.toString(), "-H",
+                        "Content-Type: application/octet-stream", sinkUrl);
+                report(mib, "curl -X POST -T file (streamed --data-binary) to a discarding sink (loopback limit)",
+                        bytes, nanos, "n/a");
+                Files.delete(file);
+            }
+        } finally {
+            sink.stop(0);
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static void report(long mib, String mode, long bytes, long nanos, String heap) {
+        double seconds = nanos / 1e9;
+        System.out.printf(Locale.ROOT, "| %d MiB | %s | %.0f | %.1f | %s |%n", mib, mode, bytes / seconds / 1e6, seconds,
+                heap);
+    }
+
+    private static long curl(String... command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (curl.waitFor() != 0) {
+            throw new IllegalStateException("curl failed: " + out);
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The local server in this JVM, until killed; prints its URL and token. */
+    private static void serve(Path home) throws InterruptedException {
+        LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(home).withToken("bench-token"));
+        System.out.println(server.url() + " " + server.token());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** One upload in this JVM; prints {@code RESULT <nanos> <peak heap beyond idle>}. */
+    private static void client(String url, String token, UploadSettings.Mode mode, int parallel, Path file)
+            throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        try (SpatialXConnector connector = new SpatialXConnector(url, token, ConnectorOptions.builder()
+                .readTimeout(Duration.ofMinutes(10)).build())) {
+            connector.uploadSettings(UploadSettings.defaults().withMode(mode).withParallelChunks(parallel)
+                    .withResumeDirectory(file.resolveSibling("resume")).withProgress(UploadSettings.Progress.LOG));
+            connector.uploader().capabilities();
+            System.gc();
+            Thread.sleep(200);
+            long idle = memory.getHeapMemoryUsage().getUsed();
+            AtomicLong peak = new AtomicLong(idle);
+            var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "heap-sampler");
+                t.setDaemon(true);
+                return t;
+            });
+            sampler.scheduleAtFixedRate(() -> {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            }, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            Map<String, Object> answer = connector.uploadBigFile(file.toString());
+            long nanos = System.nanoTime() - start;
+            sampler.shutdownNow();
+            if (!Long.valueOf(Files.size(file)).equals(((Number) answer.get("size")).longValue())) {
+                throw new IllegalStateException("size mismatch: " + answer);
+            }
+            System.out.println("RESULT " + nanos + " " + (peak.get() - idle) + " " + idle);
+        }
+    }
+
+    /** A loopback HTTP server that reads and discards request bodies. */
+    private static HttpServer sink() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/sink", exchange -> {
+            try (exchange; InputStream in = exchange.getRequestBody()) {
+                in.transferTo(OutputStream.nullOutputStream());
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "sink");
+            t.setDaemon(true); // lets the benchmark's JVM exit
+            return t;
+        }));
+        server.start();
+        return server;
+    }
+
+    private static void generate(Path file, long size) throws IOException {
+        byte[] block = new byte[1 << 20];
+        new Random(42).nextBytes(block);
+        ByteBuffer buffer = ByteBuffer.wrap(block);
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (long written = 0; written < size; written += block.length) {
+                buffer.putLong(0, written); // every block differs
+                buffer.clear().limit((int) Math.min(block.length, size - written));
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+        }
+    }
+
+    private static void sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        try (FileChannel in = FileChannel.open(file)) {
+            while (in.read(buffer.clear()) >= 0) {
+                digest.update(buffer.flip());
+            }
+        }
+        digest.digest();
+    }
+
+    private static void clean(Path upload) throws IOException {
+        if (Files.isDirectory(upload)) {
+            try (Stream<Path> files = Files.list(upload)) {
+                for (Path file : files.toList()) {
+                    deleteTree(file);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
