@@ -8,17 +8,23 @@ import io.jhdf.filter.PipelineFilterWithData;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** Reads one-dimensional HDF5 datasets as Java arrays whatever their stored type (int32, uint32, float, strings). */
+/**
+ * Reads one-dimensional HDF5 datasets as Java arrays whatever their stored type (int8-int64,
+ * unsigned, float, double, fixed or variable-length strings). Chunked numeric and fixed-length
+ * string datasets are decoded chunk by chunk, in parallel, straight into the result array.
+ */
 final class Hdf5Arrays {
 
     /** HDF5 filter id of deflate (gzip). */
@@ -223,7 +229,31 @@ final class Hdf5Arrays {
     }
 
     static List<String> strings(HdfFile hdf, Path file, String path) {
-        Object data = dataset(hdf, file, path).getData();
+        Dataset dataset = dataset(hdf, file, path);
+        if (dataset instanceof ChunkedDataset chunked && dataset.getDataType() instanceof StringData type
+                && !dataset.isVariableLength() && dataset.getDimensions().length == 1 && !dataset.isEmpty()
+                && chunked.getChunkDimensions().length == 1) {
+            // fixed-length strings (10x barcodes and feature ids): decoded from the inflated chunks
+            int width = type.getSize();
+            boolean spacePadded = type.getPaddingType() == StringData.PaddingType.SPACE_PADDED;
+            String[] out = new String[Math.toIntExact(dataset.getSize())];
+            forEachChunk(chunked, out.length, ByteOrder.LITTLE_ENDIAN, (chunk, at, count) -> {
+                byte[] bytes = chunk.array();
+                for (int i = 0; i < count; i++) {
+                    int start = i * width;
+                    int end = start;
+                    while (end < start + width && bytes[end] != 0) {
+                        end++;
+                    }
+                    while (spacePadded && end > start && bytes[end - 1] == ' ') {
+                        end--;
+                    }
+                    out[at + i] = new String(bytes, start, end - start, type.getCharset());
+                }
+            });
+            return Arrays.asList(out);
+        }
+        Object data = dataset.getData();
         int length = Array.getLength(data);
         List<String> out = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {

@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A flat Parquet table (Xenium 3.x transcripts and cells, MERSCOPE vpt outputs) read row by row
@@ -24,6 +26,19 @@ import java.util.List;
  * time, so memory stays bounded whatever the number of rows. Snappy and Zstandard pages are supported.
  */
 public final class ParquetTable implements AutoCloseable {
+
+    /**
+     * Hardwood logs through java.util.logging at INFO on first use ("SIMD support: disabled ...");
+     * unless the user configured that logger, keep it to warnings so command-line output stays clean.
+     * Held here because java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger HARDWOOD_LOG = Logger.getLogger("dev.hardwood");
+
+    static {
+        if (HARDWOOD_LOG.getLevel() == null) {
+            HARDWOOD_LOG.setLevel(Level.WARNING);
+        }
+    }
 
     private final Path path;
     private final ParquetFileReader reader;
