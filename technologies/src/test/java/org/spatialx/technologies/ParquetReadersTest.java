@@ -107,6 +107,21 @@ class ParquetReadersTest {
     }
 
     @Test
+    void visiumHdParquetPositions() {
+        // pyarrow: 10 bins, first s_002um_00305_01021-1 at col 13608.742910510004 / row 2385.629487758882,
+        // sum of pxl_col_in_fullres 105067.43337239287, of pxl_row_in_fullres 109680.51348638372
+        CellPositions bins = PositionReader.visiumSpots(ExampleData.bundled(
+                "visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10/binned_outputs/square_002um/spatial/tissue_positions.parquet"));
+        assertEquals(10, bins.size());
+        assertEquals("s_002um_00305_01021-1", bins.ids().get(0));
+        assertEquals(13608.742910510004, bins.x()[0]);
+        assertEquals(2385.629487758882, bins.y()[0]);
+        assertEquals(105067.43337239287, Arrays.stream(bins.x()).sum(), 1e-6);
+        assertEquals(109680.51348638372, Arrays.stream(bins.y()).sum(), 1e-6);
+        assertEquals("px", bins.unit());
+    }
+
+    @Test
     void merscopeVptParquetWithIntegerIds() {
         // pyarrow: cells_cellpose.parquet has 98 rows, EntityID int64, first 614155123100000007, no centroid columns
         Path file = ExampleData.bundled("merscope/vpt_testdata_mouse_liver_fov192/cells_cellpose.parquet");

@@ -17,8 +17,12 @@ public final class PositionReader {
      * Visium {@code tissue_positions.csv} (with header) or {@code tissue_positions_list.csv} (no
      * header): barcode, in_tissue, array_row, array_col, pxl_row_in_fullres, pxl_col_in_fullres. Returns
      * x = column pixel, y = row pixel of the full-resolution image, for every spot (in tissue or not).
+     * Visium HD's {@code tissue_positions.parquet} (same columns) is read too.
      */
     public static CellPositions visiumSpots(Path file) {
+        if (ParquetTable.isParquet(file)) {
+            return parquetColumns(file, "barcode", "pxl_col_in_fullres", "pxl_row_in_fullres", "px");
+        }
         try (CsvFile csv = CsvFile.open(file)) {
             List<String> ids = new ArrayList<>();
             double[] x = new double[1024];
