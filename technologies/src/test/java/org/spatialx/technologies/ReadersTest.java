@@ -1,5 +1,6 @@
 package org.spatialx.technologies;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +51,21 @@ class ReadersTest {
         assertEquals("ENSG00000142208", m.geneIds().get(0));
         assertEquals("AKT1", m.geneNames().get(0));
         assertEquals(198.0, m.cellTotal(0), 1e-9); // also transcript_counts of jcccmpde-1 in cells.csv.gz
+    }
+
+    @Test
+    void multiChunkH5DecodesLikeTheSingleChunkOriginal() throws Exception {
+        // the same matrix with int32 data in 8 gzip chunks (last partial), shuffled indices, uint32 indptr
+        ExpressionMatrix original = TenxH5Matrix.read(ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells")
+                .resolve("cell_feature_matrix.h5"));
+        ExpressionMatrix rechunked = TenxH5Matrix.read(Path.of(getClass()
+                .getResource("/h5/toy_cell_feature_matrix_rechunked.h5").toURI()));
+        assertEquals(original.cellIds(), rechunked.cellIds());
+        assertEquals(original.geneIds(), rechunked.geneIds());
+        assertArrayEquals(original.indptr(), rechunked.indptr());
+        assertArrayEquals(original.indices(), rechunked.indices());
+        assertArrayEquals(original.values(), rechunked.values());
+        assertEquals(45729.0, rechunked.total(), 1e-9);
     }
 
     @Test
@@ -217,7 +233,7 @@ class ReadersTest {
     void unknownTranscriptTableNamesItsColumns() {
         Path cells = ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells").resolve("cells.csv.gz");
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> TranscriptReader.open(cells));
-        assertTrue(error.getMessage().contains("is not a Xenium, CosMx or MERSCOPE transcript table (header: cell_id,"),
+        assertTrue(error.getMessage().contains("is not a Xenium, CosMx or MERSCOPE transcript table (columns: cell_id,"),
                 error.getMessage());
     }
 

@@ -3,13 +3,32 @@ package org.spatialx.technologies.matrix;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.filter.PipelineFilterWithData;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
-/** Reads one-dimensional HDF5 datasets as Java arrays whatever their stored type (int32, uint32, float, strings). */
+/**
+ * Reads one-dimensional HDF5 datasets as Java arrays whatever their stored type (int8-int64,
+ * unsigned, float, double, fixed or variable-length strings). Chunked numeric and fixed-length
+ * string datasets are decoded chunk by chunk, in parallel, straight into the result array.
+ */
 final class Hdf5Arrays {
+
+    /** HDF5 filter id of deflate (gzip). */
+    private static final int DEFLATE_FILTER = 1;
 
     private Hdf5Arrays() {
     }
@@ -37,7 +56,27 @@ final class Hdf5Arrays {
     }
 
     static int[] ints(HdfFile hdf, Path file, String path) {
-        Object data = dataset(hdf, file, path).getData();
+        Dataset dataset = dataset(hdf, file, path);
+        if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked && isInteger(dataset.getDataType())) {
+            int[] out = new int[Math.toIntExact(dataset.getSize())];
+            FixedPoint type = (FixedPoint) dataset.getDataType();
+            forEachChunk(chunked, out.length, type.getByteOrder(), (chunk, at, count) -> {
+                if (type.getSize() == 4 && type.isSigned()) {
+                    chunk.asIntBuffer().get(out, at, count);
+                    return;
+                }
+                for (int i = 0; i < count; i++) {
+                    long value = integerAt(chunk, i, type);
+                    if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+                        throw new IllegalArgumentException(file + ": " + path + " value " + value
+                                + " exceeds the int range");
+                    }
+                    out[at + i] = (int) value;
+                }
+            });
+            return out;
+        }
+        Object data = dataset.getData();
         if (data instanceof int[] direct) {
             return direct;
         }
@@ -64,7 +103,27 @@ final class Hdf5Arrays {
     }
 
     static double[] doubles(HdfFile hdf, Path file, String path) {
-        Object data = dataset(hdf, file, path).getData();
+        Dataset dataset = dataset(hdf, file, path);
+        if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked) {
+            double[] out = new double[Math.toIntExact(dataset.getSize())];
+            DataType type = dataset.getDataType();
+            ByteOrder order = type instanceof FixedPoint fixed ? fixed.getByteOrder() : ((FloatingPoint) type).getByteOrder();
+            forEachChunk(chunked, out.length, order, (chunk, at, count) -> {
+                if (type instanceof FloatingPoint && type.getSize() == 8) {
+                    chunk.asDoubleBuffer().get(out, at, count);
+                } else if (type instanceof FloatingPoint) {
+                    for (int i = 0; i < count; i++) {
+                        out[at + i] = chunk.getFloat(i * 4);
+                    }
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        out[at + i] = integerAt(chunk, i, (FixedPoint) type);
+                    }
+                }
+            });
+            return out;
+        }
+        Object data = dataset.getData();
         if (data instanceof double[] d) {
             return d;
         }
@@ -90,8 +149,111 @@ final class Hdf5Arrays {
         return out;
     }
 
+    /** The dataset when it is a chunked one-dimensional array of integers or 4/8-byte floats, else {@code null}. */
+    private static ChunkedDataset chunkedNumbers(Dataset dataset) {
+        DataType type = dataset.getDataType();
+        boolean numeric = isInteger(type) || type instanceof FloatingPoint && (type.getSize() == 4 || type.getSize() == 8);
+        return dataset instanceof ChunkedDataset chunked && numeric && dataset.getDimensions().length == 1
+                && !dataset.isEmpty() && chunked.getChunkDimensions().length == 1 ? chunked : null;
+    }
+
+    private static boolean isInteger(DataType type) {
+        return type instanceof FixedPoint && (type.getSize() == 1 || type.getSize() == 2 || type.getSize() == 4
+                || type.getSize() == 8);
+    }
+
+    private static long integerAt(ByteBuffer chunk, int index, FixedPoint type) {
+        return switch (type.getSize()) {
+            case 1 -> type.isSigned() ? chunk.get(index) : Byte.toUnsignedLong(chunk.get(index));
+            case 2 -> type.isSigned() ? chunk.getShort(index * 2) : Short.toUnsignedLong(chunk.getShort(index * 2));
+            case 4 -> type.isSigned() ? chunk.getInt(index * 4) : Integer.toUnsignedLong(chunk.getInt(index * 4));
+            default -> {
+                long value = chunk.getLong(index * 8);
+                if (!type.isSigned() && value < 0) {
+                    throw new IllegalArgumentException("unsigned 64-bit value " + Long.toUnsignedString(value)
+                            + " exceeds the long range");
+                }
+                yield value;
+            }
+        };
+    }
+
+    /** Receives one inflated chunk: {@code count} values that belong at {@code at} in the output array. */
+    private interface ChunkConsumer {
+        void accept(ByteBuffer chunk, int at, int count);
+    }
+
+    /**
+     * Inflates the chunks of a 1-D dataset (in parallel: each chunk is independent) and hands each one,
+     * as a buffer in the file's byte order, to {@code consumer}; no copy of the whole dataset is made.
+     */
+    private static void forEachChunk(ChunkedDataset dataset, int size, ByteOrder order, ChunkConsumer consumer) {
+        int chunkSize = dataset.getChunkDimensions()[0];
+        int chunks = (int) ((size + (long) chunkSize - 1) / chunkSize);
+        List<PipelineFilterWithData> filters = dataset.getFilters();
+        // deflate alone (h5py's and Cell Ranger's gzip) is inflated here, into a buffer of the exact size;
+        // any other filter pipeline (shuffle, lzf, ...) goes through jHDF
+        boolean deflateOnly = filters.size() == 1 && filters.get(0).getId() == DEFLATE_FILTER;
+        int chunkBytes = chunkSize * dataset.getDataType().getSize();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int at = c * chunkSize;
+            byte[] bytes = deflateOnly ? inflate(dataset, at, chunkBytes) : null;
+            if (bytes == null) {
+                bytes = dataset.getDecompressedChunk(new int[] {at});
+            }
+            consumer.accept(ByteBuffer.wrap(bytes).order(order), at, Math.min(chunkSize, size - at));
+        });
+    }
+
+    /** The inflated chunk at {@code at}, or {@code null} when it is not one full deflate stream (e.g. an unfiltered edge chunk). */
+    private static byte[] inflate(ChunkedDataset dataset, int at, int chunkBytes) {
+        ByteBuffer raw = dataset.getRawChunkBuffer(new int[] {at});
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(raw);
+            byte[] out = new byte[chunkBytes];
+            int filled = 0;
+            while (filled < chunkBytes && !inflater.finished()) {
+                int n = inflater.inflate(out, filled, chunkBytes - filled);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                filled += n;
+            }
+            return filled == chunkBytes ? out : null;
+        } catch (DataFormatException e) {
+            return null;
+        } finally {
+            inflater.end();
+        }
+    }
+
     static List<String> strings(HdfFile hdf, Path file, String path) {
-        Object data = dataset(hdf, file, path).getData();
+        Dataset dataset = dataset(hdf, file, path);
+        if (dataset instanceof ChunkedDataset chunked && dataset.getDataType() instanceof StringData type
+                && !dataset.isVariableLength() && dataset.getDimensions().length == 1 && !dataset.isEmpty()
+                && chunked.getChunkDimensions().length == 1) {
+            // fixed-length strings (10x barcodes and feature ids): decoded from the inflated chunks
+            int width = type.getSize();
+            boolean spacePadded = type.getPaddingType() == StringData.PaddingType.SPACE_PADDED;
+            String[] out = new String[Math.toIntExact(dataset.getSize())];
+            forEachChunk(chunked, out.length, ByteOrder.LITTLE_ENDIAN, (chunk, at, count) -> {
+                byte[] bytes = chunk.array();
+                for (int i = 0; i < count; i++) {
+                    int start = i * width;
+                    int end = start;
+                    while (end < start + width && bytes[end] != 0) {
+                        end++;
+                    }
+                    while (spacePadded && end > start && bytes[end - 1] == ' ') {
+                        end--;
+                    }
+                    out[at + i] = new String(bytes, start, end - start, type.getCharset());
+                }
+            });
+            return Arrays.asList(out);
+        }
+        Object data = dataset.getData();
         int length = Array.getLength(data);
         List<String> out = new ArrayList<>(length);
         for (int i = 0; i < length; i++) {

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.parquet.ParquetTable;
 
-/** Reads cell, spot and bead positions from the instruments' CSV files (plain or gzip). */
+/** Reads cell, spot and bead positions from the instruments' CSV files (plain or gzip) and Parquet tables. */
 public final class PositionReader {
 
     private PositionReader() {
@@ -16,8 +17,12 @@ public final class PositionReader {
      * Visium {@code tissue_positions.csv} (with header) or {@code tissue_positions_list.csv} (no
      * header): barcode, in_tissue, array_row, array_col, pxl_row_in_fullres, pxl_col_in_fullres. Returns
      * x = column pixel, y = row pixel of the full-resolution image, for every spot (in tissue or not).
+     * Visium HD's {@code tissue_positions.parquet} (same columns) is read too.
      */
     public static CellPositions visiumSpots(Path file) {
+        if (ParquetTable.isParquet(file)) {
+            return parquetColumns(file, "barcode", "pxl_col_in_fullres", "pxl_row_in_fullres", "px");
+        }
         try (CsvFile csv = CsvFile.open(file)) {
             List<String> ids = new ArrayList<>();
             double[] x = new double[1024];
@@ -42,7 +47,7 @@ public final class PositionReader {
         }
     }
 
-    /** Xenium {@code cells.csv.gz}: {@code cell_id, x_centroid, y_centroid} in microns. */
+    /** Xenium {@code cells.csv.gz} or {@code cells.parquet}: {@code cell_id, x_centroid, y_centroid} in microns. */
     public static CellPositions xeniumCells(Path file) {
         return columns(file, "cell_id", "x_centroid", "y_centroid", "um");
     }
@@ -65,8 +70,11 @@ public final class PositionReader {
         }
     }
 
-    /** Any CSV with an id column and two coordinate columns. */
+    /** Any CSV or Parquet table with an id column and two coordinate columns. */
     public static CellPositions columns(Path file, String idColumn, String xColumn, String yColumn, String unit) {
+        if (ParquetTable.isParquet(file)) {
+            return parquetColumns(file, idColumn, xColumn, yColumn, unit);
+        }
         try (CsvFile csv = CsvFile.open(file)) {
             List<String> header = csv.next();
             if (header == null) {
@@ -76,6 +84,23 @@ public final class PositionReader {
             int x = csv.require(header, xColumn);
             int y = csv.require(header, yColumn);
             return collect(csv, row -> row.get(id), x, y, xColumn, yColumn, unit);
+        }
+    }
+
+    private static CellPositions parquetColumns(Path file, String idColumn, String xColumn, String yColumn,
+            String unit) {
+        try (ParquetTable table = ParquetTable.open(file);
+                ParquetTable.Rows rows = table.rows(idColumn, xColumn, yColumn)) {
+            int count = Math.toIntExact(table.rowCount());
+            List<String> ids = new ArrayList<>(count);
+            double[] x = new double[count];
+            double[] y = new double[count];
+            while (rows.next()) {
+                x[ids.size()] = rows.number(1);
+                y[ids.size()] = rows.number(2);
+                ids.add(rows.text(0));
+            }
+            return new CellPositions(ids, x, y, unit);
         }
     }
 

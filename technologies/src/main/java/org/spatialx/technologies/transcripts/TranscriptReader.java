@@ -10,65 +10,61 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.parquet.ParquetTable;
 
 /**
- * Streams the transcripts of a CSV or CSV.GZ table row by row (Xenium, CosMx, MERSCOPE): memory
- * stays bounded by one line whatever the number of transcripts. Parquet transcripts are not read.
+ * Streams the transcripts of a Parquet, CSV or CSV.GZ table row by row (Xenium 1.x-3.x, CosMx,
+ * MERSCOPE): memory stays bounded by one line (CSV) or one row group (Parquet) whatever the number
+ * of transcripts. The format is recognised from the file's first bytes, not its name.
  */
 public final class TranscriptReader implements Iterator<Transcript>, AutoCloseable {
 
-    private final CsvFile file;
+    private final Rows rows;
     private final TranscriptColumns columns;
-    private final int gene;
-    private final int x;
-    private final int y;
-    private final int z;
-    private final int cell;
-    private List<String> row;
+    private Transcript next;
 
-    private TranscriptReader(CsvFile file, List<String> header, TranscriptColumns columns) {
-        this.file = file;
+    private TranscriptReader(Rows rows, TranscriptColumns columns) {
+        this.rows = rows;
         this.columns = columns;
-        this.gene = file.require(header, columns.gene());
-        this.x = file.require(header, columns.x());
-        this.y = file.require(header, columns.y());
-        this.z = columns.z() == null ? -1 : header.indexOf(columns.z());
-        this.cell = columns.cell() == null ? -1 : header.indexOf(columns.cell());
-        this.row = file.next();
+        this.next = rows.read();
     }
 
-    /** Opens {@code path}, recognising the layout from its header. */
+    /** Opens {@code path}, recognising the layout from its header (CSV) or schema (Parquet). */
     public static TranscriptReader open(Path path) {
+        return open(path, null);
+    }
+
+    /** Opens {@code path} with explicit column names ({@code null}: recognise them). */
+    public static TranscriptReader open(Path path, TranscriptColumns columns) {
+        if (ParquetTable.isParquet(path)) {
+            ParquetTable table = ParquetTable.open(path);
+            try {
+                TranscriptColumns layout = columns != null ? columns : detect(path, table.columnNames());
+                return new TranscriptReader(new ParquetRows(table, layout), layout);
+            } catch (RuntimeException e) {
+                table.close();
+                throw e;
+            }
+        }
         CsvFile file = CsvFile.open(path);
         try {
             List<String> header = file.next();
             if (header == null) {
                 throw new IllegalArgumentException(path + " is empty");
             }
-            TranscriptColumns columns = TranscriptColumns.detect(header).orElseThrow(() -> new IllegalArgumentException(
-                    path + " is not a Xenium, CosMx or MERSCOPE transcript table (header: "
-                            + String.join(",", header.subList(0, Math.min(10, header.size())))
-                            + "); use TranscriptReader.open(path, columns)"));
-            return new TranscriptReader(file, header, columns);
+            TranscriptColumns layout = columns != null ? columns : detect(path, header);
+            return new TranscriptReader(new CsvRows(file, header, layout), layout);
         } catch (RuntimeException e) {
             file.close();
             throw e;
         }
     }
 
-    /** Opens {@code path} with explicit column names. */
-    public static TranscriptReader open(Path path, TranscriptColumns columns) {
-        CsvFile file = CsvFile.open(path);
-        try {
-            List<String> header = file.next();
-            if (header == null) {
-                throw new IllegalArgumentException(path + " is empty");
-            }
-            return new TranscriptReader(file, header, columns);
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+    private static TranscriptColumns detect(Path path, List<String> header) {
+        return TranscriptColumns.detect(header).orElseThrow(() -> new IllegalArgumentException(
+                path + " is not a Xenium, CosMx or MERSCOPE transcript table (columns: "
+                        + String.join(",", header.subList(0, Math.min(10, header.size())))
+                        + "); use TranscriptReader.open(path, columns)"));
     }
 
     /** The layout in use. */
@@ -78,25 +74,21 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
 
     @Override
     public boolean hasNext() {
-        return row != null;
+        return next != null;
     }
 
     @Override
     public Transcript next() {
-        if (row == null) {
+        if (next == null) {
             throw new NoSuchElementException();
         }
-        List<String> current = row;
-        Transcript transcript = new Transcript(current.get(gene),
-                file.number(current, x, columns.x()),
-                file.number(current, y, columns.y()),
-                z < 0 ? Double.NaN : file.number(current, z, columns.z()),
-                cell < 0 || cell >= current.size() ? "" : current.get(cell));
-        row = file.next();
-        return transcript;
+        Transcript current = next;
+        next = rows.read();
+        return current;
     }
 
     /** Calls {@code action} for every remaining transcript, then closes the file. */
+    @Override
     public void forEachRemaining(Consumer<? super Transcript> action) {
         try {
             while (hasNext()) {
@@ -115,6 +107,98 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
 
     @Override
     public void close() {
-        file.close();
+        next = null;
+        rows.close();
+    }
+
+    /** One file format's rows decoded as transcripts. */
+    private interface Rows extends AutoCloseable {
+
+        /** The next transcript, or {@code null} at the end. */
+        Transcript read();
+
+        @Override
+        void close();
+    }
+
+    private static final class CsvRows implements Rows {
+
+        private final CsvFile file;
+        private final TranscriptColumns columns;
+        private final int gene;
+        private final int x;
+        private final int y;
+        private final int z;
+        private final int cell;
+
+        CsvRows(CsvFile file, List<String> header, TranscriptColumns columns) {
+            this.file = file;
+            this.columns = columns;
+            this.gene = file.require(header, columns.gene());
+            this.x = file.require(header, columns.x());
+            this.y = file.require(header, columns.y());
+            this.z = columns.z() == null ? -1 : header.indexOf(columns.z());
+            this.cell = columns.cell() == null ? -1 : header.indexOf(columns.cell());
+        }
+
+        @Override
+        public Transcript read() {
+            List<String> row = file.next();
+            if (row == null) {
+                return null;
+            }
+            return new Transcript(row.get(gene),
+                    file.number(row, x, columns.x()),
+                    file.number(row, y, columns.y()),
+                    z < 0 ? Double.NaN : file.number(row, z, columns.z()),
+                    cell < 0 || cell >= row.size() ? "" : row.get(cell));
+        }
+
+        @Override
+        public void close() {
+            file.close();
+        }
+    }
+
+    private static final class ParquetRows implements Rows {
+
+        private final ParquetTable table;
+        private final ParquetTable.Rows rows;
+        private final boolean hasZ;
+        private final boolean hasCell;
+
+        ParquetRows(ParquetTable table, TranscriptColumns columns) {
+            this.table = table;
+            List<String> names = table.columnNames();
+            this.hasZ = columns.z() != null && names.contains(columns.z());
+            this.hasCell = columns.cell() != null && names.contains(columns.cell());
+            // requested order: gene, x, y, then z and cell when present
+            List<String> wanted = new java.util.ArrayList<>(List.of(columns.gene(), columns.x(), columns.y()));
+            if (hasZ) {
+                wanted.add(columns.z());
+            }
+            if (hasCell) {
+                wanted.add(columns.cell());
+            }
+            this.rows = table.rows(wanted.toArray(String[]::new));
+        }
+
+        @Override
+        public Transcript read() {
+            if (!rows.next()) {
+                return null;
+            }
+            return new Transcript(rows.text(0), rows.number(1), rows.number(2),
+                    hasZ ? rows.number(3) : Double.NaN, hasCell ? rows.text(hasZ ? 4 : 3) : "");
+        }
+
+        @Override
+        public void close() {
+            try {
+                rows.close();
+            } finally {
+                table.close();
+            }
+        }
     }
 }

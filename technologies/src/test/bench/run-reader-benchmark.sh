@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Reader benchmark: generates a Xenium-layout data set in a temporary folder, reads every file with our
+# readers (one JVM per file) and with h5py/pandas/pyarrow, prints one line per run, deletes the data.
+# Usage (from the repository root):
+#   technologies/src/test/bench/run-reader-benchmark.sh [CELLS GENES TRANSCRIPTS]   (default 200000 5000 10000000)
+# Needs /usr/bin/python3 with h5py, numpy, pandas (Debian packages) and pyarrow (PYTHONPATH, e.g. an unpacked wheel).
+# Set KEEP_DATA=DIR to reuse / keep a generated data set.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+cells=${1:-200000}; genes=${2:-5000}; transcripts=${3:-10000000}
+data=${KEEP_DATA:-$(mktemp -d /tmp/spatialx-reader-bench.XXXXXX)}
+[[ -n "${KEEP_DATA:-}" ]] || trap 'rm -rf "$data"' EXIT
+if [[ ! -f "$data/transcripts.csv.gz" ]]; then
+  /usr/bin/python3 "$here/generate_xenium_scale.py" "$data" "$cells" "$genes" "$transcripts"
+fi
+ls -l "$data"
+java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+cpfile=$(mktemp)
+# test-compile so that the reactor's api module resolves to its classes; the last module written is technologies
+(cd "$root" && ./mvnw -B -q test-compile dependency:build-classpath -pl technologies -am -Dmdep.outputFile="$cpfile" >/dev/null)
+cp="$root/technologies/target/classes:$root/technologies/target/test-classes:$root/api/target/classes:$(cat "$cpfile")"
+rm -f "$cpfile"
+run_java() { "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$cp" org.spatialx.technologies.bench.ReaderBenchmark "$@" 2>/dev/null; }
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+run_java h5 "$data/cell_feature_matrix.h5"
+/usr/bin/python3 "$here/reference_readers.py" h5 "$data/cell_feature_matrix.h5"
+JAVA_OPTS="-Xmx256m ${JAVA_OPTS:-}" run_java transcripts "$data/transcripts.parquet"
+/usr/bin/python3 "$here/reference_readers.py" parquet-pandas "$data/transcripts.parquet"
+/usr/bin/python3 "$here/reference_readers.py" parquet-pyarrow "$data/transcripts.parquet"
+JAVA_OPTS="-Xmx256m ${JAVA_OPTS:-}" run_java transcripts "$data/transcripts.csv.gz"
+/usr/bin/python3 "$here/reference_readers.py" csv-pandas "$data/transcripts.csv.gz"
