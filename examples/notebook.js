@@ -49,7 +49,7 @@ const BUNDLED_DATA = [
   ["visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50", Technologies.VISIUM],
   ["visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10", Technologies.VISIUM_HD],
   ["cosmx/Lung12_GiottoData_mini_fov2-3", Technologies.COSMX_VER1],
-  ["merscope/vpt_testdata_mouse_liver_fov192", Technologies.MERSCOPE_VER1],
+  ["merscope/vpt_testdata_mouse_liver_fov192", Technologies.MERSCOPE_VER2],  // vpt outputs: parquet boundaries
 ];
 const parsed = {};
 if ("parse_data_information" in connector) {

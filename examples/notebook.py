@@ -83,12 +83,12 @@ else:
 
 section("1.8.1 Parsing data information, one per bundled technology")
 BUNDLED_DATA = [
-    ("xenium/SFE_toy_Xenium_XOA1x_human_526cells", Technologies.XENIUM),
+    ("xenium/SFE_toy_Xenium_XOA1x_human_526cells", Technologies.XENIUM),  # no experiment.xenium: shows the missing-element report
     ("xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset", Technologies.XENIUM),
     ("visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50", Technologies.VISIUM),
     ("visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10", Technologies.VISIUM_HD),
     ("cosmx/Lung12_GiottoData_mini_fov2-3", Technologies.COSMX_VER1),
-    ("merscope/vpt_testdata_mouse_liver_fov192", Technologies.MERSCOPE_VER1),
+    ("merscope/vpt_testdata_mouse_liver_fov192", Technologies.MERSCOPE_VER2),  # vpt outputs: parquet boundaries
     ("spatialdata_zarr/blobs_spatialdata_zarr_v2", Technologies.SPATIALDATA_ZARR),
     ("anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset", Technologies.SPATIALDATA_H5AD),
 ]
