@@ -187,7 +187,13 @@ public final class ApiServer implements AutoCloseable {
                 if (boundary == null) {
                     throw ApiException.badRequest("The multipart request has no boundary in its Content-Type.");
                 }
-                var parsed = new MultipartParser(in, boundary, tempDir, maxFilePart, routers.get(path)).parse();
+                PartRouter router = routers.get(path);
+                PartRouter withQuery = router == null ? null : (before, field, fileName) -> {
+                    Map<String, List<String>> seen = new LinkedHashMap<>(query); // as ApiRequest.text: fields win
+                    seen.putAll(before);
+                    return router.open(seen, field, fileName);
+                };
+                var parsed = new MultipartParser(in, boundary, tempDir, maxFilePart, withQuery).parse();
                 fields = parsed.fields();
                 files = parsed.files();
             } else if (type.startsWith("application/x-www-form-urlencoded")) {
@@ -204,6 +210,15 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             drain(in);
+        } catch (IOException | RuntimeException e) {
+            for (FilePart part : files) { // the handler never sees them: release them here
+                try {
+                    MultipartParser.release(part);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         return new ApiRequest(exchange.getRequestMethod(), path, query, fields, body, files);
     }

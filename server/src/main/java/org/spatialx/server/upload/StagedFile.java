@@ -157,7 +157,9 @@ final class StagedFile {
             return;
         }
         long to = end(last);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+        // a heap buffer: MessageDigest.update(byte[]) goes straight to the SHA intrinsic, while update(ByteBuffer)
+        // of a direct buffer copies it 4 KiB at a time first (measured: most of this method's time)
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
         try (FileChannel in = FileChannel.open(data(), StandardOpenOption.READ)) {
             long position = prefixEnd;
             while (position < to) {
@@ -166,8 +168,7 @@ final class StagedFile {
                 if (n < 0) {
                     throw new IOException("The staging file " + data() + " is shorter than " + to + " bytes.");
                 }
-                buffer.flip();
-                prefix.update(buffer);
+                prefix.update(buffer.array(), 0, n);
                 position += n;
             }
         }

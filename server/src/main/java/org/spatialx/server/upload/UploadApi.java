@@ -208,6 +208,9 @@ public final class UploadApi {
         if (part.receiver() instanceof StagedFile.ChunkWriter writer && writer.file() == staged
                 && writer.index == c.index()) {
             writer.commit(); // the bytes are already at their offset
+        } else if (part.content() == null) {
+            throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " was received for another file"
+                    + " than its fields name; nothing was kept. Re-send it.");
         } else {
             try (StagedFile.ChunkWriter writer = staged.begin(c.index())) {
                 writer.copyFrom(part.content());
