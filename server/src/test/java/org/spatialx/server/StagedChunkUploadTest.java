@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.spatialx.server.ProtocolClient.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +139,59 @@ class StagedChunkUploadTest {
         assertTrue(stagingFiles().stream().noneMatch(p -> p.getFileName().toString().equals("data.staging")),
                 stagingFiles()::toString);
         assertEquals(0, status(id, "v.bin").get("received").size(), "the next upload starts afresh");
+    }
+
+    @Test
+    void aChunkStillArrivingWhenItsPredecessorCompletesTakesOverTheRunningHash() throws Exception {
+        byte[] content = content(3 * MIB, 16);
+        String id = startSession();
+        byte[] block = Arrays.copyOfRange(content, MIB, 2 * MIB);
+        String boundary = "b0undarySlowChunk";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var e : chunkFields(id, "s.bin", content, 1).entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + ProtocolClient.pythonStr(e.getValue()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(block);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.toByteArray();
+        int half = bytes.length - block.length / 2;
+        CountDownLatch predecessorDone = new CountDownLatch(1);
+        // chunk 1 sends its first half, waits until chunk 0 completed, then sends the rest
+        InputStream slow = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, half), new InputStream() {
+            private final InputStream rest = new ByteArrayInputStream(bytes, half, bytes.length - half);
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    predecessorDone.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                return rest.read(b, off, len);
+            }
+        });
+        CompletableFuture<ProtocolClient.Response> chunk1 = CompletableFuture.supplyAsync(() -> client.send(
+                HttpRequest.newBuilder(URI.create(client.domain() + "openapi/upload/chunk/process"))
+                        .header("SpatialX-Token", client.token())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> slow), bytes.length))));
+        Thread.sleep(300); // let chunk 1's first half reach the server (the test holds either way)
+        sendChunk(id, "s.bin", content, 0, false);
+        predecessorDone.countDown();
+        assertEquals(ProtocolClient.sha256(block), chunk1.get().ok().get("sha256").asText());
+        sendChunk(id, "s.bin", content, 2, false);
+        JsonNode merged = merge(id, "s.bin", 3, ProtocolClient.sha256(content)).ok();
+        assertArrayEquals(content, Files.readAllBytes(Path.of(merged.get("path").asText())));
     }
 
     private static byte[] content(int size, long seed) {

@@ -22,8 +22,9 @@ import org.spatialx.server.http.PartReceiver;
  * after each chunk), so status, resume and a server restart see them.
  *
  * <p>A running SHA-256 covers the contiguous prefix of received chunks: a chunk that starts where the
- * prefix ends is hashed while its bytes arrive; chunks that arrived earlier, out of order, are hashed
- * from the staging file once the gap before them is filled. Merge then only hashes what is left
+ * prefix ends is hashed while its bytes arrive (also one that is still arriving when its predecessor
+ * completes: it hashes what it already wrote, then the rest live); chunks that arrived earlier, out of
+ * order, are hashed from the staging file once the gap before them is filled. Merge then only hashes what is left
  * (usually nothing). After a restart the prefix starts again at 0 and merge hashes the whole file.
  * Every method that touches the state holds this object's monitor; chunk bytes are written outside it.
  */
@@ -130,6 +131,21 @@ final class StagedFile {
         advancePrefix();
     }
 
+    /**
+     * Lets chunk {@code w}, still arriving, take over the running hash when the prefix now ends where it
+     * starts (its predecessor completed meanwhile): true when it must hash its bytes written so far, then
+     * the rest as it arrives. Saves reading it back from the staging file when chunks are in flight.
+     */
+    synchronized boolean adopt(ChunkWriter w) {
+        if (w.start != prefixEnd || liveIndex >= 0 || received.contains(w.index)) {
+            return false;
+        }
+        liveIndex = w.index;
+        w.digest = cloneOf(prefix);
+        w.generation = generation;
+        return true;
+    }
+
     synchronized void releaseLive(ChunkWriter w) {
         if (w.digest != null && liveIndex == w.index && w.generation == generation) {
             liveIndex = -1;
@@ -218,8 +234,8 @@ final class StagedFile {
         final long index;
         final long start;
         final long length;
-        final MessageDigest digest;
-        final long generation;
+        MessageDigest digest; // set when this chunk extends the running hash (at begin, or adopted later)
+        long generation;
         private FileChannel channel;
         private long written;
         private boolean committed;
@@ -244,7 +260,7 @@ final class StagedFile {
             int n = (int) Math.min(count, Math.max(room, 0));
             if (n > 0) {
                 if (channel == null) {
-                    channel = FileChannel.open(file.data(), StandardOpenOption.WRITE);
+                    channel = FileChannel.open(file.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
                 }
                 ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, n);
                 long position = start + written;
@@ -253,9 +269,26 @@ final class StagedFile {
                 }
                 if (digest != null) {
                     digest.update(bytes, offset, n);
+                } else if (file.adopt(this)) {
+                    hashWritten(written + n); // the bytes before these, and these
                 }
             }
             written += count;
+        }
+
+        /** Hashes this chunk's first {@code count} bytes, already written, from the staging file. */
+        private void hashWritten(long count) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(count, 1)));
+            long done = 0;
+            while (done < count) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+                int n = channel.read(buffer, start + done);
+                if (n < 0) {
+                    throw new IOException("The staging file " + file.data() + " is shorter than expected.");
+                }
+                digest.update(buffer.array(), 0, n);
+                done += n;
+            }
         }
 
         /** Copies a part that was received into a temporary file (its fields came after it). */
