@@ -44,6 +44,7 @@ public final class ApiServer implements AutoCloseable {
     private final long maxFilePart;
     private final Map<String, Handler> routes = new HashMap<>();
     private final Map<String, String> methods = new HashMap<>();
+    private final Map<String, PartRouter> routers = new HashMap<>();
     private final Map<String, RawHandler> rawPrefixes = new LinkedHashMap<>();
     private HttpServer server;
     private ExecutorService executor;
@@ -62,6 +63,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** Registers a POST route. */
     public ApiServer post(String route, Handler handler) {
+        return route("POST", route, handler);
+    }
+
+    /**
+     * Registers a POST route whose multipart file parts go where {@code router} says while they arrive (a
+     * null receiver from it: a temporary file as usual).
+     */
+    public ApiServer post(String route, Handler handler, PartRouter router) {
+        routers.put(route, router);
         return route("POST", route, handler);
     }
 
@@ -154,9 +164,9 @@ public final class ApiServer implements AutoCloseable {
             if (request != null) {
                 for (FilePart part : request.files()) {
                     try {
-                        Files.deleteIfExists(part.content());
+                        MultipartParser.release(part);
                     } catch (IOException e) {
-                        LOG.warn("cannot delete temporary file {}", part.content());
+                        LOG.warn("cannot release the file part {} of {}", part.field(), path, e);
                     }
                 }
             }
@@ -177,7 +187,13 @@ public final class ApiServer implements AutoCloseable {
                 if (boundary == null) {
                     throw ApiException.badRequest("The multipart request has no boundary in its Content-Type.");
                 }
-                var parsed = new MultipartParser(in, boundary, tempDir, maxFilePart).parse();
+                PartRouter router = routers.get(path);
+                PartRouter withQuery = router == null ? null : (before, field, fileName) -> {
+                    Map<String, List<String>> seen = new LinkedHashMap<>(query); // as ApiRequest.text: fields win
+                    seen.putAll(before);
+                    return router.open(seen, field, fileName);
+                };
+                var parsed = new MultipartParser(in, boundary, tempDir, maxFilePart, withQuery).parse();
                 fields = parsed.fields();
                 files = parsed.files();
             } else if (type.startsWith("application/x-www-form-urlencoded")) {
@@ -194,6 +210,15 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
             drain(in);
+        } catch (IOException | RuntimeException e) {
+            for (FilePart part : files) { // the handler never sees them: release them here
+                try {
+                    MultipartParser.release(part);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         return new ApiRequest(exchange.getRequestMethod(), path, query, fields, body, files);
     }

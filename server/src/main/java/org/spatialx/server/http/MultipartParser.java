@@ -35,13 +35,20 @@ final class MultipartParser {
     private final int[] skip = new int[256];
     private final Path tempDir;
     private final long maxFileSize;
+    private final PartRouter router;
     private final byte[] buf = new byte[BUFFER];
     private int start;
     private int end;
     private boolean eof;
 
     MultipartParser(InputStream in, String boundary, Path tempDir, long maxFileSize) {
+        this(in, boundary, tempDir, maxFileSize, null);
+    }
+
+    /** A parser whose file parts go to {@code router}'s receivers when it gives one (null: temporary files). */
+    MultipartParser(InputStream in, String boundary, Path tempDir, long maxFileSize, PartRouter router) {
         this.in = in;
+        this.router = router;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         java.util.Arrays.fill(skip, delimiter.length);
         for (int k = 0; k < delimiter.length - 1; k++) {
@@ -97,14 +104,59 @@ final class MultipartParser {
                     copyUntilDelimiter(new LimitedOutput(text, MAX_TEXT, "text field '" + name + "'"));
                     fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text.toString(StandardCharsets.UTF_8));
                 } else {
-                    files.add(receiveFile(name, fileName));
+                    PartReceiver receiver = router == null ? null : router.open(fields, name, fileName);
+                    files.add(receiver == null ? receiveFile(name, fileName) : receiveInto(receiver, name, fileName));
                 }
             }
         } catch (IOException | RuntimeException e) {
             for (FilePart part : files) {
-                Files.deleteIfExists(part.content());
+                release(part);
             }
             throw e;
+        }
+    }
+
+    /** Deletes a part's temporary file or closes its receiver. */
+    static void release(FilePart part) throws IOException {
+        if (part.content() != null) {
+            Files.deleteIfExists(part.content());
+        }
+        if (part.receiver() != null) {
+            part.receiver().close();
+        }
+    }
+
+    private FilePart receiveInto(PartReceiver receiver, String name, String fileName) throws IOException {
+        MessageDigest sha = newSha256();
+        OutputStream sink = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                sha.update(b, off, len);
+                receiver.write(b, off, len);
+            }
+        };
+        long size;
+        try {
+            LimitedOutput limited = new LimitedOutput(sink, maxFileSize, "file part '" + fileName + "'");
+            copyUntilDelimiter(limited);
+            size = limited.count;
+        } catch (IOException | RuntimeException e) {
+            receiver.close();
+            throw e;
+        }
+        return new FilePart(name, fileName, null, size, HexFormat.of().formatHex(sha.digest()), receiver);
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

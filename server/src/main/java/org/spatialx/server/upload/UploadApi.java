@@ -1,14 +1,11 @@
 package org.spatialx.server.upload;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -19,16 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.FilePart;
+import org.spatialx.server.http.PartReceiver;
 import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Database;
@@ -62,6 +62,7 @@ public final class UploadApi {
     private final long maxChunkSize;
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, StagedFile> staged = new ConcurrentHashMap<>();
 
     public UploadApi(Database database, Mounts mounts, Path sessionsRoot, long maxChunkSize, Clock clock) {
         this.database = database;
@@ -74,7 +75,7 @@ public final class UploadApi {
     public void register(ApiServer server) {
         server.post("openapi/upload/simple", this::simple);
         server.post("openapi/upload/chunk/start", this::start);
-        server.post("openapi/upload/chunk/process", this::process);
+        server.post("openapi/upload/chunk/process", this::process, this::openChunk);
         server.post("openapi/upload/chunk/status", this::status);
         server.post("openapi/upload/chunk/merge", this::merge);
         server.post("openapi/upload/chunk/finish", r -> Map.of()); // defined by the protocol, never called (2.1)
@@ -131,70 +132,137 @@ public final class UploadApi {
         return out;
     }
 
+    /** One chunk of {@code upload/chunk/process} as its fields describe it, checked against each other. */
+    private record ChunkRequest(String session, String folder, String name, long chunkSize, long fileSize,
+                                long offset, long index, long length, Path target, Path dir) {
+    }
+
+    private ChunkRequest chunkRequest(String uniqueId, String folderName, String rawName, long chunkSize,
+                                      long fileSize, long offset, long index) {
+        String folder = Objects.requireNonNullElse(folderName, "");
+        String session = openSession(uniqueId, folder);
+        String name = fileName(rawName);
+        if (chunkSize <= 0 || chunkSize > maxChunkSize) {
+            throw ApiException.badRequest("chunk_size must be 1.." + maxChunkSize + " bytes, got " + chunkSize + ".");
+        }
+        long total = totalChunks(fileSize, chunkSize);
+        if (fileSize < 0 || index < 0 || index >= Math.max(total, 1)) {
+            throw ApiException.badRequest("sending_index " + index + " of " + name + " is outside 0.." + (total - 1)
+                    + " (file_size " + fileSize + ", chunk_size " + chunkSize + ").");
+        }
+        long expectedEnd = Math.min(fileSize, (index + 1) * chunkSize);
+        Path target = target(folder, name);
+        return new ChunkRequest(session, folder, name, chunkSize, fileSize, offset, index,
+                expectedEnd - index * chunkSize, target, chunkDir(session, target));
+    }
+
+    /**
+     * Where a chunk's bytes go while they arrive: straight to their offset in the file's staging file,
+     * when its fields came before the file part (as the protocol's clients send them) and agree. Else
+     * null: the part goes to a temporary file and {@link #process} reports the problem or copies it.
+     */
+    private PartReceiver openChunk(Map<String, List<String>> fields, String field, String fileName) {
+        if (!"file".equals(field)) {
+            return null;
+        }
+        try {
+            Function<String, String> value = key -> {
+                List<String> values = fields.get(key);
+                return values == null || values.isEmpty() ? null : values.get(0).trim();
+            };
+            if (value.apply("unique_id") == null) {
+                return null;
+            }
+            ChunkRequest c = chunkRequest(value.apply("unique_id"), value.apply("folder_name"), value.apply("name"),
+                    Long.parseLong(value.apply("chunk_size")), Long.parseLong(value.apply("file_size")),
+                    Long.parseLong(value.apply("offset")), Long.parseLong(value.apply("sending_index")));
+            if (c.offset() != c.index() * c.chunkSize() + c.length()) {
+                return null;
+            }
+            return staging(c).begin(c.index());
+        } catch (ApiException | IOException | NumberFormatException e) {
+            return null; // a field missing or wrong: process() answers the precise error
+        }
+    }
+
     private Map<String, Object> process(ApiRequest r) throws IOException {
         FilePart part = r.file("file");
         if (part == null) {
             throw ApiException.badRequest("upload/chunk/process needs a multipart file part named 'file'.");
         }
-        String session = openSession(r.required("unique_id"), r.text("folder_name", ""));
-        String folder = r.text("folder_name", "");
-        String name = fileName(r.required("name"));
-        long chunkSize = r.requiredLong("chunk_size");
-        long fileSize = r.requiredLong("file_size");
-        long offset = r.requiredLong("offset");
-        long index = r.requiredLong("sending_index");
-        if (chunkSize <= 0 || chunkSize > maxChunkSize) {
-            throw ApiException.badRequest("chunk_size must be 1.." + maxChunkSize + " bytes, got " + chunkSize + ".");
-        }
-        long total = totalChunks(fileSize, chunkSize);
-        if (index < 0 || index >= Math.max(total, 1)) {
-            throw ApiException.badRequest("sending_index " + index + " of " + name + " is outside 0.." + (total - 1)
-                    + " (file_size " + fileSize + ", chunk_size " + chunkSize + ").");
-        }
-        long expectedEnd = Math.min(fileSize, (index + 1) * chunkSize);
-        long expectedLength = expectedEnd - index * chunkSize;
-        if (offset != expectedEnd || part.size() != expectedLength) {
-            throw ApiException.badRequest("Chunk " + index + " of " + name + " has " + part.size() + " bytes and offset "
-                    + offset + ", but chunk_size " + chunkSize + " and file_size " + fileSize + " need " + expectedLength
-                    + " bytes ending at " + expectedEnd + " (offset is the END position, protocol 3.4). Re-send it.");
+        ChunkRequest c = chunkRequest(r.required("unique_id"), r.text("folder_name", ""), r.required("name"),
+                r.requiredLong("chunk_size"), r.requiredLong("file_size"), r.requiredLong("offset"),
+                r.requiredLong("sending_index"));
+        if (c.offset() != c.index() * c.chunkSize() + c.length() || part.size() != c.length()) {
+            throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " has " + part.size()
+                    + " bytes and offset " + c.offset() + ", but chunk_size " + c.chunkSize() + " and file_size "
+                    + c.fileSize() + " need " + c.length() + " bytes ending at " + (c.index() * c.chunkSize()
+                    + c.length()) + " (offset is the END position, protocol 3.4). Re-send it.");
         }
         String expectedSha = r.text("sha256");
         if (expectedSha != null && !expectedSha.isBlank() && !expectedSha.trim().equalsIgnoreCase(part.sha256())) {
-            throw ApiException.badRequest("Chunk " + index + " of " + name + " arrived damaged: its SHA-256 is "
+            throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " arrived damaged: its SHA-256 is "
                     + part.sha256() + " but the client sent " + expectedSha.trim() + ". Nothing was kept; re-send it.");
         }
-        Path target = target(folder, name);
-        Path dir = chunkDir(session, target);
+        StagedFile staged = staging(c);
+        if (part.receiver() instanceof StagedFile.ChunkWriter writer && writer.file() == staged
+                && writer.index == c.index()) {
+            writer.commit(); // the bytes are already at their offset
+        } else if (part.content() == null) {
+            throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " was received for another file"
+                    + " than its fields name; nothing was kept. Re-send it.");
+        } else {
+            try (StagedFile.ChunkWriter writer = staged.begin(c.index())) {
+                writer.copyFrom(part.content());
+                writer.commit();
+            }
+        }
+        touch(c.session());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("unique_id", c.session());
+        out.put("name", c.name());
+        out.put("sending_index", c.index());
+        out.put("offset", c.offset());
+        out.put("size", part.size());
+        out.put("sha256", part.sha256());
+        return out;
+    }
+
+    /** The staging of the chunk's file, created with its meta on the first chunk; 409 when sizes disagree. */
+    private StagedFile staging(ChunkRequest c) throws IOException {
+        Path dir = c.dir();
         synchronized (lock(dir.toString())) {
             Files.createDirectories(dir);
             Properties meta = readMeta(dir);
             if (meta == null) {
                 meta = new Properties();
-                meta.setProperty("chunk_size", Long.toString(chunkSize));
-                meta.setProperty("file_size", Long.toString(fileSize));
-                meta.setProperty("name", name);
-                meta.setProperty("folder_name", folder);
-                meta.setProperty("target", target.toString());
+                meta.setProperty("chunk_size", Long.toString(c.chunkSize()));
+                meta.setProperty("file_size", Long.toString(c.fileSize()));
+                meta.setProperty("name", c.name());
+                meta.setProperty("folder_name", c.folder());
+                meta.setProperty("target", c.target().toString());
                 writeMeta(dir, meta);
-            } else if (Long.parseLong(meta.getProperty("chunk_size")) != chunkSize
-                    || Long.parseLong(meta.getProperty("file_size")) != fileSize) {
-                throw new ApiException(ApiException.CONFLICT, "Session " + session + " already receives " + name
-                        + " with chunk_size " + meta.getProperty("chunk_size") + " and file_size "
+            } else if (Long.parseLong(meta.getProperty("chunk_size")) != c.chunkSize()
+                    || Long.parseLong(meta.getProperty("file_size")) != c.fileSize()) {
+                throw new ApiException(ApiException.CONFLICT, "Session " + c.session() + " already receives "
+                        + c.name() + " with chunk_size " + meta.getProperty("chunk_size") + " and file_size "
                         + meta.getProperty("file_size") + "; keep the same values or start a new session.");
             }
+            return stagedFile(dir, meta);
         }
-        // each chunk is its own part; re-sending an index replaces it atomically
-        Files.move(part.content(), dir.resolve(index + ".part"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        touch(session);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("unique_id", session);
-        out.put("name", name);
-        out.put("sending_index", index);
-        out.put("offset", offset);
-        out.put("size", part.size());
-        out.put("sha256", part.sha256());
-        return out;
+    }
+
+    /** The in-memory state of a staging folder with meta, loaded from disk the first time (e.g. after a restart). */
+    private StagedFile stagedFile(Path dir, Properties meta) throws IOException {
+        synchronized (lock(dir.toString())) {
+            StagedFile file = staged.get(dir.toString());
+            if (file == null) {
+                file = StagedFile.load(dir, Long.parseLong(meta.getProperty("chunk_size")),
+                        Long.parseLong(meta.getProperty("file_size")));
+                staged.put(dir.toString(), file);
+            }
+            return file;
+        }
     }
 
     private Map<String, Object> status(ApiRequest r) throws IOException {
@@ -212,11 +280,9 @@ public final class UploadApi {
             out.put("received_bytes", 0L);
             return out;
         }
-        TreeSet<Long> received = receivedIndices(dir);
-        long bytes = 0;
-        for (long i : received) {
-            bytes += Files.size(dir.resolve(i + ".part"));
-        }
+        StagedFile file = stagedFile(dir, meta);
+        TreeSet<Long> received = file.received();
+        long bytes = file.receivedBytes();
         out.put("chunk_size", Long.parseLong(meta.getProperty("chunk_size")));
         out.put("file_size", Long.parseLong(meta.getProperty("file_size")));
         out.put("received", new ArrayList<>(received));
@@ -251,7 +317,8 @@ public final class UploadApi {
                 throw ApiException.badRequest("total " + total + " does not match " + name + ": file_size " + fileSize
                         + " in chunks of " + chunkSize + " makes " + expectedTotal + " chunks.");
             }
-            TreeSet<Long> received = receivedIndices(dir);
+            StagedFile file = stagedFile(dir, meta);
+            TreeSet<Long> received = file.received();
             List<Long> missing = new ArrayList<>();
             for (long i = 0; i < total; i++) {
                 if (!received.contains(i)) {
@@ -263,11 +330,10 @@ public final class UploadApi {
                         + join(missing) + " of " + name + "; re-send " + (missing.size() == 1 ? "it" : "them")
                         + " and merge again.");
             }
-            Path merged = dir.resolve(".merge-" + UUID.randomUUID() + ".tmp");
-            String sha;
+            // the chunks are already in place: hash what the running SHA-256 has not covered, then rename
+            String sha = file.finishHash();
+            long size = Files.size(file.data());
             try {
-                sha = concatenate(dir, total, merged);
-                long size = Files.size(merged);
                 if (size != fileSize) {
                     throw ApiException.badRequest("The chunks of " + name + " add up to " + size + " bytes, not file_size "
                             + fileSize + "; re-send them.");
@@ -277,17 +343,17 @@ public final class UploadApi {
                             + expectedSha.trim() + "; the merged file was deleted. Upload the file again.");
                 }
                 if (moveToParent) {
-                    AtomicFiles.publish(merged, target);
+                    AtomicFiles.publish(file.data(), target);
                 } else {
                     synchronized (lock(session)) {
-                        AtomicFiles.publish(merged, stagedPath(session, target));
+                        AtomicFiles.publish(file.data(), stagedPath(session, target));
                         recordManifest(session, target, size, sha);
                     }
                 }
             } finally {
-                Files.deleteIfExists(merged);
+                staged.remove(dir.toString());
+                deleteTree(dir); // published, or refused: nothing of it is kept
             }
-            deleteTree(dir);
             out.put("path", target.toString());
             out.put("name", name);
             out.put("folder_name", folder);
@@ -458,37 +524,6 @@ public final class UploadApi {
                     + "; add 'folder_name' to the status request.");
         }
         return matches.isEmpty() ? null : matches.get(0);
-    }
-
-    private static TreeSet<Long> receivedIndices(Path dir) throws IOException {
-        TreeSet<Long> out = new TreeSet<>();
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
-            for (Path p : parts) {
-                String n = p.getFileName().toString();
-                try {
-                    out.add(Long.parseLong(n.substring(0, n.length() - 5)));
-                } catch (NumberFormatException ignored) {
-                    // not a chunk part
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String concatenate(Path dir, long total, Path merged) throws IOException {
-        MessageDigest sha = sha256();
-        byte[] buffer = new byte[1 << 20];
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(merged), sha)) {
-            for (long i = 0; i < total; i++) {
-                try (InputStream in = Files.newInputStream(dir.resolve(i + ".part"))) {
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        out.write(buffer, 0, n);
-                    }
-                }
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static Properties readMeta(Path dir) throws IOException {

@@ -41,7 +41,11 @@ import org.spatialx.server.LocalServerConfig;
  * the client's peak heap beyond idle is its own. Files are generated under /tmp and deleted after.
  *
  * <p>Run: {@code java -cp <server test classpath> org.spatialx.server.upload.UploadBenchmark 1024 4096}
- * (sizes in MiB).
+ * (sizes in MiB). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2} (connector modes and chunks in
+ * flight; default all five), {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"}
+ * (extra JVM options of the server, e.g. to profile it). The test classpath:
+ * {@code ./mvnw -o -q test-compile dependency:build-classpath -pl server -am -Dmdep.outputFile=/tmp/cp.txt
+ * -Dmdep.includeScope=test}, then {@code server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt)}.
  */
 public final class UploadBenchmark {
 
@@ -77,11 +81,23 @@ public final class UploadBenchmark {
 
     private static void run(Path work, List<Long> sizesMiB) throws Exception {
         Path home = work.resolve("home");
-        Process server = new ProcessBuilder(JAVA, "-Xmx512m", "-cp", CLASSPATH, UploadBenchmark.class.getName(), "serve",
-                home.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> serverCommand = new ArrayList<>(List.of(JAVA, "-Xmx512m"));
+        String serverJvmArgs = System.getProperty("upload.bench.serverJvm", "").trim();
+        if (!serverJvmArgs.isEmpty()) {
+            serverCommand.addAll(List.of(serverJvmArgs.split("\\s+"))); // e.g. -XX:StartFlightRecording=...
+        }
+        serverCommand.addAll(List.of("-cp", CLASSPATH, UploadBenchmark.class.getName(), "serve", home.toString()));
+        Process server = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(),
                 StandardCharsets.UTF_8));
-        String[] urlToken = serverOut.readLine().split(" ");
+        String line = serverOut.readLine();
+        while (line != null && !line.startsWith("http")) { // log lines of the server's start-up
+            line = serverOut.readLine();
+        }
+        if (line == null) {
+            throw new IllegalStateException("the benchmark's server did not start");
+        }
+        String[] urlToken = line.split(" ");
         String url = urlToken[0];
         String token = urlToken[1];
         HttpServer sink = sink();
@@ -97,8 +113,7 @@ public final class UploadBenchmark {
                 long hashStart = System.nanoTime();
                 sha256(file);
                 report(mib, "SHA-256 of the file alone (client CPU)", bytes, System.nanoTime() - hashStart, "");
-                for (String[] mode : new String[][] {{"WIRE_EXACT", "1"}, {"AUTO", "1"}, {"AUTO", "2"},
-                        {"AUTO", "4"}, {"AUTO", "8"}}) {
+                for (String[] mode : modes()) {
                     Process client = new ProcessBuilder(JAVA, "-Xmx96m", "-cp", CLASSPATH,
                             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                             "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.Uploader=debug",
@@ -137,6 +152,16 @@ public final class UploadBenchmark {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /** The connector modes to run: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2} (default: all five). */
+    private static List<String[]> modes() {
+        String modes = System.getProperty("upload.bench.modes", "WIRE_EXACT:1,AUTO:1,AUTO:2,AUTO:4,AUTO:8");
+        List<String[]> out = new ArrayList<>();
+        for (String mode : modes.split(",")) {
+            out.add(mode.trim().split(":"));
+        }
+        return out;
     }
 
     private static void report(long mib, String mode, long bytes, long nanos, String heap) {
