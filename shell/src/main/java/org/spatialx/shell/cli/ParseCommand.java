@@ -68,7 +68,6 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        quietLibraryLogs();
         if (list) {
             return listTechnologies(out, err);
         }
@@ -134,19 +133,6 @@ public final class ParseCommand implements Callable<Integer> {
                 err.println("warning: skipped plugin " + problem);
             }
             return 0;
-        }
-    }
-
-    /**
-     * PF4J and jHDF log every plugin scan and file opening at INFO, which would bury the report;
-     * their warnings still show. Only sets levels nobody configured.
-     */
-    private static void quietLibraryLogs() {
-        for (String logger : List.of("org.pf4j", "io.jhdf")) {
-            String key = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
-            }
         }
     }
 
