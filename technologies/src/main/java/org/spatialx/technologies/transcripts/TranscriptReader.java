@@ -111,6 +111,11 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         rows.close();
     }
 
+    /** A cell id made unique across FOVs when the table numbers cells per FOV; the unassigned {@code 0} is kept. */
+    private static String cellId(String cell, String fov) {
+        return fov == null || cell.equals("0") ? cell : fov + "_" + cell;
+    }
+
     /** One file format's rows decoded as transcripts. */
     private interface Rows extends AutoCloseable {
 
@@ -130,6 +135,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         private final int y;
         private final int z;
         private final int cell;
+        private final int fov;
 
         CsvRows(CsvFile file, List<String> header, TranscriptColumns columns) {
             this.file = file;
@@ -139,6 +145,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
             this.y = file.require(header, columns.y());
             this.z = columns.z() == null ? -1 : header.indexOf(columns.z());
             this.cell = columns.cell() == null ? -1 : header.indexOf(columns.cell());
+            this.fov = columns.fov() == null ? -1 : header.indexOf(columns.fov());
         }
 
         @Override
@@ -151,7 +158,8 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
                     file.number(row, x, columns.x()),
                     file.number(row, y, columns.y()),
                     z < 0 ? Double.NaN : file.number(row, z, columns.z()),
-                    cell < 0 || cell >= row.size() ? "" : row.get(cell));
+                    cell < 0 || cell >= row.size() ? ""
+                            : cellId(row.get(cell), fov < 0 || fov >= row.size() ? null : row.get(fov)));
         }
 
         @Override
@@ -166,6 +174,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         private final ParquetTable.Rows rows;
         private final boolean hasZ;
         private final boolean hasCell;
+        private final boolean hasFov;
 
         ParquetRows(ParquetTable table, TranscriptColumns columns) {
             this.table = table;
@@ -180,6 +189,10 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
             if (hasCell) {
                 wanted.add(columns.cell());
             }
+            this.hasFov = hasCell && columns.fov() != null && names.contains(columns.fov());
+            if (hasFov) {
+                wanted.add(columns.fov());
+            }
             this.rows = table.rows(wanted.toArray(String[]::new));
         }
 
@@ -188,8 +201,10 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
             if (!rows.next()) {
                 return null;
             }
+            int cellAt = hasZ ? 4 : 3;
             return new Transcript(rows.text(0), rows.number(1), rows.number(2),
-                    hasZ ? rows.number(3) : Double.NaN, hasCell ? rows.text(hasZ ? 4 : 3) : "");
+                    hasZ ? rows.number(3) : Double.NaN,
+                    hasCell ? cellId(rows.text(cellAt), hasFov ? rows.text(cellAt + 1) : null) : "");
         }
 
         @Override
