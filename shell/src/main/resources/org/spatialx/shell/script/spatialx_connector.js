@@ -40,11 +40,13 @@
   function invoke(target, name, args) {
     let kwargs = {};
     if (args.length > 0 && isPlainObject(args[args.length - 1])) {
-      // A trailing plain object holding only keyword names is the keyword arguments, e.g.
-      // connector.parse_data_information({data_name, technology, data_path}).
+      // A trailing plain object naming at least one keyword is the keyword arguments, e.g.
+      // connector.parse_data_information({data_name, technology, data_path}); a misspelt name
+      // among them then gets the "unexpected keyword" error listing the accepted ones. An object
+      // naming no keyword at all is a positional value (a dict argument such as args).
       const accepted = JSON.parse(bridge.keywordsJson(target, name));
       const last = args[args.length - 1];
-      if (Object.keys(last).every((k) => accepted.includes(k))) {
+      if (Object.keys(last).some((k) => accepted.includes(k))) {
         kwargs = last;
         args = args.slice(0, -1);
       }
