@@ -320,6 +320,7 @@ public final class SpatialXConnector implements AutoCloseable {
                 new SpatialXInvalidInputException("describe_data needs the technology extensions on the class path "
                         + "(the spatialx-technologies module); the server's parser gives no report."));
         String name = options.dataName() != null ? options.dataName() : lastSegment(dataPath);
+        listdirEntities(dataPath, true); // the server's reason when it cannot list the folder
         try {
             return detector.detect(name, options.technology(), ServerStorageView.of(this), dataPath);
         } catch (IllegalArgumentException unknownTechnology) {
@@ -338,6 +339,9 @@ public final class SpatialXConnector implements AutoCloseable {
         if (detector.isEmpty()) {
             return parseOnServer(dataName, technology, dataPath);
         }
+        // A folder the server cannot list (outside its mounts, absent) fails here with the server's
+        // own reason, rather than as every element missing.
+        listdirEntities(dataPath, true);
         try {
             return detector.get().detect(dataName, technology, ServerStorageView.of(this), dataPath)
                     .requireSampleData();

@@ -26,6 +26,7 @@ import org.spatialx.core.ParseMultipleOptions;
 import org.spatialx.core.ParseOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SpatialXInvalidInputException;
+import org.spatialx.core.SpatialXServerException;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 
@@ -151,8 +152,9 @@ class ParseThroughServerTest {
     @Test
     void aFolderOutsideEveryMountIsNeverDetected(@TempDir Path outside) throws Exception {
         Files.writeString(outside.resolve("experiment.xenium"), "{}");
-        SpatialXInvalidInputException error = assertThrows(SpatialXInvalidInputException.class,
+        SpatialXServerException error = assertThrows(SpatialXServerException.class,
                 () -> connector.parseDataInformation("Outside", "XENIUM", outside.toString()));
-        assertTrue(error.getMessage().contains("experiment"), error.getMessage());
+        assertTrue(error.getMessage().contains("not inside a mounted folder"), error.getMessage());
+        assertTrue(error.getMessage().contains("--mount"), error.getMessage());
     }
 }
