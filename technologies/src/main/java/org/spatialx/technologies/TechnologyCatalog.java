@@ -125,7 +125,11 @@ public final class TechnologyCatalog implements AutoCloseable {
                 started.add(plugin);
                 List<Class<? extends Technology>> types;
                 try {
-                    types = manager.getExtensionClasses(Technology.class, id);
+                    // Only the plugin's own classes: a plugin without an extension index of its
+                    // own can see the host's through its class loader's parent.
+                    types = manager.getExtensionClasses(Technology.class, id).stream()
+                            .filter(type -> type.getClassLoader() == plugin.getPluginClassLoader())
+                            .toList();
                 } catch (RuntimeException e) {
                     problems.add(new PluginProblem(id, "its extensions cannot be listed: " + rootMessage(e)));
                     continue;
