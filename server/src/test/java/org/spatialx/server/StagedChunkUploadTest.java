@@ -125,6 +125,41 @@ class StagedChunkUploadTest {
     }
 
     @Test
+    void aChunkSha256SentAfterTheFilePartIsCheckedAgainstTheStagedBytes() throws Exception {
+        byte[] content = content(3 * MIB, 17);
+        String id = startSession();
+        byte[] block = Arrays.copyOfRange(content, MIB, 2 * MIB);
+        String goodSha = ProtocolClient.sha256(block);
+        String badSha = (goodSha.charAt(0) == '0' ? "1" : "0") + goodSha.substring(1);
+
+        String refused = postShaLast(chunkFields(id, "l.bin", content, 1), block, badSha).error();
+        assertTrue(refused.contains("Chunk 1 of l.bin arrived damaged: its SHA-256 is " + goodSha), refused);
+        assertEquals(0, status(id, "l.bin").get("received").size(), "a damaged chunk is not counted");
+
+        JsonNode answer = postShaLast(chunkFields(id, "l.bin", content, 1), block, goodSha).ok();
+        assertEquals(goodSha, answer.get("sha256").asText());
+        sendChunk(id, "l.bin", content, 0, false);
+        sendChunk(id, "l.bin", content, 2, true);
+        JsonNode merged = merge(id, "l.bin", 3, ProtocolClient.sha256(content)).ok();
+        assertArrayEquals(content, Files.readAllBytes(Path.of(merged.get("path").asText())));
+    }
+
+    @Test
+    void aDamagedChunkWithItsSha256BeforeTheFilePartIsRefused() {
+        byte[] content = content(2 * MIB, 18);
+        String id = startSession();
+        byte[] damaged = Arrays.copyOfRange(content, 0, MIB);
+        String sentSha = ProtocolClient.sha256(damaged); // what the client read
+        damaged[MIB / 2] ^= 1; // one bit flipped on the way
+        Map<String, Object> fields = chunkFields(id, "d.bin", content, 0);
+        fields.put("sha256", sentSha);
+        String refused = client.postMultipart("openapi/upload/chunk/process", fields, "file", damaged).error();
+        assertTrue(refused.contains("Chunk 0 of d.bin arrived damaged: its SHA-256 is "
+                + ProtocolClient.sha256(damaged) + " but the client sent " + sentSha), refused);
+        assertEquals(0, status(id, "d.bin").get("received").size());
+    }
+
+    @Test
     void aRefusedMergeDeletesTheStagingFile() throws Exception {
         byte[] content = content(2 * MIB + 1, 15);
         String id = startSession();
@@ -188,7 +223,9 @@ class StagedChunkUploadTest {
         Thread.sleep(300); // let chunk 1's first half reach the server (the test holds either way)
         sendChunk(id, "s.bin", content, 0, false);
         predecessorDone.countDown();
-        assertEquals(ProtocolClient.sha256(block), chunk1.get().ok().get("sha256").asText());
+        JsonNode answer1 = chunk1.get().ok();
+        assertEquals(block.length, answer1.get("size").asLong());
+        assertFalse(answer1.has("sha256"), answer1::toString);
         sendChunk(id, "s.bin", content, 2, false);
         JsonNode merged = merge(id, "s.bin", 3, ProtocolClient.sha256(content)).ok();
         assertArrayEquals(content, Files.readAllBytes(Path.of(merged.get("path").asText())));
@@ -218,7 +255,12 @@ class StagedChunkUploadTest {
             fields.put("sha256", ProtocolClient.sha256(block));
         }
         JsonNode answer = client.postMultipart("openapi/upload/chunk/process", fields, "file", block).ok();
-        assertEquals(ProtocolClient.sha256(block), answer.get("sha256").asText());
+        if (withSha) {
+            assertEquals(ProtocolClient.sha256(block), answer.get("sha256").asText(), "the server's hash of the chunk");
+        } else {
+            assertFalse(answer.has("sha256"), () -> "no per-chunk hash when the client sent none: " + answer);
+        }
+        assertEquals(block.length, answer.get("size").asLong());
     }
 
     private JsonNode status(String id, String name) {
@@ -232,6 +274,25 @@ class StagedChunkUploadTest {
             body.put("sha256", sha);
         }
         return client.postJson("openapi/upload/chunk/merge", body);
+    }
+
+    /** A chunk whose multipart body has its protocol fields first, then the file part, then {@code sha256}. */
+    private ProtocolClient.Response postShaLast(Map<String, ?> fields, byte[] block, String sha) throws Exception {
+        String boundary = "b0undaryShaLast";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var e : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + ProtocolClient.pythonStr(e.getValue()) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(block);
+        body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"sha256\"\r\n\r\n" + sha
+                + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(client.domain() + "openapi/upload/chunk/process"))
+                .header("SpatialX-Token", client.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** A chunk whose multipart body has the file part first, the text fields after it. */

@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param content  the temporary file holding the bytes (moved away by the handler that keeps it); null when
  *                 a {@link PartReceiver} took them
  * @param size     number of bytes
- * @param sha256   lower-case hex SHA-256 of the bytes, computed while receiving
+ * @param sha256   lower-case hex SHA-256 of the bytes, computed while receiving; null for a part given to a
+ *                 {@link PartReceiver} when no {@code sha256} text field came before it
  * @param receiver the route's receiver that took the bytes, or null
  */
 public record FilePart(String field, String fileName, Path content, long size, String sha256, PartReceiver receiver) {

@@ -291,6 +291,26 @@ final class StagedFile {
             }
         }
 
+        /** The SHA-256 of this chunk's bytes as written to the staging file (read back once). */
+        String sha256OfWritten() throws IOException {
+            MessageDigest sha = sha256();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(length, 1)));
+            try (FileChannel in = FileChannel.open(file.data(), StandardOpenOption.READ)) {
+                long done = 0;
+                long count = Math.min(written, length);
+                while (done < count) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+                    int n = in.read(buffer, start + done);
+                    if (n < 0) {
+                        throw new IOException("The staging file " + file.data() + " is shorter than expected.");
+                    }
+                    sha.update(buffer.array(), 0, n);
+                    done += n;
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        }
+
         /** Copies a part that was received into a temporary file (its fields came after it). */
         void copyFrom(Path source) throws IOException {
             try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {

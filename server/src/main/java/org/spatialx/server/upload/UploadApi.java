@@ -199,18 +199,29 @@ public final class UploadApi {
                     + c.fileSize() + " need " + c.length() + " bytes ending at " + (c.index() * c.chunkSize()
                     + c.length()) + " (offset is the END position, protocol 3.4). Re-send it.");
         }
-        String expectedSha = r.text("sha256");
-        if (expectedSha != null && !expectedSha.isBlank() && !expectedSha.trim().equalsIgnoreCase(part.sha256())) {
-            throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " arrived damaged: its SHA-256 is "
-                    + part.sha256() + " but the client sent " + expectedSha.trim() + ". Nothing was kept; re-send it.");
-        }
         StagedFile staged = staging(c);
-        if (part.receiver() instanceof StagedFile.ChunkWriter writer && writer.file() == staged
-                && writer.index == c.index()) {
-            writer.commit(); // the bytes are already at their offset
-        } else if (part.content() == null) {
+        boolean inPlace = part.receiver() instanceof StagedFile.ChunkWriter writer && writer.file() == staged
+                && writer.index == c.index();
+        if (!inPlace && part.content() == null) {
             throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " was received for another file"
                     + " than its fields name; nothing was kept. Re-send it.");
+        }
+        String expectedSha = r.text("sha256");
+        boolean checkSha = expectedSha != null && !expectedSha.isBlank();
+        String chunkSha = part.sha256();
+        if (checkSha) {
+            if (chunkSha == null) {
+                // the sha256 field came after the file part: the parser did not hash it, read it back once
+                chunkSha = ((StagedFile.ChunkWriter) part.receiver()).sha256OfWritten();
+            }
+            if (!expectedSha.trim().equalsIgnoreCase(chunkSha)) {
+                throw ApiException.badRequest("Chunk " + c.index() + " of " + c.name() + " arrived damaged: its SHA-256"
+                        + " is " + chunkSha + " but the client sent " + expectedSha.trim() + ". Nothing was kept;"
+                        + " re-send it.");
+            }
+        }
+        if (inPlace) {
+            ((StagedFile.ChunkWriter) part.receiver()).commit(); // the bytes are already at their offset
         } else {
             try (StagedFile.ChunkWriter writer = staged.begin(c.index())) {
                 writer.copyFrom(part.content());
@@ -224,7 +235,9 @@ public final class UploadApi {
         out.put("sending_index", c.index());
         out.put("offset", c.offset());
         out.put("size", part.size());
-        out.put("sha256", part.sha256());
+        if (checkSha) {
+            out.put("sha256", chunkSha); // only when the client sent one: else no per-chunk hash is computed
+        }
         return out;
     }
 

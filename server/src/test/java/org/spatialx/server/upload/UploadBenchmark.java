@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
+import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
@@ -41,8 +42,11 @@ import org.spatialx.server.LocalServerConfig;
  * the client's peak heap beyond idle is its own. Files are generated under /tmp and deleted after.
  *
  * <p>Run: {@code java -cp <server test classpath> org.spatialx.server.upload.UploadBenchmark 1024 4096}
- * (sizes in MiB). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2} (connector modes and chunks in
- * flight; default all five), {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"}
+ * (sizes in MiB). Every connector mode runs twice: in a fresh client JVM (one upload: what a one-shot CLI call
+ * costs, class loading and JIT warm-up included) and in a warm client JVM (one untimed upload, then
+ * {@code upload.bench.warmRuns} timed ones, default 2: the throughput to compare with curl, a native process
+ * that starts in milliseconds). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2} (connector modes and
+ * chunks in flight; default all five), {@code -Dupload.bench.warmRuns=2}, {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"}
  * (extra JVM options of the server, e.g. to profile it). The test classpath:
  * {@code ./mvnw -o -q test-compile dependency:build-classpath -pl server -am -Dmdep.outputFile=/tmp/cp.txt
  * -Dmdep.includeScope=test}, then {@code server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt)}.
@@ -61,7 +65,8 @@ public final class UploadBenchmark {
             return;
         }
         if (args.length > 0 && args[0].equals("client")) {
-            client(args[1], args[2], UploadSettings.Mode.valueOf(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+            client(args[1], args[2], UploadSettings.Mode.valueOf(args[3]), Integer.parseInt(args[4]), Path.of(args[5]),
+                    Integer.parseInt(args[6]));
             return;
         }
         List<Long> sizes = new ArrayList<>();
@@ -113,26 +118,19 @@ public final class UploadBenchmark {
                 long hashStart = System.nanoTime();
                 sha256(file);
                 report(mib, "SHA-256 of the file alone (client CPU)", bytes, System.nanoTime() - hashStart, "");
+                int warmRuns = Integer.getInteger("upload.bench.warmRuns", 2);
                 for (String[] mode : modes()) {
-                    Process client = new ProcessBuilder(JAVA, "-Xmx96m", "-cp", CLASSPATH,
-                            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                            "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.Uploader=debug",
-                            UploadBenchmark.class.getName(), "client", url, token, mode[0], mode[1], file.toString())
-                            .redirectErrorStream(true).start();
-                    String result = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-                    String merge = result.lines().filter(l -> l.contains("Merge of")).findFirst().orElse("");
-                    if (client.waitFor() != 0) {
-                        throw new IllegalStateException("client failed: " + result);
-                    }
-                    String[] parts = result.substring(result.lastIndexOf("RESULT ")).split(" ");
                     String label = mode[0].equals("WIRE_EXACT") ? "connector, wire-exact sequential"
                             : "connector, parallel " + mode[1] + " chunk" + (mode[1].equals("1") ? "" : "s")
                             + " + resume + SHA-256";
-                    report(mib, label + (merge.isEmpty() ? "" : " (merge " + merge.substring(merge.indexOf("took ") + 5)
-                            + ")"), bytes, Long.parseLong(parts[1]), String.format(Locale.ROOT,
-                            "%.1f MiB (idle %.1f MiB, -Xmx96m)",
-                            Long.parseLong(parts[2]) / 1048576.0, Long.parseLong(parts[3]) / 1048576.0));
+                    // fresh JVM: what one CLI call costs (JVM start-up excluded, class loading and JIT included)
+                    runClient(url, token, mode, file, 0, mib, label + ", fresh JVM", bytes);
                     clean(upload);
+                    // warm JVM: one untimed upload first, then the timed ones (the throughput comparison with curl)
+                    if (warmRuns > 0) {
+                        runClient(url, token, mode, file, warmRuns, mib, label + ", warm JVM", bytes);
+                        clean(upload);
+                    }
                 }
                 long nanos = curl("curl", "-sS", "-o", "/dev/null", "-H", "SpatialX-Token: " + token,
                         "-F", "folder_name=", "-F", "unique_id=", "-F", "is_chunk=False",
@@ -151,6 +149,33 @@ public final class UploadBenchmark {
             sink.stop(0);
             server.destroy();
             server.waitFor();
+        }
+    }
+
+    /** Runs a client JVM ({@code warmRuns} timed uploads after an untimed one, or one fresh upload) and reports. */
+    private static void runClient(String url, String token, String[] mode, Path file, int warmRuns, long mib,
+                                  String label, long bytes) throws IOException, InterruptedException {
+        Process client = new ProcessBuilder(JAVA, "-Xmx96m", "-cp", CLASSPATH,
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.Uploader=debug",
+                UploadBenchmark.class.getName(), "client", url, token, mode[0], mode[1], file.toString(),
+                Integer.toString(warmRuns))
+                .redirectErrorStream(true).start();
+        String result = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (client.waitFor() != 0) {
+            throw new IllegalStateException("client failed: " + result);
+        }
+        List<String> merges = result.lines().filter(l -> l.contains("Merge of")).toList();
+        List<String> results = result.lines().filter(l -> l.startsWith("RESULT ")).toList();
+        int firstTimed = warmRuns > 0 ? 1 : 0; // the warm-up upload's merge line comes first
+        for (int k = 0; k < results.size(); k++) {
+            String[] parts = results.get(k).split(" ");
+            String merge = firstTimed + k < merges.size() ? merges.get(firstTimed + k) : "";
+            String run = warmRuns > 0 ? " (run " + (k + 1) + " of " + warmRuns + ")" : "";
+            report(mib, label + run + (merge.isEmpty() ? "" : " (merge " + merge.substring(merge.indexOf("took ") + 5)
+                    + ")"), bytes, Long.parseLong(parts[1]), String.format(Locale.ROOT,
+                    "%.1f MiB (idle %.1f MiB, -Xmx96m)",
+                    Long.parseLong(parts[2]) / 1048576.0, Long.parseLong(parts[3]) / 1048576.0));
         }
     }
 
@@ -188,36 +213,58 @@ public final class UploadBenchmark {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    /** One upload in this JVM; prints {@code RESULT <nanos> <peak heap beyond idle>}. */
-    private static void client(String url, String token, UploadSettings.Mode mode, int parallel, Path file)
-            throws Exception {
+    /**
+     * Uploads in this JVM. {@code warmRuns} 0: one upload (a fresh JVM). Else one untimed upload to warm the JVM
+     * up (class loading, JIT), then {@code warmRuns} timed ones, each to its own server folder. Prints
+     * {@code RESULT <nanos> <peak heap beyond idle> <idle heap>} per timed upload; each uploaded file is deleted
+     * on the server (same machine) after its upload, outside the timing.
+     */
+    private static void client(String url, String token, UploadSettings.Mode mode, int parallel, Path file,
+                               int warmRuns) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (SpatialXConnector connector = new SpatialXConnector(url, token, ConnectorOptions.builder()
                 .readTimeout(Duration.ofMinutes(10)).build())) {
             connector.uploadSettings(UploadSettings.defaults().withMode(mode).withParallelChunks(parallel)
                     .withResumeDirectory(file.resolveSibling("resume")).withProgress(UploadSettings.Progress.LOG));
             connector.uploader().capabilities();
-            System.gc();
-            Thread.sleep(200);
-            long idle = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong(idle);
-            var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "heap-sampler");
-                t.setDaemon(true);
-                return t;
-            });
-            sampler.scheduleAtFixedRate(() -> {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-            }, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
-            long start = System.nanoTime();
-            Map<String, Object> answer = connector.uploadBigFile(file.toString());
-            long nanos = System.nanoTime() - start;
-            sampler.shutdownNow();
-            if (!Long.valueOf(Files.size(file)).equals(((Number) answer.get("size")).longValue())) {
-                throw new IllegalStateException("size mismatch: " + answer);
+            if (warmRuns > 0) {
+                uploadOnce(connector, file, "warmup");
             }
-            System.out.println("RESULT " + nanos + " " + (peak.get() - idle) + " " + idle);
+            for (int run = 1; run <= Math.max(1, warmRuns); run++) {
+                System.gc();
+                Thread.sleep(200);
+                long idle = memory.getHeapMemoryUsage().getUsed();
+                AtomicLong peak = new AtomicLong(idle);
+                var sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "heap-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
+                sampler.scheduleAtFixedRate(() -> {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                }, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+                long start = System.nanoTime();
+                Path uploaded = uploadOnce(connector, file, warmRuns > 0 ? "warm-" + run : "");
+                long nanos = System.nanoTime() - start;
+                sampler.shutdownNow();
+                System.out.println("RESULT " + nanos + " " + (peak.get() - idle) + " " + idle);
+                Files.deleteIfExists(uploaded);
+            }
         }
+    }
+
+    /** One {@code upload_big_file} into {@code folder}; the uploaded file's server path (checked for its size). */
+    private static Path uploadOnce(SpatialXConnector connector, Path file, String folder) throws IOException {
+        Map<String, Object> answer = connector.uploadBigFile(file.toString(),
+                new UploadBigFileOptions(0, false, folder, Map.of(), true, false));
+        if (!Long.valueOf(Files.size(file)).equals(((Number) answer.get("size")).longValue())) {
+            throw new IllegalStateException("size mismatch: " + answer);
+        }
+        Path uploaded = Path.of((String) answer.get("path"));
+        if (folder.equals("warmup")) {
+            Files.deleteIfExists(uploaded);
+        }
+        return uploaded;
     }
 
     /** A loopback HTTP server that reads and discards request bodies. */
