@@ -57,6 +57,7 @@ final class ProtocolClient {
         }
     }
 
+    private static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String domain;
     private final String token;
@@ -152,7 +153,10 @@ final class ProtocolClient {
 
     Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // A bounded wait: a request lost on a loopback keep-alive connection (seen once in a CI
+            // run: the server never saw it) fails the call instead of hanging the build.
+            HttpResponse<byte[]> response = http.send(builder.timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body;
             try {
                 body = JSON.readTree(response.body());

@@ -34,7 +34,12 @@ final class ServerFixture {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String text = "";
         while (Instant.now().isBefore(deadline)) {
-            ProtocolClient.Response r = client.gateway(logPath);
+            ProtocolClient.Response r;
+            try {
+                r = client.gateway(logPath);
+            } catch (RuntimeException lost) {
+                continue; // a timed-out poll is retried like a missing log, until the deadline
+            }
             if (r.code() == 200) {
                 text = r.text();
                 if (text.contains("DONE.") || text.contains("FAILED:")) {
