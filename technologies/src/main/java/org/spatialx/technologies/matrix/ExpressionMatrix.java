@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param geneNames one display name per column
  * @param indptr    row pointers, length cells + 1
  * @param indices   gene column of each stored value
- * @param values    the stored values
+ * @param values    the stored values, in the element type the file holds (int counts stay int)
  */
 public record ExpressionMatrix(List<String> cellIds, List<String> geneIds, List<String> geneNames, int[] indptr,
-        int[] indices, double[] values) {
+        int[] indices, MatrixValues values) {
 
     /** Checks that the arrays agree with each other. */
     public ExpressionMatrix {
@@ -23,10 +23,11 @@ public record ExpressionMatrix(List<String> cellIds, List<String> geneIds, List<
         geneIds = List.copyOf(geneIds);
         geneNames = List.copyOf(geneNames);
         Objects.requireNonNull(indptr, "indptr");
-        if (indptr.length != cellIds.size() + 1 || indices.length != values.length
-                || indptr[indptr.length - 1] != values.length || geneNames.size() != geneIds.size()) {
+        Objects.requireNonNull(values, "values");
+        if (indptr.length != cellIds.size() + 1 || indices.length != values.size()
+                || indptr[indptr.length - 1] != values.size() || geneNames.size() != geneIds.size()) {
             throw new IllegalArgumentException("Inconsistent sparse matrix: " + cellIds.size() + " cells, "
-                    + geneIds.size() + " genes, indptr " + indptr.length + ", " + values.length + " values");
+                    + geneIds.size() + " genes, indptr " + indptr.length + ", " + values.size() + " values");
         }
     }
 
@@ -42,32 +43,24 @@ public record ExpressionMatrix(List<String> cellIds, List<String> geneIds, List<
 
     /** Number of stored values. */
     public int nonZeroCount() {
-        return values.length;
+        return values.size();
     }
 
     /** Sum of every value. */
     public double total() {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum;
+        return values.sum();
     }
 
     /** Sum of one cell's values. */
     public double cellTotal(int cell) {
-        double sum = 0;
-        for (int i = indptr[cell]; i < indptr[cell + 1]; i++) {
-            sum += values[i];
-        }
-        return sum;
+        return values.sum(indptr[cell], indptr[cell + 1]);
     }
 
     /** The value at ({@code cell}, {@code gene}); 0 when not stored. */
     public double get(int cell, int gene) {
         for (int i = indptr[cell]; i < indptr[cell + 1]; i++) {
             if (indices[i] == gene) {
-                return values[i];
+                return values.get(i);
             }
         }
         return 0;

@@ -25,7 +25,7 @@ public final class H5adMatrix {
             String encoding = attribute(x, "encoding-type", "csr_matrix");
             int[] indptr = Hdf5Arrays.ints(hdf, file, "/X/indptr");
             int[] indices = Hdf5Arrays.ints(hdf, file, "/X/indices");
-            double[] data = Hdf5Arrays.doubles(hdf, file, "/X/data");
+            MatrixValues data = Hdf5Arrays.values(hdf, file, "/X/data");
             if (encoding.equals("csr_matrix")) {
                 return new ExpressionMatrix(obs, var, var, indptr, indices, data);
             }
@@ -36,7 +36,7 @@ public final class H5adMatrix {
             SparseBuilder builder = new SparseBuilder();
             for (int gene = 0; gene < var.size(); gene++) {
                 for (int i = indptr[gene]; i < indptr[gene + 1]; i++) {
-                    builder.add(indices[i], gene, data[i]);
+                    builder.add(indices[i], gene, data.get(i));
                 }
             }
             SparseBuilder.Csr csr = builder.build(obs.size());

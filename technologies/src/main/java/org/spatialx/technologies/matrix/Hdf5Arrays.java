@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -102,6 +103,38 @@ final class Hdf5Arrays {
         return out;
     }
 
+    /**
+     * A numeric dataset in the element type it is stored in, as h5py reads it: integers that fit an
+     * {@code int} (int8-int32, uint8-uint16) as {@link MatrixValues.Ints}, float32 as
+     * {@link MatrixValues.Floats}; wider integers are narrowed to ints when every value fits, else doubles.
+     */
+    static MatrixValues values(HdfFile hdf, Path file, String path) {
+        DataType type = dataset(hdf, file, path).getDataType();
+        if (type instanceof FixedPoint fixed && (fixed.getSize() < 4 || fixed.getSize() == 4 && fixed.isSigned())) {
+            return new MatrixValues.Ints(ints(hdf, file, path));
+        }
+        if (type instanceof FloatingPoint && type.getSize() == 4) {
+            return new MatrixValues.Floats(floats(hdf, file, path));
+        }
+        double[] values = doubles(hdf, file, path);
+        return type instanceof FixedPoint ? MatrixValues.narrowest(values, values.length) : new MatrixValues.Doubles(values);
+    }
+
+    private static float[] floats(HdfFile hdf, Path file, String path) {
+        Dataset dataset = dataset(hdf, file, path);
+        if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked) {
+            float[] out = new float[Math.toIntExact(dataset.getSize())];
+            forEachChunk(chunked, out.length, ((FloatingPoint) dataset.getDataType()).getByteOrder(),
+                    (chunk, at, count) -> chunk.asFloatBuffer().get(out, at, count));
+            return out;
+        }
+        Object data = dataset.getData();
+        if (data instanceof float[] direct) {
+            return direct;
+        }
+        throw new IllegalArgumentException(file + ": " + path + " is not a one-dimensional float32 array");
+    }
+
     static double[] doubles(HdfFile hdf, Path file, String path) {
         Dataset dataset = dataset(hdf, file, path);
         if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked) {
@@ -184,8 +217,10 @@ final class Hdf5Arrays {
     }
 
     /**
-     * Inflates the chunks of a 1-D dataset (in parallel: each chunk is independent) and hands each one,
-     * as a buffer in the file's byte order, to {@code consumer}; no copy of the whole dataset is made.
+     * Inflates the chunks of a 1-D dataset and hands each one, as a buffer in the file's byte order, to
+     * {@code consumer}; no copy of the whole dataset is made. One worker per core takes the next chunk
+     * until none is left, each with its own inflater and chunk buffer (reused: no garbage per chunk), so
+     * the consumer must copy what it keeps.
      */
     private static void forEachChunk(ChunkedDataset dataset, int size, ByteOrder order, ChunkConsumer consumer) {
         int chunkSize = dataset.getChunkDimensions()[0];
@@ -194,37 +229,46 @@ final class Hdf5Arrays {
         // deflate alone (h5py's and Cell Ranger's gzip) is inflated here, into a buffer of the exact size;
         // any other filter pipeline (shuffle, lzf, ...) goes through jHDF
         boolean deflateOnly = filters.size() == 1 && filters.get(0).getId() == DEFLATE_FILTER;
-        int chunkBytes = chunkSize * dataset.getDataType().getSize();
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            int at = c * chunkSize;
-            byte[] bytes = deflateOnly ? inflate(dataset, at, chunkBytes) : null;
-            if (bytes == null) {
-                bytes = dataset.getDecompressedChunk(new int[] {at});
+        int chunkBytes = Math.multiplyExact(chunkSize, dataset.getDataType().getSize());
+        AtomicInteger nextChunk = new AtomicInteger();
+        int workers = Math.min(chunks, Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, workers).parallel().forEach(worker -> {
+            byte[] buffer = deflateOnly ? new byte[chunkBytes] : null;
+            Inflater inflater = deflateOnly ? new Inflater() : null;
+            try {
+                for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+                    int at = c * chunkSize;
+                    byte[] bytes = deflateOnly && inflate(inflater, dataset, at, buffer) ? buffer
+                            : dataset.getDecompressedChunk(new int[] {at});
+                    consumer.accept(ByteBuffer.wrap(bytes).order(order), at, Math.min(chunkSize, size - at));
+                }
+            } finally {
+                if (inflater != null) {
+                    inflater.end();
+                }
             }
-            consumer.accept(ByteBuffer.wrap(bytes).order(order), at, Math.min(chunkSize, size - at));
         });
     }
 
-    /** The inflated chunk at {@code at}, or {@code null} when it is not one full deflate stream (e.g. an unfiltered edge chunk). */
-    private static byte[] inflate(ChunkedDataset dataset, int at, int chunkBytes) {
-        ByteBuffer raw = dataset.getRawChunkBuffer(new int[] {at});
-        Inflater inflater = new Inflater();
+    /**
+     * Inflates the chunk at {@code at} into {@code out}; {@code false} when it is not one deflate stream of
+     * exactly that size (e.g. an unfiltered edge chunk), which jHDF's filter pipeline then decodes.
+     */
+    private static boolean inflate(Inflater inflater, ChunkedDataset dataset, int at, byte[] out) {
+        inflater.reset();
+        inflater.setInput(dataset.getRawChunkBuffer(new int[] {at}));
         try {
-            inflater.setInput(raw);
-            byte[] out = new byte[chunkBytes];
             int filled = 0;
-            while (filled < chunkBytes && !inflater.finished()) {
-                int n = inflater.inflate(out, filled, chunkBytes - filled);
+            while (filled < out.length && !inflater.finished()) {
+                int n = inflater.inflate(out, filled, out.length - filled);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 filled += n;
             }
-            return filled == chunkBytes ? out : null;
+            return filled == out.length;
         } catch (DataFormatException e) {
-            return null;
-        } finally {
-            inflater.end();
+            return false;
         }
     }
 

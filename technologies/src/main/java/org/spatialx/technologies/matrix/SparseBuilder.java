@@ -36,7 +36,7 @@ final class SparseBuilder {
         }
         int[] next = Arrays.copyOf(indptr, rowCount);
         int[] indices = new int[size];
-        double[] data = new double[size];
+        double[] data = new double[size];  // narrowed to int below when every value is a count
         for (int i = 0; i < size; i++) {
             int at = next[rows[i]]++;
             indices[at] = columns[i];
@@ -45,7 +45,7 @@ final class SparseBuilder {
         for (int r = 0; r < rowCount; r++) {
             sortRow(indices, data, indptr[r], indptr[r + 1]);
         }
-        return new Csr(indptr, indices, data);
+        return new Csr(indptr, indices, MatrixValues.narrowest(data, size));
     }
 
     private static void sortRow(int[] indices, double[] data, int from, int to) {
@@ -63,6 +63,6 @@ final class SparseBuilder {
         }
     }
 
-    record Csr(int[] indptr, int[] indices, double[] values) {
+    record Csr(int[] indptr, int[] indices, MatrixValues values) {
     }
 }

@@ -30,7 +30,7 @@ public final class TenxH5Matrix {
             }
             int[] indptr = Hdf5Arrays.ints(hdf, file, "/matrix/indptr");
             int[] indices = Hdf5Arrays.ints(hdf, file, "/matrix/indices");
-            double[] data = Hdf5Arrays.doubles(hdf, file, "/matrix/data");
+            MatrixValues data = Hdf5Arrays.values(hdf, file, "/matrix/data");
             return new ExpressionMatrix(barcodes, ids, names, indptr, indices, data);
         }
     }

@@ -52,7 +52,7 @@ class TranscriptCountsTest {
         ExpressionMatrix gzipped = TranscriptCounts.aggregate(gz);
         assertEquals(plain.cellIds(), gzipped.cellIds());
         assertEquals(plain.geneIds(), gzipped.geneIds());
-        assertTrue(java.util.Arrays.equals(plain.values(), gzipped.values()));
+        assertEquals(plain.values(), gzipped.values());
         assertTrue(java.util.Arrays.equals(plain.indices(), gzipped.indices()));
     }
 
@@ -60,7 +60,7 @@ class TranscriptCountsTest {
         int column = m.geneIds().indexOf(gene);
         for (int i = m.indptr()[cell]; i < m.indptr()[cell + 1]; i++) {
             if (m.indices()[i] == column) {
-                return m.values()[i];
+                return m.values().get(i);
             }
         }
         return 0;
