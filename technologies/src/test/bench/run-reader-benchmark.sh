@@ -21,12 +21,19 @@ cpfile=$(mktemp)
 (cd "$root" && ./mvnw -B -q test-compile dependency:build-classpath -pl technologies -am -Dmdep.outputFile="$cpfile" >/dev/null)
 cp="$root/technologies/target/classes:$root/technologies/target/test-classes:$root/api/target/classes:$(cat "$cpfile")"
 rm -f "$cpfile"
-run_java() { "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$cp" org.spatialx.technologies.bench.ReaderBenchmark "$@" 2>/dev/null; }
+# every process is also timed from the outside (start-up included on both sides: the JVM's, Python's imports)
+process_time() { /usr/bin/time -f "  (process: %e s wall, %M kB peak RSS)" "$@"; }
+run_java() { process_time "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$cp" \
+  org.spatialx.technologies.bench.ReaderBenchmark "$@" 2>&1 | grep -v '^\[main\]\|^WARNING'; }
+run_python() { process_time /usr/bin/python3 "$here/reference_readers.py" "$@" 2>&1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-run_java h5 "$data/cell_feature_matrix.h5"
-/usr/bin/python3 "$here/reference_readers.py" h5 "$data/cell_feature_matrix.h5"
+for round in 1 2 3; do  # interleaved: the machine's load changes by the minute
+  run_java h5 "$data/cell_feature_matrix.h5"
+  run_python h5 "$data/cell_feature_matrix.h5"
+done
+run_java h5 "$data/cell_feature_matrix.h5" 4  # later reads in the same JVM: a long-running process
 JAVA_OPTS="-Xmx256m ${JAVA_OPTS:-}" run_java transcripts "$data/transcripts.parquet"
-/usr/bin/python3 "$here/reference_readers.py" parquet-pandas "$data/transcripts.parquet"
-/usr/bin/python3 "$here/reference_readers.py" parquet-pyarrow "$data/transcripts.parquet"
+run_python parquet-pandas "$data/transcripts.parquet"
+run_python parquet-pyarrow "$data/transcripts.parquet"
 JAVA_OPTS="-Xmx256m ${JAVA_OPTS:-}" run_java transcripts "$data/transcripts.csv.gz"
-/usr/bin/python3 "$here/reference_readers.py" csv-pandas "$data/transcripts.csv.gz"
+run_python csv-pandas "$data/transcripts.csv.gz"

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,9 +56,30 @@ class RunCommandTest {
         return new Outcome(exit, out.toString(), err.toString());
     }
 
+    /**
+     * The notebooks keep the temporary server home they create (the user looks at it afterwards);
+     * a test removes it, found in the notebook's "local server in ..." line.
+     */
+    static void deleteNotebookHome(String out) throws IOException {
+        Matcher matcher = Pattern.compile("local server in (\\S+)\\)").matcher(out);
+        if (!matcher.find()) {
+            return;
+        }
+        Path notebookHome = Path.of(matcher.group(1));
+        if (!notebookHome.getFileName().toString().startsWith("spatialx-notebook-") || !Files.isDirectory(notebookHome)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(notebookHome)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     @Test
     void pythonNotebookWalksTheLocalServerAndDrawsPictures(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.py").toString(), pictures.toString());
+        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
         String out = outcome.out();
         assertTrue(out.contains("    Personal workspace: "), out);
@@ -79,6 +105,7 @@ class RunCommandTest {
     @Test
     void javascriptNotebookRunsTheSameSteps(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.js").toString(), pictures.toString());
+        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
         String out = outcome.out();
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);

@@ -20,7 +20,9 @@ import org.spatialx.technologies.transcripts.TranscriptReader;
  * {@code technologies/src/test/bench/run-reader-benchmark.sh}, which also generates the data and runs
  * the pandas/h5py/pyarrow side.
  *
- * <p>Usage: {@code ReaderBenchmark h5|transcripts FILE}.
+ * <p>Usage: {@code ReaderBenchmark h5|transcripts FILE [READS]}: with READS &gt; 1 the file is read that many
+ * times in the same JVM, one line per read: the first is a fresh process's read, the later ones what a
+ * long-running process (the local server) sees.
  */
 public final class ReaderBenchmark {
 
@@ -28,17 +30,24 @@ public final class ReaderBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: ReaderBenchmark h5|transcripts FILE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: ReaderBenchmark h5|transcripts FILE [READS]");
             System.exit(1);
         }
         Path file = Path.of(args[1]);
+        int reads = args.length == 3 ? Integer.parseInt(args[2]) : 1;
+        for (int read = 1; read <= reads; read++) {
+            readOnce(args[0], file, reads == 1 ? "" : " read " + read + "/" + reads);
+        }
+    }
+
+    private static void readOnce(String kind, Path file, String label) throws IOException {
         long start = System.nanoTime();
         String what;
-        if (args[0].equals("h5")) {
+        if (kind.equals("h5")) {
             ExpressionMatrix m = TenxH5Matrix.read(file);
-            what = String.format(Locale.ROOT, "%,d cells x %,d genes, %,d values, total %.0f", m.cellCount(),
-                    m.geneCount(), m.nonZeroCount(), m.total());
+            what = String.format(Locale.ROOT, "%,d cells x %,d genes, %,d values (%s), total %.0f",
+                    m.cellCount(), m.geneCount(), m.nonZeroCount(), m.values().getClass().getSimpleName(), m.total());
         } else {
             long rows = 0;
             double sumX = 0;
@@ -65,8 +74,8 @@ public final class ReaderBenchmark {
         List<String> status = Files.readAllLines(Path.of("/proc/self/status"));
         String rss = status(status, "VmHWM") + " (at the end: anonymous " + status(status, "RssAnon") + ", file "
                 + status(status, "RssFile") + ")";
-        System.out.printf(Locale.ROOT, "java %s %s (%,d bytes): %s: %.2f s, heap peak %.0f MiB, peak RSS %s%n",
-                args[0], file.getFileName(), Files.size(file), what, seconds, heapPeak / 1048576.0, rss);
+        System.out.printf(Locale.ROOT, "java %s %s%s (%,d bytes): %s: %.2f s, heap peak %.0f MiB, peak RSS %s%n",
+                kind, file.getFileName(), label, Files.size(file), what, seconds, heapPeak / 1048576.0, rss);
     }
 
     private static String status(List<String> lines, String key) {
