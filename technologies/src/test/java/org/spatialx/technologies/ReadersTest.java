@@ -74,6 +74,21 @@ class ReadersTest {
     }
 
     @Test
+    void matrixWithoutAnyCountReadsAsEmpty() {
+        // h5py: shape [10 10], data and indices of length 0 (no chunk stored), indptr all 0,
+        // barcodes[0] s_002um_02448_01644-1, features/id[0] ENSMUSG00000051951 (Xkr4)
+        ExpressionMatrix m = TenxH5Matrix.read(ExampleData.bundled(
+                "visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10/binned_outputs/square_002um/filtered_feature_bc_matrix.h5"));
+        assertEquals(10, m.cellCount());
+        assertEquals(10, m.geneCount());
+        assertEquals(0, m.nonZeroCount());
+        assertEquals(0.0, m.total());
+        assertEquals("s_002um_02448_01644-1", m.cellIds().get(0));
+        assertEquals("ENSMUSG00000051951", m.geneIds().get(0));
+        assertEquals(0.0, m.get(3, 3));
+    }
+
+    @Test
     void multiChunkH5DecodesLikeTheSingleChunkOriginal() throws Exception {
         // the same matrix with int32 data in 8 gzip chunks (last partial), shuffled indices, uint32 indptr
         ExpressionMatrix original = TenxH5Matrix.read(ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells")

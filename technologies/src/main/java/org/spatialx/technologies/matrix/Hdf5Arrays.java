@@ -18,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Reads one-dimensional HDF5 datasets as Java arrays whatever their stored type (int8-int64,
@@ -30,6 +28,9 @@ final class Hdf5Arrays {
 
     /** HDF5 filter id of deflate (gzip). */
     private static final int DEFLATE_FILTER = 1;
+
+    /** HDF5 filter id of shuffle (bytes of each element grouped by significance; Space Ranger uses it before gzip). */
+    private static final int SHUFFLE_FILTER = 2;
 
     private Hdf5Arrays() {
     }
@@ -58,6 +59,9 @@ final class Hdf5Arrays {
 
     static int[] ints(HdfFile hdf, Path file, String path) {
         Dataset dataset = dataset(hdf, file, path);
+        if (dataset.getSize() == 0) {
+            return new int[0]; // e.g. the matrix of a Visium HD subset without counts: jHDF reads no data
+        }
         if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked && isInteger(dataset.getDataType())) {
             int[] out = new int[Math.toIntExact(dataset.getSize())];
             FixedPoint type = (FixedPoint) dataset.getDataType();
@@ -122,6 +126,9 @@ final class Hdf5Arrays {
 
     private static float[] floats(HdfFile hdf, Path file, String path) {
         Dataset dataset = dataset(hdf, file, path);
+        if (dataset.getSize() == 0) {
+            return new float[0]; // e.g. the matrix of a Visium HD subset without counts: jHDF reads no data
+        }
         if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked) {
             float[] out = new float[Math.toIntExact(dataset.getSize())];
             forEachChunk(chunked, out.length, ((FloatingPoint) dataset.getDataType()).getByteOrder(),
@@ -137,6 +144,9 @@ final class Hdf5Arrays {
 
     static double[] doubles(HdfFile hdf, Path file, String path) {
         Dataset dataset = dataset(hdf, file, path);
+        if (dataset.getSize() == 0) {
+            return new double[0]; // e.g. the matrix of a Visium HD subset without counts: jHDF reads no data
+        }
         if (chunkedNumbers(dataset) instanceof ChunkedDataset chunked) {
             double[] out = new double[Math.toIntExact(dataset.getSize())];
             DataType type = dataset.getDataType();
@@ -219,61 +229,64 @@ final class Hdf5Arrays {
     /**
      * Inflates the chunks of a 1-D dataset and hands each one, as a buffer in the file's byte order, to
      * {@code consumer}; no copy of the whole dataset is made. One worker per core takes the next chunk
-     * until none is left, each with its own inflater and chunk buffer (reused: no garbage per chunk), so
+     * until none is left, each with its own {@link ChunkInflater} and chunk buffer (reused: no garbage per chunk), so
      * the consumer must copy what it keeps.
      */
     private static void forEachChunk(ChunkedDataset dataset, int size, ByteOrder order, ChunkConsumer consumer) {
         int chunkSize = dataset.getChunkDimensions()[0];
         int chunks = (int) ((size + (long) chunkSize - 1) / chunkSize);
         List<PipelineFilterWithData> filters = dataset.getFilters();
-        // deflate alone (h5py's and Cell Ranger's gzip) is inflated here, into a buffer of the exact size;
-        // any other filter pipeline (shuffle, lzf, ...) goes through jHDF
+        // deflate alone (h5py's and Cell Ranger's gzip) and shuffle + deflate (Space Ranger) are decoded here, into
+        // buffers of the exact chunk size; any other filter pipeline (lzf, fletcher32, ...) goes through jHDF
         boolean deflateOnly = filters.size() == 1 && filters.get(0).getId() == DEFLATE_FILTER;
-        int chunkBytes = Math.multiplyExact(chunkSize, dataset.getDataType().getSize());
+        boolean shuffled = filters.size() == 2 && filters.get(0).getId() == SHUFFLE_FILTER
+                && filters.get(1).getId() == DEFLATE_FILTER;
+        int elementSize = dataset.getDataType().getSize();
+        int chunkBytes = Math.multiplyExact(chunkSize, elementSize);
         AtomicInteger nextChunk = new AtomicInteger();
         int workers = Math.min(chunks, Runtime.getRuntime().availableProcessors());
         IntStream.range(0, workers).parallel().forEach(worker -> {
-            byte[] buffer = deflateOnly ? new byte[chunkBytes] : null;
-            Inflater inflater = deflateOnly ? new Inflater() : null;
-            try {
+            byte[] inflated = deflateOnly || shuffled ? new byte[chunkBytes] : null;
+            byte[] unshuffled = shuffled ? new byte[chunkBytes] : null;
+            try (ChunkInflater inflater = inflated != null ? ChunkInflater.create() : null) {
                 for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                     int at = c * chunkSize;
-                    byte[] bytes = deflateOnly && inflate(inflater, dataset, at, buffer) ? buffer
-                            : dataset.getDecompressedChunk(new int[] {at});
+                    byte[] bytes;
+                    if (inflater != null && inflater.inflate(dataset.getRawChunkBuffer(new int[] {at}), inflated)) {
+                        bytes = shuffled ? unshuffle(inflated, unshuffled, elementSize) : inflated;
+                    } else {
+                        // not one deflate stream of the full chunk size (e.g. an edge chunk stored unfiltered):
+                        // jHDF's filter pipeline decodes it
+                        bytes = dataset.getDecompressedChunk(new int[] {at});
+                    }
                     consumer.accept(ByteBuffer.wrap(bytes).order(order), at, Math.min(chunkSize, size - at));
-                }
-            } finally {
-                if (inflater != null) {
-                    inflater.end();
                 }
             }
         });
     }
 
     /**
-     * Inflates the chunk at {@code at} into {@code out}; {@code false} when it is not one deflate stream of
-     * exactly that size (e.g. an unfiltered edge chunk), which jHDF's filter pipeline then decodes.
+     * Undoes HDF5's shuffle filter: {@code shuffled} holds byte 0 of every element, then byte 1 of every
+     * element, and so on; {@code out} gets the elements back in order. Returns {@code out}.
      */
-    private static boolean inflate(Inflater inflater, ChunkedDataset dataset, int at, byte[] out) {
-        inflater.reset();
-        inflater.setInput(dataset.getRawChunkBuffer(new int[] {at}));
-        try {
-            int filled = 0;
-            while (filled < out.length && !inflater.finished()) {
-                int n = inflater.inflate(out, filled, out.length - filled);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
-                }
-                filled += n;
+    static byte[] unshuffle(byte[] shuffled, byte[] out, int elementSize) {
+        int elements = shuffled.length / elementSize;
+        for (int b = 0; b < elementSize; b++) {
+            int from = b * elements;
+            for (int i = 0, to = b; i < elements; i++, to += elementSize) {
+                out[to] = shuffled[from + i];
             }
-            return filled == out.length;
-        } catch (DataFormatException e) {
-            return false;
         }
+        int tail = elements * elementSize;  // bytes of a partial element are stored as they are
+        System.arraycopy(shuffled, tail, out, tail, shuffled.length - tail);
+        return out;
     }
 
     static List<String> strings(HdfFile hdf, Path file, String path) {
         Dataset dataset = dataset(hdf, file, path);
+        if (dataset.getSize() == 0) {
+            return List.of(); // e.g. the matrix of a Visium HD subset without counts: jHDF reads no data
+        }
         if (dataset instanceof ChunkedDataset chunked && dataset.getDataType() instanceof StringData type
                 && !dataset.isVariableLength() && dataset.getDimensions().length == 1 && !dataset.isEmpty()
                 && chunked.getChunkDimensions().length == 1) {
