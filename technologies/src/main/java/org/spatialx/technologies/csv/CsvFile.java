@@ -19,14 +19,19 @@ import java.util.zip.GZIPInputStream;
  */
 public final class CsvFile implements AutoCloseable {
 
+    /** Files at least this large (on disk) are read ahead by a second thread, see {@link ReadAheadLines}. */
+    static final long READ_AHEAD_BYTES = 4 << 20;
+
     private final Path path;
     private final BufferedReader reader;
+    private final ReadAheadLines readAhead;
     private final char delimiter;
     private long lineNumber;
 
-    private CsvFile(Path path, BufferedReader reader, char delimiter) {
+    private CsvFile(Path path, BufferedReader reader, ReadAheadLines readAhead, char delimiter) {
         this.path = path;
         this.reader = reader;
+        this.readAhead = readAhead;
         this.delimiter = delimiter;
     }
 
@@ -41,8 +46,11 @@ public final class CsvFile implements AutoCloseable {
             if (first == 0x1f && second == 0x8b) {
                 in = new GZIPInputStream(in, 1 << 16);
             }
-            return new CsvFile(path, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16),
-                    delimiter);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            if (Files.size(path) >= READ_AHEAD_BYTES) {
+                return new CsvFile(path, null, new ReadAheadLines(reader, path.getFileName().toString()), delimiter);
+            }
+            return new CsvFile(path, reader, null, delimiter);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open " + path + ": " + e.getMessage(), e);
         }
@@ -58,7 +66,7 @@ public final class CsvFile implements AutoCloseable {
         try {
             String line;
             do {
-                line = reader.readLine();
+                line = readAhead != null ? readAhead.readLine() : reader.readLine();
                 lineNumber++;
                 if (line == null) {
                     return null;
@@ -147,6 +155,10 @@ public final class CsvFile implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readAhead != null) {
+            readAhead.close(); // its thread closes the file
+            return;
+        }
         try {
             reader.close();
         } catch (IOException e) {
