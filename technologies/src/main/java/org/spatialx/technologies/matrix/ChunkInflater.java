@@ -1,6 +1,10 @@
 package org.spatialx.technologies.matrix;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -29,20 +33,83 @@ interface ChunkInflater extends AutoCloseable {
     @Override
     void close();
 
-    /** libdeflate when available (see the type's description), else zlib. */
+    /** libdeflate when available (see the type's description), else zlib; waits for the binding to load. */
     static ChunkInflater create() {
-        if (!"false".equals(System.getProperty(LIBDEFLATE_PROPERTY)) && Runtime.version().feature() >= 22) {
-            try {
-                Class<?> type = Class.forName(LIBDEFLATE_CLASS);
-                Object inflater = type.getMethod("createIfAvailable").invoke(null);
-                if (inflater != null) {
-                    return (ChunkInflater) inflater;
-                }
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // built with JDK 21 (no binding compiled) or a JVM without java.lang.foreign: zlib it is
+        return create(true);
+    }
+
+    /**
+     * libdeflate when available, else zlib. With {@code wait} false the binding is used only when it has
+     * already loaded (it takes ~0.2 s of class loading and linking in a fresh JVM; not worth waiting
+     * for on a small dataset), and zlib otherwise.
+     */
+    static ChunkInflater create(boolean wait) {
+        if (!"false".equals(System.getProperty(LIBDEFLATE_PROPERTY))) {
+            ChunkInflater inflater = NativeBinding.create(wait);
+            if (inflater != null) {
+                return inflater;
             }
         }
         return new Zlib();
+    }
+
+    /**
+     * Starts loading the libdeflate binding on a background thread, so that it is linked by the time
+     * the large datasets are read; the caller goes on (e.g. opening the file) meanwhile.
+     */
+    static void prepare() {
+        if (!"false".equals(System.getProperty(LIBDEFLATE_PROPERTY))) {
+            NativeBinding.start();
+        }
+    }
+
+    /** Loads {@value #LIBDEFLATE_CLASS} once, on a daemon thread started by the first use of this class. */
+    final class NativeBinding {
+
+        private static final CompletableFuture<MethodHandle> FACTORY =
+                CompletableFuture.supplyAsync(NativeBinding::load,
+                        task -> Thread.ofPlatform().daemon().name("spatialx-libdeflate-loader").start(task));
+
+        private NativeBinding() {
+        }
+
+        /** Nothing but the class's initialisation, which starts the loading thread. */
+        static void start() {
+            // FACTORY is being computed
+        }
+
+        /** The factory method when the binding is there and works (checked by making and closing one inflater). */
+        private static MethodHandle load() {
+            if (Runtime.version().feature() < 22) {
+                return null; // java.lang.foreign is final from 22 on; the binding is compiled for it
+            }
+            try {
+                MethodHandle factory = MethodHandles.lookup().findStatic(
+                        Class.forName(LIBDEFLATE_CLASS), "createIfAvailable",
+                        MethodType.methodType(ChunkInflater.class));
+                ChunkInflater probe = (ChunkInflater) factory.invoke();
+                if (probe == null) {
+                    return null; // libdeflate is not installed
+                }
+                probe.close();
+                return factory;
+            } catch (Throwable e) {
+                return null; // built with JDK 21 (no binding compiled), or native access denied: zlib it is
+            }
+        }
+
+        /** A native inflater, or {@code null} when there is none (or, without {@code wait}, none yet). */
+        static ChunkInflater create(boolean wait) {
+            MethodHandle factory = wait ? FACTORY.join() : FACTORY.getNow(null);
+            if (factory == null) {
+                return null;
+            }
+            try {
+                return (ChunkInflater) factory.invoke();
+            } catch (Throwable e) {
+                return null;
+            }
+        }
     }
 
     /** {@link java.util.zip.Inflater}, always available. */

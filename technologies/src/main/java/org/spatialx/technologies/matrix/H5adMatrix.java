@@ -15,6 +15,7 @@ public final class H5adMatrix {
 
     /** {@code X} as cells (obs) x genes (var). */
     public static ExpressionMatrix read(Path file) {
+        ChunkInflater.prepare(); // loads the native inflater while the file is opened
         try (HdfFile hdf = new HdfFile(file)) {
             List<String> obs = Hdf5Arrays.strings(hdf, file, "/obs/" + indexName(hdf, "/obs"));
             List<String> var = Hdf5Arrays.strings(hdf, file, "/var/" + indexName(hdf, "/var"));

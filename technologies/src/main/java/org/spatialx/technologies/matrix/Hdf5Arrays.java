@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import io.jhdf.AbstractNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
@@ -9,6 +10,7 @@ import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.message.FilterPipelineMessage;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,6 +30,9 @@ final class Hdf5Arrays {
 
     /** HDF5 filter id of deflate (gzip). */
     private static final int DEFLATE_FILTER = 1;
+
+    /** Datasets of at least this many bytes wait for the libdeflate binding to load, see {@link ChunkInflater}. */
+    private static final long NATIVE_INFLATER_BYTES = 16 << 20;
 
     /** HDF5 filter id of shuffle (bytes of each element grouped by significance; Space Ranger uses it before gzip). */
     private static final int SHUFFLE_FILTER = 2;
@@ -235,20 +240,21 @@ final class Hdf5Arrays {
     private static void forEachChunk(ChunkedDataset dataset, int size, ByteOrder order, ChunkConsumer consumer) {
         int chunkSize = dataset.getChunkDimensions()[0];
         int chunks = (int) ((size + (long) chunkSize - 1) / chunkSize);
-        List<PipelineFilterWithData> filters = dataset.getFilters();
+        List<Integer> filters = filterIds(dataset);
         // deflate alone (h5py's and Cell Ranger's gzip) and shuffle + deflate (Space Ranger) are decoded here, into
         // buffers of the exact chunk size; any other filter pipeline (lzf, fletcher32, ...) goes through jHDF
-        boolean deflateOnly = filters.size() == 1 && filters.get(0).getId() == DEFLATE_FILTER;
-        boolean shuffled = filters.size() == 2 && filters.get(0).getId() == SHUFFLE_FILTER
-                && filters.get(1).getId() == DEFLATE_FILTER;
+        boolean deflateOnly = filters.equals(List.of(DEFLATE_FILTER));
+        boolean shuffled = filters.equals(List.of(SHUFFLE_FILTER, DEFLATE_FILTER));
         int elementSize = dataset.getDataType().getSize();
         int chunkBytes = Math.multiplyExact(chunkSize, elementSize);
+        boolean large = (long) size * elementSize >= NATIVE_INFLATER_BYTES;
         AtomicInteger nextChunk = new AtomicInteger();
         int workers = Math.min(chunks, Runtime.getRuntime().availableProcessors());
         IntStream.range(0, workers).parallel().forEach(worker -> {
             byte[] inflated = deflateOnly || shuffled ? new byte[chunkBytes] : null;
             byte[] unshuffled = shuffled ? new byte[chunkBytes] : null;
-            try (ChunkInflater inflater = inflated != null ? ChunkInflater.create() : null) {
+            // the native inflater is worth waiting for (its first use links it) on large datasets only
+            try (ChunkInflater inflater = inflated == null ? null : ChunkInflater.create(large)) {
                 for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
                     int at = c * chunkSize;
                     byte[] bytes;
@@ -263,6 +269,20 @@ final class Hdf5Arrays {
                 }
             }
         });
+    }
+
+    /**
+     * The ids of the dataset's filter pipeline in the order they were applied on writing, read from its
+     * object header: asking jHDF for the pipeline ({@code getFilters()}) would first load every filter
+     * implementation it knows (LZ4, LZF, bitshuffle...), which a reader of gzip chunks never needs.
+     */
+    private static List<Integer> filterIds(ChunkedDataset dataset) {
+        if (dataset instanceof AbstractNode node
+                && node.getHeader().hasMessageOfType(FilterPipelineMessage.class)) {
+            return node.getHeader().getMessageOfType(FilterPipelineMessage.class).getFilters().stream()
+                    .map(FilterPipelineMessage.FilterInfo::getId).toList();
+        }
+        return dataset.getFilters().stream().map(PipelineFilterWithData::getId).toList();
     }
 
     /**

@@ -16,6 +16,7 @@ public final class TenxH5Matrix {
 
     /** The matrix of {@code file} as cells (barcodes) x genes. */
     public static ExpressionMatrix read(Path file) {
+        ChunkInflater.prepare(); // loads the native inflater while the file is opened
         try (HdfFile hdf = new HdfFile(file)) {
             List<String> barcodes = Hdf5Arrays.strings(hdf, file, "/matrix/barcodes");
             List<String> ids;
