@@ -4,7 +4,7 @@
 # Usage (from the repository root):
 #   technologies/src/test/bench/run-reader-benchmark.sh [CELLS GENES TRANSCRIPTS]   (default 200000 5000 10000000)
 # Needs /usr/bin/python3 with h5py, numpy, pandas (Debian packages) and pyarrow (PYTHONPATH, e.g. an unpacked wheel).
-# Set KEEP_DATA=DIR to reuse / keep a generated data set.
+# Set KEEP_DATA=DIR to reuse / keep a generated data set. SKIP_H5=1 skips the matrix (e.g. for a 50 M-row run).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
@@ -27,11 +27,12 @@ run_java() { process_time "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS
   org.spatialx.technologies.bench.ReaderBenchmark "$@" 2>&1 | grep -v '^\[main\]\|^WARNING'; }
 run_python() { process_time /usr/bin/python3 "$here/reference_readers.py" "$@" 2>&1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-for round in 1 2 3; do  # interleaved: the machine's load changes by the minute
+[[ -n "${SKIP_H5:-}" ]] || for round in 1 2 3; do  # interleaved: the machine's load changes by the minute
   run_java h5 "$data/cell_feature_matrix.h5"
   run_python h5 "$data/cell_feature_matrix.h5"
 done
-run_java h5 "$data/cell_feature_matrix.h5" 4  # later reads in the same JVM: a long-running process
+[[ -n "${SKIP_H5:-}" ]] || run_java h5 "$data/cell_feature_matrix.h5" 4  # later reads in the same JVM: a long-running process
+[[ -n "${SKIP_H5:-}" ]] || JAVA_OPTS="-Dspatialx.libdeflate=false ${JAVA_OPTS:-}" run_java h5 "$data/cell_feature_matrix.h5"  # java.util.zip only
 JAVA_OPTS="-Xmx256m ${JAVA_OPTS:-}" run_java transcripts "$data/transcripts.parquet"
 run_python parquet-pandas "$data/transcripts.parquet"
 run_python parquet-pyarrow "$data/transcripts.parquet"

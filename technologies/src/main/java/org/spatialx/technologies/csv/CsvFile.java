@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -26,6 +27,7 @@ public final class CsvFile implements AutoCloseable {
     private final BufferedReader reader;
     private final ReadAheadLines readAhead;
     private final char delimiter;
+    private final Fields fields = new Fields();
     private long lineNumber;
 
     private CsvFile(Path path, BufferedReader reader, ReadAheadLines readAhead, char delimiter) {
@@ -63,6 +65,25 @@ public final class CsvFile implements AutoCloseable {
 
     /** The next line's fields, or {@code null} at the end; blank lines are skipped. */
     public List<String> next() {
+        String line = nextLine();
+        return line == null ? null : split(line, delimiter);
+    }
+
+    /**
+     * The next line as {@link Fields}, or {@code null} at the end; blank lines are skipped. The same
+     * instance is returned every time, updated: for readers taking a few columns of many rows, which
+     * then pay for the fields they read only.
+     */
+    public Fields nextFields() {
+        String line = nextLine();
+        if (line == null) {
+            return null;
+        }
+        fields.cut(line, delimiter);
+        return fields;
+    }
+
+    private String nextLine() {
         try {
             String line;
             do {
@@ -75,7 +96,7 @@ public final class CsvFile implements AutoCloseable {
             if (lineNumber == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            return split(line, delimiter);
+            return line;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path + " at line " + lineNumber + ": " + e.getMessage(), e);
         }
@@ -150,6 +171,74 @@ public final class CsvFile implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Not a number in " + path + " line " + lineNumber + " column '"
                     + column + "': '" + text + "'", e);
+        }
+    }
+
+    /** Parses a number field of {@link #nextFields()}, naming file, line and column when it is not one. */
+    public double number(Fields row, int index, String column) {
+        String text = index < row.size() ? row.text(index).trim() : "";
+        try {
+            return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Not a number in " + path + " line " + lineNumber + " column '"
+                    + column + "': '" + text + "'", e);
+        }
+    }
+
+    /**
+     * The fields of one line, cut where they are read: {@link #text(int)} makes the string of one field.
+     * Fields equal those of {@link #next()} (quoted lines are split the same way).
+     */
+    public static final class Fields {
+
+        private String line;
+        private int[] bounds = new int[64];
+        private int count;
+        private List<String> quoted;
+
+        void cut(String line, char delimiter) {
+            this.line = line;
+            if (line.indexOf('"') >= 0) {
+                quoted = split(line, delimiter);
+                count = quoted.size();
+                return;
+            }
+            quoted = null;
+            count = 0;
+            int start = 0;
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == delimiter) {
+                    add(start, i);
+                    start = i + 1;
+                }
+            }
+            int end = line.length();
+            while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+                end--; // as split: the last field loses trailing white space (\r of CRLF files)
+            }
+            add(start, end);
+        }
+
+        private void add(int start, int end) {
+            if (2 * count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = end;
+            count++;
+        }
+
+        /** Number of fields. */
+        public int size() {
+            return count;
+        }
+
+        /** Field {@code index} (0-based). */
+        public String text(int index) {
+            if (index >= count) {
+                throw new IndexOutOfBoundsException("field " + index + " of a line with " + count + " fields");
+            }
+            return quoted != null ? quoted.get(index) : line.substring(bounds[2 * index], bounds[2 * index + 1]);
         }
     }
 

@@ -150,16 +150,16 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
 
         @Override
         public Transcript read() {
-            List<String> row = file.next();
+            CsvFile.Fields row = file.nextFields();
             if (row == null) {
                 return null;
             }
-            return new Transcript(row.get(gene),
+            return new Transcript(row.text(gene),
                     file.number(row, x, columns.x()),
                     file.number(row, y, columns.y()),
                     z < 0 ? Double.NaN : file.number(row, z, columns.z()),
                     cell < 0 || cell >= row.size() ? ""
-                            : cellId(row.get(cell), fov < 0 || fov >= row.size() ? null : row.get(fov)));
+                            : cellId(row.text(cell), fov < 0 || fov >= row.size() ? null : row.text(fov)));
         }
 
         @Override
