@@ -14,7 +14,7 @@ import org.spatialx.technologies.parquet.ParquetTable;
 
 /**
  * Streams the transcripts of a Parquet, CSV or CSV.GZ table row by row (Xenium 1.x-3.x, CosMx,
- * MERSCOPE): memory stays bounded by one line (CSV) or one row group (Parquet) whatever the number
+ * MERSCOPE): memory stays bounded by a few thousand lines (CSV) or one row group (Parquet) whatever the number
  * of transcripts. The format is recognised from the file's first bytes, not its name.
  */
 public final class TranscriptReader implements Iterator<Transcript>, AutoCloseable {
