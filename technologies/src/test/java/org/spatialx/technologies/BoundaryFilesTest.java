@@ -30,6 +30,16 @@ class BoundaryFilesTest {
     }
 
     @Test
+    void merscopeDetectionNamesTheGeoParquet() {
+        Path region = ExampleData.bundled("merscope/vpt_testdata_mouse_liver_fov192");
+        DetectionReport report = Detections.detect(region, "MERSCOPE_VER2").best().orElseThrow();
+        assertEquals(Optional.of(region.resolve("cells_cellpose.parquet")), BoundaryFiles.cells(report));
+        try (BoundaryReader reader = BoundaryReader.open(BoundaryFiles.cells(report).orElseThrow())) {
+            assertEquals("614155123100000007", reader.next().cellId());
+        }
+    }
+
+    @Test
     void cosmxDetectionNamesThePolygonsFileNotTheLabelMasks() throws Exception {
         Path run = ExampleData.copy(ExampleData.bundled("cosmx/Lung12_GiottoData_mini_fov2-3"), temp.resolve("run"));
         java.nio.file.Files.copy(Path.of(getClass().getResource(

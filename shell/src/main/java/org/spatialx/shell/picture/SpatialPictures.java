@@ -25,7 +25,7 @@ public final class SpatialPictures {
 
     private static final Set<String> KEYWORDS = Set.of("output", "path", "x", "y", "labels", "color_by", "title",
             "x_label", "y_label", "width", "height", "point_size", "max_categories", "flip_y",
-            "boundaries", "boundary_labels");
+            "boundaries", "boundary_labels", "boundary_z_index");
 
     private SpatialPictures() {
     }
@@ -87,11 +87,16 @@ public final class SpatialPictures {
     private static BoundaryLayer boundaries(Map<String, Object> kwargs) {
         Object file = kwargs.get("boundaries");
         Object labels = kwargs.get("boundary_labels");
+        Object plane = kwargs.get("boundary_z_index");
         if (file == null) {
-            if (labels != null) {
-                throw new ScriptArgumentException(FUNCTION + "(): boundary_labels needs boundaries=\"cell_boundaries.parquet\"");
+            if (labels != null || plane != null) {
+                throw new ScriptArgumentException(FUNCTION + "(): " + (labels != null ? "boundary_labels" : "boundary_z_index")
+                        + " needs boundaries=\"cell_boundaries.parquet\"");
             }
             return null;
+        }
+        if (plane != null && !(plane instanceof Number)) {
+            throw new ScriptArgumentException(FUNCTION + "(): boundary_z_index must be a z-plane number (MERSCOPE 0-6), got " + plane);
         }
         if (!(file instanceof String path) || path.isBlank()) {
             throw new ScriptArgumentException(FUNCTION + "(): boundaries must be the path of a cell boundary table, got " + file);
@@ -103,7 +108,7 @@ public final class SpatialPictures {
             throw new ScriptArgumentException(FUNCTION + "(): boundary_labels must be a dict {cell_id: category}, got "
                     + labels.getClass().getSimpleName());
         }
-        return new BoundaryLayer(Path.of(path), categories);
+        return new BoundaryLayer(Path.of(path), categories, plane == null ? null : ((Number) plane).intValue());
     }
 
     private static String text(Map<String, Object> kwargs, String key, String fallback) {

@@ -138,6 +138,17 @@ class BoundaryPicturesTest {
     }
 
     @Test
+    void merscopeBoundariesAreDrawnOnePlaneAtATime() throws Exception {
+        String cells = Path.of("..", "examples", "data", "merscope", "vpt_testdata_mouse_liver_fov192",
+                "cells_cellpose.parquet").toAbsolutePath().normalize().toString();
+        // pyarrow: len(t) 98 polygons over 7 z-planes, (t.ZIndex == 3).sum() 10
+        assertEquals(98, SpatialPictures.renderSpatial(Map.of("output", temp.resolve("all.png").toString(),
+                "boundaries", cells)).get("polygons"));
+        assertEquals(10, SpatialPictures.renderSpatial(Map.of("output", temp.resolve("z3.png").toString(),
+                "boundaries", cells, "boundary_z_index", 3)).get("polygons"));
+    }
+
+    @Test
     void aFileThatIsNotABoundaryTableOrLabelsWithoutBoundariesAreRefused() {
         IllegalArgumentException notBoundaries = assertThrows(IllegalArgumentException.class,
                 () -> SpatialPictures.renderSpatial(Map.of("output", temp.resolve("x.png").toString(),

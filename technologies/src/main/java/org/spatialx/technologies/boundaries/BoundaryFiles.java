@@ -10,9 +10,10 @@ import org.spatialx.api.technology.EntryKind;
 /**
  * Which file of a detected data set holds its boundary polygons, from the elements the technologies
  * already declare: Xenium's {@code segmentation} ({@code cell_boundaries.*}) and
- * {@code nucleus_segmentation}, CosMx's {@code polygons} ({@code *-polygons.csv}). Other elements
- * called {@code segmentation} (CosMx {@code CellLabels/} masks, MERSCOPE GeoParquet) are not tables
- * {@link BoundaryReader} reads, so they are not returned.
+ * {@code nucleus_segmentation}, CosMx's {@code polygons} ({@code *-polygons.csv}), MERSCOPE's
+ * {@code segmentation} ({@code cell_boundaries.parquet} or a vpt output). Elements called
+ * {@code segmentation} that are not tables (CosMx {@code CellLabels/} masks, MERSCOPE's per-FOV HDF5
+ * folder, Visium HD GeoJSON) are not returned.
  */
 public final class BoundaryFiles {
 
@@ -33,20 +34,17 @@ public final class BoundaryFiles {
         return readable(report, NUCLEUS_ELEMENT);
     }
 
-    /** Whether a file name is one of the boundary tables this package reads. */
-    public static boolean isBoundaryTableName(String fileName) {
+    /** Whether a file name has the extension of a table this package reads (.parquet, .csv, .csv.gz). */
+    public static boolean isTableName(String fileName) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT);
-        String table = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        return table.endsWith("cell_boundaries.parquet") || table.endsWith("cell_boundaries.csv")
-                || table.endsWith("nucleus_boundaries.parquet") || table.endsWith("nucleus_boundaries.csv")
-                || table.endsWith("polygons.csv");
+        return name.endsWith(".parquet") || name.endsWith(".csv") || name.endsWith(".csv.gz");
     }
 
     private static Optional<Path> readable(DetectionReport report, String element) {
         return report.element(element)
                 .filter(ElementReport::found)
                 .filter(found -> found.kind() == EntryKind.FILE)
-                .filter(found -> isBoundaryTableName(Path.of(found.path()).getFileName().toString()))
+                .filter(found -> isTableName(Path.of(found.path()).getFileName().toString()))
                 .map(found -> Path.of(report.dataPath()).resolve(found.path()));
     }
 }

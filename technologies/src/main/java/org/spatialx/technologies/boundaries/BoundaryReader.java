@@ -15,41 +15,53 @@ import org.spatialx.technologies.parquet.ParquetTable;
 
 /**
  * Streams the cell (or nucleus) boundary polygons of a Parquet, CSV or CSV.GZ table, one polygon at a
- * time: Xenium {@code cell_boundaries} / {@code nucleus_boundaries} and CosMx {@code *-polygons.csv}.
- * The consecutive vertex rows of one cell form its polygon, so memory stays bounded by one polygon
- * plus one line (CSV) or one row group (Parquet) whatever the file size. The format is recognised from
- * the file's first bytes, the layout from its columns.
+ * time: Xenium {@code cell_boundaries} / {@code nucleus_boundaries}, CosMx {@code *-polygons.csv} and
+ * MERSCOPE {@code cell_boundaries.parquet} (GeoParquet). The consecutive vertex rows of one cell form
+ * its polygon (a MERSCOPE row holds a whole polygon), so memory stays bounded by one polygon plus one
+ * line (CSV) or one row group (Parquet) whatever the file size. The format is recognised from the
+ * file's first bytes, the layout from its columns.
  */
 public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseable {
 
     private final Path path;
-    private final Vertices vertices;
+    private final Polygons polygons;
     private final BoundaryLayout layout;
-    private double[] x = new double[64];
-    private double[] y = new double[64];
     private CellPolygon next;
-    private boolean pending;
 
-    private BoundaryReader(Path path, Vertices vertices, BoundaryLayout layout) {
+    private BoundaryReader(Path path, Polygons polygons, BoundaryLayout layout) {
         this.path = path;
-        this.vertices = vertices;
+        this.polygons = polygons;
         this.layout = layout;
-        this.pending = vertices.advance();
-        this.next = read();
+        this.next = polygons.read();
     }
 
     /**
-     * Opens {@code path}, recognising the layout from its schema (Parquet) or header (CSV).
+     * Opens {@code path}, recognising the layout from its schema (Parquet) or header (CSV). A MERSCOPE
+     * file gives every z-plane's polygon of each cell, plane after plane as the file stores them.
      *
      * @throws IllegalArgumentException naming the file, the missing columns and the columns it has when
      *                                  it is not a boundary table, or when it is empty or not readable
      */
     public static BoundaryReader open(Path path) {
+        return open(path, null);
+    }
+
+    /**
+     * Opens a table with z-planes (MERSCOPE) keeping only the polygons of z-plane {@code zIndex}
+     * ({@code ZIndex} 0-6 for the instrument's seven planes); {@code null} keeps every plane.
+     *
+     * @throws IllegalArgumentException for a z-plane of a table without z-planes (Xenium, CosMx)
+     */
+    public static BoundaryReader open(Path path, Integer zIndex) {
         if (ParquetTable.isParquet(path)) {
             ParquetTable table = ParquetTable.open(path);
             try {
                 BoundaryLayout layout = BoundaryLayout.require(path, table.columnNames());
-                return new BoundaryReader(path, new ParquetVertices(table, layout), layout);
+                checkPlane(path, layout, zIndex);
+                Polygons polygons = layout.geometryColumn() != null
+                        ? new GeometryRows(table, layout, zIndex)
+                        : new VertexRuns(new ParquetVertices(table, layout));
+                return new BoundaryReader(path, polygons, layout);
             } catch (RuntimeException e) {
                 table.close();
                 throw e;
@@ -63,10 +75,23 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
                         + "cell_boundaries.csv.gz or CosMx *-polygons.csv)");
             }
             BoundaryLayout layout = BoundaryLayout.require(path, header);
-            return new BoundaryReader(path, new CsvVertices(file, header, layout), layout);
+            if (layout.geometryColumn() != null) {
+                throw new IllegalArgumentException(path + " has the " + layout + " columns " + layout.columns()
+                        + " as text; " + layout + " boundaries are read from their GeoParquet file"
+                        + " (cell_boundaries.parquet)");
+            }
+            checkPlane(path, layout, zIndex);
+            return new BoundaryReader(path, new VertexRuns(new CsvVertices(file, header, layout)), layout);
         } catch (RuntimeException e) {
             file.close();
             throw e;
+        }
+    }
+
+    private static void checkPlane(Path path, BoundaryLayout layout, Integer zIndex) {
+        if (zIndex != null && layout.zColumn() == null) {
+            throw new IllegalArgumentException(path + " is a " + layout + " boundary table without z-planes;"
+                    + " open it without a z-plane (z-plane " + zIndex + " was asked)");
         }
     }
 
@@ -80,7 +105,7 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
         return layout;
     }
 
-    /** The unit of the vertex coordinates: microns (Xenium) or global pixels (CosMx). */
+    /** The unit of the vertex coordinates: microns (Xenium, MERSCOPE) or global pixels (CosMx). */
     public BoundaryUnit unit() {
         return layout.unit();
     }
@@ -96,7 +121,7 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
             throw new NoSuchElementException();
         }
         CellPolygon current = next;
-        next = read();
+        next = polygons.read();
         return current;
     }
 
@@ -121,28 +146,7 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
     @Override
     public void close() {
         next = null;
-        pending = false;
-        vertices.close();
-    }
-
-    /** Collects the run of vertices sharing the pending vertex's cell id. */
-    private CellPolygon read() {
-        if (!pending) {
-            return null;
-        }
-        String cell = vertices.cell();
-        int count = 0;
-        do {
-            if (count == x.length) {
-                x = Arrays.copyOf(x, count * 2);
-                y = Arrays.copyOf(y, count * 2);
-            }
-            x[count] = vertices.x();
-            y[count] = vertices.y();
-            count++;
-            pending = vertices.advance();
-        } while (pending && vertices.cell().equals(cell));
-        return new CellPolygon(cell, Arrays.copyOf(x, count), Arrays.copyOf(y, count));
+        polygons.close();
     }
 
     /**
@@ -152,6 +156,116 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
      */
     static String qualifiedCellId(String cell, String fov) {
         return fov == null || cell.equals("0") ? cell : fov + "_" + cell;
+    }
+
+    /** Where polygons come from. */
+    private interface Polygons extends AutoCloseable {
+
+        /** The next polygon, or {@code null} at the end. */
+        CellPolygon read();
+
+        @Override
+        void close();
+    }
+
+    /** Polygons of one vertex per row: each run of rows sharing a cell id. */
+    private static final class VertexRuns implements Polygons {
+
+        private final Vertices vertices;
+        private double[] x = new double[64];
+        private double[] y = new double[64];
+        private boolean pending;
+
+        VertexRuns(Vertices vertices) {
+            this.vertices = vertices;
+            this.pending = vertices.advance();
+        }
+
+        @Override
+        public CellPolygon read() {
+            if (!pending) {
+                return null;
+            }
+            String cell = vertices.cell();
+            int count = 0;
+            do {
+                if (count == x.length) {
+                    x = Arrays.copyOf(x, count * 2);
+                    y = Arrays.copyOf(y, count * 2);
+                }
+                x[count] = vertices.x();
+                y[count] = vertices.y();
+                count++;
+                pending = vertices.advance();
+            } while (pending && vertices.cell().equals(cell));
+            return new CellPolygon(cell, Arrays.copyOf(x, count), Arrays.copyOf(y, count));
+        }
+
+        @Override
+        public void close() {
+            pending = false;
+            vertices.close();
+        }
+    }
+
+    /**
+     * Polygons stored whole as WKB, one row per cell and z-plane (MERSCOPE); each part of a
+     * MultiPolygon is returned as a polygon of the same cell.
+     */
+    private static final class GeometryRows implements Polygons {
+
+        private final Path path;
+        private final ParquetTable table;
+        private final ParquetTable.Rows rows;
+        private final Integer zIndex;
+        private final java.util.ArrayDeque<CellPolygon> parts = new java.util.ArrayDeque<>();
+        private long row;
+
+        GeometryRows(ParquetTable table, BoundaryLayout layout, Integer zIndex) {
+            this.path = table.path();
+            this.table = table;
+            this.zIndex = zIndex;
+            this.rows = table.rows(layout.cellColumn(), layout.geometryColumn(), layout.zColumn());
+        }
+
+        @Override
+        public CellPolygon read() {
+            while (parts.isEmpty()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                row++;
+                if (zIndex != null && rows.number(2) != zIndex) {
+                    continue;
+                }
+                byte[] wkb = rows.bytes(1);
+                if (wkb == null) {
+                    continue;
+                }
+                String cell = rows.text(0);
+                List<double[][]> rings;
+                try {
+                    rings = WkbRings.exteriorRings(wkb);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + " row " + row + " (cell " + cell + "): "
+                            + e.getMessage(), e);
+                }
+                for (double[][] ring : rings) {
+                    parts.add(new CellPolygon(cell, ring[0], ring[1]));
+                }
+            }
+            return parts.poll();
+        }
+
+        @Override
+        public void close() {
+            parts.clear();
+            try {
+                rows.close();
+            } finally {
+                table.close();
+            }
+        }
     }
 
     /** One file format's vertex rows. */

@@ -137,6 +137,55 @@ class BoundaryReaderTest {
         assertEquals(3536214841.8751984, polygons.stream().flatMapToDouble(p -> Arrays.stream(p.x())).sum(), 1e-3);
     }
 
+    /**
+     * vpt's cellpose output of one MERSCOPE FOV (same GeoParquet schema as the instrument's
+     * cell_boundaries.parquet): one WKB MultiPolygon per cell and z-plane. Reference with pyarrow and
+     * struct (each geometry is a little-endian MultiPolygon of one single-ring polygon, so its ring's
+     * vertex count is at bytes 18-22 and its first vertex at 22-38):
+     * {@code ring = lambda b: (struct.unpack('<I', b[18:22])[0], struct.unpack('<2d', b[22:38]))};
+     * {@code len(t), t.EntityID.nunique(), t.EntityID.iloc[0], ring(t.Geometry.iloc[0])} gives
+     * {@code 98 94 614155123100000007 (11, (15.102659778177943, -5.147669067189139))};
+     * {@code sum(ring(g)[0] for g in t.Geometry)} 1674; {@code z3 = t[t.ZIndex == 3]; len(z3),
+     * z3.EntityID.iloc[0], ring(z3.Geometry.iloc[0])} gives {@code 10 614155123100000048 (9,
+     * (15.38679788258231, -4.803051458650753))}.
+     */
+    @Test
+    void merscopeGeoParquetGivesOnePolygonPerCellAndZPlane() {
+        Path file = ExampleData.bundled("merscope/vpt_testdata_mouse_liver_fov192/cells_cellpose.parquet");
+        List<CellPolygon> every;
+        try (BoundaryReader reader = BoundaryReader.open(file)) {
+            assertEquals(BoundaryLayout.MERSCOPE, reader.layout());
+            assertEquals(BoundaryUnit.MICRONS, reader.unit());
+            every = reader.stream().toList();
+        }
+        assertEquals(98, every.size());
+        assertEquals(94, every.stream().map(CellPolygon::cellId).distinct().count());
+        assertEquals(1674, every.stream().mapToInt(CellPolygon::size).sum());
+        assertEquals("614155123100000007", every.get(0).cellId());
+        assertEquals(11, every.get(0).size());
+        assertEquals(15.102659778177943, every.get(0).x()[0]);
+        assertEquals(-5.147669067189139, every.get(0).y()[0]);
+        // pandas: t[t.EntityID == 614155123100000012].ZIndex.tolist() [0, 1, 2, 3, 4]
+        assertEquals(5, every.stream().filter(p -> p.cellId().equals("614155123100000012")).count());
+
+        List<CellPolygon> plane3 = all(file, 3);
+        assertEquals(10, plane3.size());
+        assertEquals("614155123100000048", plane3.get(0).cellId());
+        assertEquals(9, plane3.get(0).size());
+        assertEquals(15.38679788258231, plane3.get(0).x()[0]);
+        assertEquals(-4.803051458650753, plane3.get(0).y()[0]);
+
+        IllegalArgumentException noPlanes = assertThrows(IllegalArgumentException.class,
+                () -> BoundaryReader.open(TOY.resolve("cell_boundaries.parquet"), 3));
+        assertTrue(noPlanes.getMessage().contains("XENIUM boundary table without z-planes"), noPlanes.getMessage());
+    }
+
+    private static List<CellPolygon> all(Path file, Integer zIndex) {
+        try (BoundaryReader reader = BoundaryReader.open(file, zIndex)) {
+            return reader.stream().toList();
+        }
+    }
+
     @Test
     void gzippedCosmxPolygonsReadTheSame() throws IOException {
         Path gzip = temp.resolve("DBKero_polygons.csv.gz");
