@@ -53,6 +53,11 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
      * @throws IllegalArgumentException for a z-plane of a table without z-planes (Xenium, CosMx)
      */
     public static BoundaryReader open(Path path, Integer zIndex) {
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(path + " does not exist or is not a file; expected a cell boundary"
+                    + " table such as outs/cell_boundaries.parquet (Xenium), *-polygons.csv (CosMx)"
+                    + " or cell_boundaries.parquet (MERSCOPE)");
+        }
         if (ParquetTable.isParquet(path)) {
             ParquetTable table = ParquetTable.open(path);
             try {

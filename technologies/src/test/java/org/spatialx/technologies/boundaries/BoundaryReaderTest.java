@@ -218,6 +218,10 @@ class BoundaryReaderTest {
 
     @Test
     void emptyAndTruncatedFilesFailNamingTheFile() throws IOException {
+        Path missing = temp.resolve("outs/cell_boundaries.parquet");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BoundaryReader.open(missing)).getMessage()
+                .contains(missing + " does not exist or is not a file"));
+
         Path empty = Files.writeString(temp.resolve("empty-polygons.csv"), "");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BoundaryReader.open(empty)).getMessage()
                 .contains("empty-polygons.csv is empty"));
