@@ -8,6 +8,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.spatialx.technologies.boundaries.CellPolygon;
 
 /**
  * Draws points to a PNG scatter plot with axes, axis labels and a legend of categories: spatial
  * positions coloured by gene or cell type, and the same for embeddings coloured by clusters.
- * Headless (no display needed).
+ * Cell or nucleus boundaries ({@link BoundaryLayer}) are drawn under the points in the same frame,
+ * outlined, and filled by category when the cell has one. Headless (no display needed).
  */
 public final class SpatialRenderer {
 
@@ -56,8 +60,37 @@ public final class SpatialRenderer {
         }
     }
 
-    /** What was drawn. */
-    public record Summary(Path output, int points, List<String> categories) {
+    /**
+     * What was drawn.
+     *
+     * @param output     the PNG written
+     * @param points     points drawn
+     * @param polygons   boundary polygons drawn
+     * @param categories legend entries
+     * @param frame      where data coordinates landed in the picture
+     */
+    public record Summary(Path output, int points, int polygons, List<String> categories, PlotFrame frame) {
+    }
+
+    /**
+     * The mapping from data coordinates to picture pixels (equal scale on both axes).
+     *
+     * @param left       pixel column of {@code minX}
+     * @param top        pixel row of the plot's top edge
+     * @param minX       data x at the left edge
+     * @param minY       data y at the top edge (flipped) or bottom edge
+     * @param scale      pixels per data unit
+     * @param plotHeight plot height in pixels
+     * @param flipY      whether y grows downwards
+     */
+    public record PlotFrame(int left, int top, double minX, double minY, double scale, double plotHeight,
+            boolean flipY) {
+
+        /** The picture pixel of data point ({@code x}, {@code y}). */
+        public Point2D.Double toPixel(double x, double y) {
+            double py = flipY ? top + (y - minY) * scale : top + plotHeight - (y - minY) * scale;
+            return new Point2D.Double(left + (x - minX) * scale, py);
+        }
     }
 
     private SpatialRenderer() {
@@ -65,13 +98,40 @@ public final class SpatialRenderer {
 
     /** Draws {@code points} to {@code output} (a PNG; parent folders are created). */
     public static Summary render(SpatialPoints points, Options options, Path output) throws IOException {
-        if (points.size() == 0) {
-            throw new IllegalArgumentException("Nothing to draw: no points");
+        return render(points, null, options, output);
+    }
+
+    /**
+     * Draws {@code boundaries} (may be {@code null}) and then {@code points} (may be empty) to
+     * {@code output}. The boundary file is read twice, once for the extent and once to draw, one
+     * polygon at a time.
+     */
+    public static Summary render(SpatialPoints points, BoundaryLayer boundaries, Options options, Path output)
+            throws IOException {
+        Extent extent = new Extent();
+        for (int i = 0; i < points.size(); i++) {
+            extent.add(points.x()[i], points.y()[i]);
         }
-        Map<String, Integer> colourIndex = categories(points, options.maxCategories());
+        if (boundaries != null) {
+            boundaries.forEach(polygon -> {
+                extent.polygons++;
+                for (int v = 0; v < polygon.size(); v++) {
+                    extent.add(polygon.x()[v], polygon.y()[v]);
+                }
+            });
+        }
+        if (points.size() == 0 && extent.polygons == 0) {
+            throw new IllegalArgumentException(boundaries == null ? "Nothing to draw: no points"
+                    : "Nothing to draw: no points and no polygons in " + boundaries.file());
+        }
+        if (Double.isInfinite(extent.minX)) {
+            throw new IllegalArgumentException("Nothing to draw: every coordinate is NaN");
+        }
+        Map<String, Integer> colourIndex = categories(points, boundaries, options.maxCategories());
         BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         int usedHeight = options.height();
+        PlotFrame frame;
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -86,10 +146,10 @@ public final class SpatialRenderer {
             int right = options.width() - 20 - legendWidth;
             int bottom = options.height() - 60;
 
-            double minX = min(points.x());
-            double maxX = max(points.x());
-            double minY = min(points.y());
-            double maxY = max(points.y());
+            double minX = extent.minX;
+            double maxX = extent.maxX;
+            double minY = extent.minY;
+            double maxY = extent.maxY;
             // A 3% margin keeps points off the frame.
             double marginX = (maxX > minX ? maxX - minX : 1) * 0.03;
             double marginY = (maxY > minY ? maxY - minY : 1) * 0.03;
@@ -111,7 +171,11 @@ public final class SpatialRenderer {
             g.setStroke(new BasicStroke(1f));
             g.drawRect(left, top, (int) Math.round(plotW), (int) Math.round(plotH));
             drawTicks(g, metrics, left, top, plotW, plotH, minX, maxX, minY, maxY, options.flipY());
+            frame = new PlotFrame(left, top, minX, minY, scale, plotH, options.flipY());
 
+            if (boundaries != null) {
+                drawBoundaries(g, boundaries, frame, colourIndex);
+            }
             double radius = options.pointSize() / 2;
             // Frequent categories first, so rare ones stay visible on top of them.
             Integer[] order = new Integer[points.size()];
@@ -123,10 +187,9 @@ public final class SpatialRenderer {
                 java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> -counts.get(points.labels()[i])));
             }
             for (int i : order) {
-                double px = left + (points.x()[i] - minX) * scale;
-                double py = options.flipY() ? top + (points.y()[i] - minY) * scale : top + plotH - (points.y()[i] - minY) * scale;
+                Point2D.Double p = frame.toPixel(points.x()[i], points.y()[i]);
                 g.setColor(colour(points, i, colourIndex));
-                g.fill(new Ellipse2D.Double(px - radius, py - radius, options.pointSize(), options.pointSize()));
+                g.fill(new Ellipse2D.Double(p.x - radius, p.y - radius, options.pointSize(), options.pointSize()));
             }
 
             g.setColor(Color.BLACK);
@@ -144,8 +207,12 @@ public final class SpatialRenderer {
             int legendX = (int) (left + plotW + 25);
             int legendY = top + 5;
             for (Map.Entry<String, Integer> entry : colourIndex.entrySet()) {
-                g.setColor(entry.getValue() < 0 ? Color.LIGHT_GRAY : new Color(PALETTE[entry.getValue() % PALETTE.length]));
-                g.fillOval(legendX, legendY, 10, 10);
+                g.setColor(categoryColour(entry.getValue()));
+                if (points.size() == 0) {
+                    g.fillRect(legendX, legendY, 10, 10); // a square for filled polygons
+                } else {
+                    g.fillOval(legendX, legendY, 10, 10);
+                }
                 g.setColor(Color.BLACK);
                 g.drawString(entry.getKey(), legendX + 16, legendY + 10);
                 legendY += 18;
@@ -162,7 +229,76 @@ public final class SpatialRenderer {
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         ImageIO.write(image, "png", partial.toFile());
         Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new Summary(absolute, points.size(), List.copyOf(colourIndex.keySet()));
+        return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+    }
+
+    /**
+     * Fills each polygon whose cell has a category with the category's colour, translucent so
+     * overlapping outlines stay visible, then outlines it (dark grey when it has no category).
+     */
+    private static void drawBoundaries(Graphics2D g, BoundaryLayer boundaries, PlotFrame frame,
+            Map<String, Integer> colourIndex) {
+        g.setStroke(new BasicStroke(1f));
+        Color unlabelled = new Color(0x55, 0x55, 0x55);
+        boundaries.forEach(polygon -> {
+            Path2D.Double shape = outline(polygon, frame);
+            if (shape == null) {
+                return;
+            }
+            String label = boundaries.label(polygon.cellId());
+            if (label == null) {
+                g.setColor(unlabelled);
+                g.draw(shape);
+                return;
+            }
+            Integer index = colourIndex.get(label);
+            Color colour = categoryColour(index == null ? -1 : index);
+            g.setColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 140));
+            g.fill(shape);
+            g.setColor(colour.darker());
+            g.draw(shape);
+        });
+    }
+
+    /** The polygon in picture pixels, closed; {@code null} when it has fewer than 2 usable vertices. */
+    private static Path2D.Double outline(CellPolygon polygon, PlotFrame frame) {
+        Path2D.Double shape = new Path2D.Double(Path2D.WIND_EVEN_ODD, polygon.size());
+        int used = 0;
+        for (int v = 0; v < polygon.size(); v++) {
+            if (Double.isNaN(polygon.x()[v]) || Double.isNaN(polygon.y()[v])) {
+                continue;
+            }
+            Point2D.Double p = frame.toPixel(polygon.x()[v], polygon.y()[v]);
+            if (used++ == 0) {
+                shape.moveTo(p.x, p.y);
+            } else {
+                shape.lineTo(p.x, p.y);
+            }
+        }
+        if (used < 2) {
+            return null;
+        }
+        shape.closePath();
+        return shape;
+    }
+
+    /** The data extent of everything drawn, NaN coordinates ignored. */
+    private static final class Extent {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        int polygons;
+
+        void add(double x, double y) {
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return;
+            }
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
     }
 
     private static void drawTicks(Graphics2D g, FontMetrics metrics, int left, int top, double plotW, double plotH,
@@ -190,16 +326,26 @@ public final class SpatialRenderer {
             return new Color(PALETTE[0]);
         }
         Integer index = colourIndex.get(points.labels()[i]);
-        return index == null || index < 0 ? Color.LIGHT_GRAY : new Color(PALETTE[index % PALETTE.length]);
+        return categoryColour(index == null ? -1 : index);
     }
 
-    /** Legend entries: the most frequent categories (name order), then "other" (index -1) if any were left out. */
-    private static Map<String, Integer> categories(SpatialPoints points, int maxCategories) {
+    private static Color categoryColour(int index) {
+        return index < 0 ? Color.LIGHT_GRAY : new Color(PALETTE[index % PALETTE.length]);
+    }
+
+    /**
+     * Legend entries: the most frequent categories (name order) of the points and the labelled cells
+     * together, then "other" (index -1) if any were left out.
+     */
+    private static Map<String, Integer> categories(SpatialPoints points, BoundaryLayer boundaries, int maxCategories) {
         Map<String, Integer> legend = new LinkedHashMap<>();
-        if (points.labels() == null) {
+        Map<String, Integer> counts = points.labels() == null ? new LinkedHashMap<>() : counts(points.labels());
+        if (boundaries != null) {
+            boundaries.labels().values().forEach(label -> counts.merge(label, 1, Integer::sum));
+        }
+        if (counts.isEmpty()) {
             return legend;
         }
-        Map<String, Integer> counts = counts(points.labels());
         List<String> kept = new ArrayList<>(counts.keySet());
         kept.sort(Comparator.comparing((String c) -> -counts.get(c)).thenComparing(c -> c));
         boolean truncated = kept.size() > maxCategories;
@@ -220,13 +366,5 @@ public final class SpatialRenderer {
             counts.merge(label, 1, Integer::sum);
         }
         return counts;
-    }
-
-    private static double min(double[] values) {
-        return java.util.Arrays.stream(values).min().orElse(0);
-    }
-
-    private static double max(double[] values) {
-        return java.util.Arrays.stream(values).max().orElse(0);
     }
 }

@@ -239,6 +239,19 @@ public final class ParquetTable implements AutoCloseable {
             };
         }
 
+        /** Column {@code column} as raw bytes (a BYTE_ARRAY column, e.g. WKB geometry); {@code null} when null. */
+        public byte[] bytes(int column) {
+            int field = fields[column];
+            if (rows.isNull(field)) {
+                return null;
+            }
+            if (types[column] != PhysicalType.BYTE_ARRAY && types[column] != PhysicalType.FIXED_LEN_BYTE_ARRAY) {
+                throw new IllegalArgumentException(path + " row " + rowNumber + ": column '" + names[column]
+                        + "' holds " + types[column] + ", not bytes");
+            }
+            return rows.getBinary(field);
+        }
+
         @Override
         public void close() {
             rows.close();
