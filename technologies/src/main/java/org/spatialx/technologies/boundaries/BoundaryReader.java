@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.nanostring.CosmxCellIds;
 import org.spatialx.technologies.parquet.ParquetTable;
 
 /**
@@ -152,15 +153,6 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
     public void close() {
         next = null;
         polygons.close();
-    }
-
-    /**
-     * A CosMx cell id made unique across FOVs, {@code <fov>_<cellID>}: the rule of
-     * {@code TranscriptReader} and {@code PositionReader.cosmxCells}, so polygons join their cells and
-     * transcripts; the unassigned cell {@code 0} keeps its bare id as in the transcripts.
-     */
-    static String qualifiedCellId(String cell, String fov) {
-        return fov == null || cell.equals("0") ? cell : fov + "_" + cell;
     }
 
     /** Where polygons come from. */
@@ -322,7 +314,7 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
                 throw new IllegalArgumentException(file.path() + " line " + file.lineNumber() + " has " + row.size()
                         + " fields, the header " + columns + " (truncated or damaged file?)");
             }
-            cell = qualifiedCellId(row.get(cellAt), fovAt < 0 ? null : row.get(fovAt));
+            cell = CosmxCellIds.qualified(fovAt < 0 ? null : row.get(fovAt), row.get(cellAt));
             x = file.number(row, xAt, layout.xColumn());
             y = file.number(row, yAt, layout.yColumn());
             return true;
@@ -369,7 +361,7 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
             if (!rows.next()) {
                 return false;
             }
-            cell = qualifiedCellId(rows.text(0), qualified ? rows.text(3) : null);
+            cell = CosmxCellIds.qualified(qualified ? rows.text(3) : null, rows.text(0));
             x = rows.number(1);
             y = rows.number(2);
             return true;

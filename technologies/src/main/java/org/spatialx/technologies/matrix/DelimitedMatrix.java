@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.nanostring.CosmxCellIds;
 
 /**
  * Reads dense count tables written as CSV, streaming row by row into a sparse matrix: MERSCOPE
@@ -25,8 +26,8 @@ public final class DelimitedMatrix {
      * {@code <fov>_<cell_ID>}, and the {@code cell_ID 0} rows (transcripts outside any cell) are skipped.
      */
     public static ExpressionMatrix readCosmxExprMat(Path file) {
-        return readCellsAsRows(file, 2, row -> row.get(0).trim() + "_" + row.get(1).trim(),
-                row -> row.get(1).trim().equals("0"));
+        return readCellsAsRows(file, 2, row -> CosmxCellIds.qualified(row.get(0), row.get(1)),
+                row -> row.get(1).trim().equals(CosmxCellIds.UNASSIGNED));
     }
 
     private static ExpressionMatrix readCellsAsRows(Path path, int idColumns,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.nanostring.CosmxCellIds;
 import org.spatialx.technologies.parquet.ParquetTable;
 
 /** Reads cell, spot and bead positions from the instruments' CSV files (plain or gzip) and Parquet tables. */
@@ -65,7 +66,7 @@ public final class PositionReader {
             int cell = csv.require(header, "cell_ID");
             int cx = csv.require(header, "CenterX_global_px");
             int cy = csv.require(header, "CenterY_global_px");
-            return collect(csv, row -> row.get(fov) + "_" + row.get(cell), cx, cy, "CenterX_global_px",
+            return collect(csv, row -> CosmxCellIds.qualified(row.get(fov), row.get(cell)), cx, cy, "CenterX_global_px",
                     "CenterY_global_px", "px");
         }
     }

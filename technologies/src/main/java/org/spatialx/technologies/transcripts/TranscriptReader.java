@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.technologies.nanostring.CosmxCellIds;
 import org.spatialx.technologies.parquet.ParquetTable;
 
 /**
@@ -111,11 +112,6 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         rows.close();
     }
 
-    /** A cell id made unique across FOVs when the table numbers cells per FOV; the unassigned {@code 0} is kept. */
-    private static String cellId(String cell, String fov) {
-        return fov == null || cell.equals("0") ? cell : fov + "_" + cell;
-    }
-
     /** One file format's rows decoded as transcripts. */
     private interface Rows extends AutoCloseable {
 
@@ -159,7 +155,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
                     file.number(row, y, columns.y()),
                     z < 0 ? Double.NaN : file.number(row, z, columns.z()),
                     cell < 0 || cell >= row.size() ? ""
-                            : cellId(row.text(cell), fov < 0 || fov >= row.size() ? null : row.text(fov)));
+                            : CosmxCellIds.qualified(fov < 0 || fov >= row.size() ? null : row.text(fov), row.text(cell)));
         }
 
         @Override
@@ -204,7 +200,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
             int cellAt = hasZ ? 4 : 3;
             return new Transcript(rows.text(0), rows.number(1), rows.number(2),
                     hasZ ? rows.number(3) : Double.NaN,
-                    hasCell ? cellId(rows.text(cellAt), hasFov ? rows.text(cellAt + 1) : null) : "");
+                    hasCell ? CosmxCellIds.qualified(hasFov ? rows.text(cellAt + 1) : null, rows.text(cellAt)) : "");
         }
 
         @Override
