@@ -86,6 +86,7 @@ format_print(render_spatial({
   output: join(OUTPUT, "xenium_transcripts_js.png"),
   path: join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "transcripts.csv.gz"),
   x: "x_location", y: "y_location", color_by: "feature_name",
+  boundaries: join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "cell_boundaries.parquet"),
   title: "Xenium transcripts by gene (SFE toy, 526 cells)", x_label: "x (µm)", y_label: "y (µm)"}));
 
 section("Done");

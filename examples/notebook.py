@@ -165,12 +165,13 @@ if submission_results is not None and hasattr(connector, "analysis"):
 else:
     skip("analysis (PCA, UMAP, Louvain)", "analyses on submitted data")
 
-section("Pictures: spatial positions coloured by gene")
+section("Pictures: transcripts coloured by gene over the cell outlines")
 pictures = [
     spatialx_connector.render_spatial(
         output=os.path.join(OUTPUT, "xenium_transcripts.png"),
         path=os.path.join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "transcripts.csv.gz"),
         x="x_location", y="y_location", color_by="feature_name",
+        boundaries=os.path.join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "cell_boundaries.parquet"),
         title="Xenium transcripts by gene (SFE toy, 526 cells)", x_label="x (µm)", y_label="y (µm)"),
     spatialx_connector.render_spatial(
         output=os.path.join(OUTPUT, "cosmx_transcripts.png"),

@@ -95,6 +95,7 @@ class RunCommandTest {
         assertTrue(out.contains("submit_name: V1_Adult_Mouse_Brain_Coronal_Section_1_subset50\n"), out);
         assertTrue(out.contains("        title: Human Colon Cancer - 10xgenomics\n"), out);
         assertTrue(out.contains("        points: 5260\n"), out); // data rows of the bundled Xenium transcripts.csv.gz
+        assertTrue(out.contains("        polygons: 526\n"), out); // cells of its cell_boundaries.parquet
         assertTrue(out.contains("skipped steps: "), out);
         BufferedImage xenium = ImageIO.read(pictures.resolve("xenium_transcripts.png").toFile());
         BufferedImage cosmx = ImageIO.read(pictures.resolve("cosmx_transcripts.png").toFile());
@@ -111,6 +112,7 @@ class RunCommandTest {
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
         assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
         assertTrue(out.contains("    points: 5260\n"), out);
+        assertTrue(out.contains("    polygons: 526\n"), out);
         assertTrue(Files.size(pictures.resolve("xenium_transcripts_js.png")) > 10_000);
     }
 
