@@ -2,17 +2,11 @@ package org.spatialx.technologies.boundaries;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.spatialx.technologies.csv.CsvFile;
 import org.spatialx.technologies.nanostring.CosmxCellIds;
 import org.spatialx.technologies.parquet.ParquetTable;
+import org.spatialx.technologies.rows.RecordReader;
 
 /**
  * Streams the cell (or nucleus) boundary polygons of a Parquet, CSV or CSV.GZ table, one polygon at a
@@ -22,18 +16,15 @@ import org.spatialx.technologies.parquet.ParquetTable;
  * line (CSV) or one row group (Parquet) whatever the file size. The format is recognised from the
  * file's first bytes, the layout from its columns.
  */
-public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseable {
+public final class BoundaryReader extends RecordReader<CellPolygon> {
 
     private final Path path;
-    private final Polygons polygons;
     private final BoundaryLayout layout;
-    private CellPolygon next;
 
     private BoundaryReader(Path path, Polygons polygons, BoundaryLayout layout) {
+        super(polygons);
         this.path = path;
-        this.polygons = polygons;
         this.layout = layout;
-        this.next = polygons.read();
     }
 
     /**
@@ -116,53 +107,9 @@ public final class BoundaryReader implements Iterator<CellPolygon>, AutoCloseabl
         return layout.unit();
     }
 
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
-
-    @Override
-    public CellPolygon next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        CellPolygon current = next;
-        next = polygons.read();
-        return current;
-    }
-
-    /** Calls {@code action} for every remaining polygon, then closes the file. */
-    @Override
-    public void forEachRemaining(Consumer<? super CellPolygon> action) {
-        try {
-            while (hasNext()) {
-                action.accept(next());
-            }
-        } finally {
-            close();
-        }
-    }
-
-    /** The remaining polygons as a sequential stream; close it (or this reader) when done. */
-    public Stream<CellPolygon> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::close);
-    }
-
-    @Override
-    public void close() {
-        next = null;
-        polygons.close();
-    }
 
     /** Where polygons come from. */
-    private interface Polygons extends AutoCloseable {
-
-        /** The next polygon, or {@code null} at the end. */
-        CellPolygon read();
-
-        @Override
-        void close();
+    private interface Polygons extends RecordReader.Source<CellPolygon> {
     }
 
     /** Polygons of one vertex per row: each run of rows sharing a cell id. */

@@ -1,33 +1,24 @@
 package org.spatialx.technologies.transcripts;
 
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.spatialx.technologies.csv.CsvFile;
 import org.spatialx.technologies.nanostring.CosmxCellIds;
 import org.spatialx.technologies.parquet.ParquetTable;
+import org.spatialx.technologies.rows.RecordReader;
 
 /**
  * Streams the transcripts of a Parquet, CSV or CSV.GZ table row by row (Xenium 1.x-3.x, CosMx,
  * MERSCOPE): memory stays bounded by a few thousand lines (CSV) or one row group (Parquet) whatever the number
  * of transcripts. The format is recognised from the file's first bytes, not its name.
  */
-public final class TranscriptReader implements Iterator<Transcript>, AutoCloseable {
+public final class TranscriptReader extends RecordReader<Transcript> {
 
-    private final Rows rows;
     private final TranscriptColumns columns;
-    private Transcript next;
 
-    private TranscriptReader(Rows rows, TranscriptColumns columns) {
-        this.rows = rows;
+    private TranscriptReader(RecordReader.Source<Transcript> rows, TranscriptColumns columns) {
+        super(rows);
         this.columns = columns;
-        this.next = rows.read();
     }
 
     /** Opens {@code path}, recognising the layout from its header (CSV) or schema (Parquet). */
@@ -73,56 +64,8 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         return columns;
     }
 
-    @Override
-    public boolean hasNext() {
-        return next != null;
-    }
 
-    @Override
-    public Transcript next() {
-        if (next == null) {
-            throw new NoSuchElementException();
-        }
-        Transcript current = next;
-        next = rows.read();
-        return current;
-    }
-
-    /** Calls {@code action} for every remaining transcript, then closes the file. */
-    @Override
-    public void forEachRemaining(Consumer<? super Transcript> action) {
-        try {
-            while (hasNext()) {
-                action.accept(next());
-            }
-        } finally {
-            close();
-        }
-    }
-
-    /** The remaining transcripts as a sequential stream; close it (or this reader) when done. */
-    public Stream<Transcript> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(this::close);
-    }
-
-    @Override
-    public void close() {
-        next = null;
-        rows.close();
-    }
-
-    /** One file format's rows decoded as transcripts. */
-    private interface Rows extends AutoCloseable {
-
-        /** The next transcript, or {@code null} at the end. */
-        Transcript read();
-
-        @Override
-        void close();
-    }
-
-    private static final class CsvRows implements Rows {
+    private static final class CsvRows implements RecordReader.Source<Transcript> {
 
         private final CsvFile file;
         private final TranscriptColumns columns;
@@ -164,7 +107,7 @@ public final class TranscriptReader implements Iterator<Transcript>, AutoCloseab
         }
     }
 
-    private static final class ParquetRows implements Rows {
+    private static final class ParquetRows implements RecordReader.Source<Transcript> {
 
         private final ParquetTable table;
         private final ParquetTable.Rows rows;
