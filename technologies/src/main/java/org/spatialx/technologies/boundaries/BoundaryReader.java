@@ -253,7 +253,7 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
 
         @Override
         public boolean advance() {
-            List<String> row = file.next();
+            CsvFile.Fields row = file.nextFields();
             if (row == null) {
                 return false;
             }
@@ -261,7 +261,7 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
                 throw new IllegalArgumentException(file.path() + " line " + file.lineNumber() + " has " + row.size()
                         + " fields, the header " + columns + " (truncated or damaged file?)");
             }
-            cell = CosmxCellIds.qualified(fovAt < 0 ? null : row.get(fovAt), row.get(cellAt));
+            cell = CosmxCellIds.qualified(fovAt < 0 ? null : row.text(fovAt), row.text(cellAt));
             x = file.number(row, xAt, layout.xColumn());
             y = file.number(row, yAt, layout.yColumn());
             return true;
