@@ -31,11 +31,11 @@ final class Hdf5Arrays {
     /** HDF5 filter id of deflate (gzip). */
     private static final int DEFLATE_FILTER = 1;
 
-    /** Datasets of at least this many bytes wait for the libdeflate binding to load, see {@link ChunkInflater}. */
-    private static final long NATIVE_INFLATER_BYTES = 16 << 20;
-
     /** HDF5 filter id of shuffle (bytes of each element grouped by significance; Space Ranger uses it before gzip). */
     private static final int SHUFFLE_FILTER = 2;
+
+    /** Datasets of at least this many bytes wait for the libdeflate binding to load, see {@link ChunkInflater}. */
+    private static final long NATIVE_INFLATER_BYTES = 16 << 20;
 
     private Hdf5Arrays() {
     }
