@@ -153,8 +153,8 @@ final class ProtocolClient {
 
     Response send(HttpRequest.Builder builder) {
         try {
-            // A bounded wait: a request lost on a loopback keep-alive connection (seen once in a CI
-            // run: the server never saw it) fails the call instead of hanging the build.
+            // A bounded wait, so that a response that never completes fails the call instead of hanging the
+            // build (the gateway once announced a log's size, then refused to send the grown file: GatewayTest).
             HttpResponse<byte[]> response = http.send(builder.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             JsonNode body;

@@ -2,10 +2,12 @@ package org.spatialx.server.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.store.Database;
@@ -39,14 +41,34 @@ public final class StaticGateway {
                     + "data_path (study/detail); a log appears once its job has started.");
             return;
         }
-        long size = Files.size(file);
-        exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
-        if (!head && size > 0) {
-            try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
-                in.transferTo(out);
+        // Job logs grow while clients poll them: the response is the file as it was when opened, exactly
+        // the bytes the Content-Length announces (more would be refused by the server's stream, leaving the
+        // client waiting for a body that never comes).
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
+            if (!head && size > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    copy(channel, size, out, file);
+                }
             }
+        }
+    }
+
+    /** Writes the first {@code size} bytes of {@code channel}; fails (closing the connection) if the file shrank. */
+    private static void copy(FileChannel channel, long size, OutputStream out, Path file) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, 64 * 1024));
+        long sent = 0;
+        while (sent < size) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), size - sent));
+            int read = channel.read(buffer, sent);
+            if (read < 0) {
+                throw new IOException(file + " shrank from " + size + " to " + sent + " bytes while it was sent");
+            }
+            out.write(buffer.array(), 0, read);
+            sent += read;
         }
     }
 

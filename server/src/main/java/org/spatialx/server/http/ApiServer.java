@@ -103,7 +103,7 @@ public final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void serve(HttpExchange exchange) {
+    private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = normalise(exchange.getRequestURI().getPath());
             String reason = credentials.reject(exchange.getRequestHeaders().getFirst("SpatialX-Token"),
@@ -137,9 +137,13 @@ public final class ApiServer implements AutoCloseable {
             }
             sendJson(exchange, 200, dispatch(exchange, path, handler));
         } catch (IOException e) {
+            // rethrown so that the JDK server closes a connection whose response was cut short: the client
+            // then sees the failure instead of waiting for the rest of the response
             LOG.debug("connection failed: {}", e.toString());
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("unexpected failure", e);
+            throw e;
         }
     }
 
