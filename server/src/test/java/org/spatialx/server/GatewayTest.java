@@ -40,10 +40,12 @@ class GatewayTest {
             AtomicBoolean writing = new AtomicBoolean(true);
             Thread writer = Thread.ofPlatform().start(() -> {
                 try (BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-                    for (int line = 0; writing.get(); line++) {
+                    // a line every ~0.2 ms, as a busy job's log; at most 40,000 lines (2.4 MB) so that the
+                    // polls, which read the whole log, stay cheap on a slow machine
+                    for (int line = 0; writing.get() && line < 40_000; line++) {
                         out.write("[2026-11-29 12:00:00] line " + line + " of a job that logs a lot\n");
                         out.flush();
-                        LockSupport.parkNanos(50_000); // ~20,000 lines a second, as a busy job's log
+                        LockSupport.parkNanos(200_000);
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
