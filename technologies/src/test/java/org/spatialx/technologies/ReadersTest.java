@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.technologies.matrix.DelimitedMatrix;
 import org.spatialx.technologies.matrix.ExpressionMatrix;
+import org.spatialx.technologies.matrix.GemMatrix;
 import org.spatialx.technologies.matrix.H5adMatrix;
 import org.spatialx.technologies.matrix.MatrixMarket;
 import org.spatialx.technologies.matrix.MatrixValues;
@@ -149,6 +150,60 @@ class ReadersTest {
         assertEquals(plain.total(), zipped.total());
         assertEquals(plain.cellIds(), zipped.cellIds());
         assertEquals(plain.get(0, plain.indices()[0]), zipped.get(0, zipped.indices()[0]));
+    }
+
+    @Test
+    void stereoSeqGemBinned() {
+        // pandas: df = read_csv(gem, sep="\\t"); 77,634 rows, MIDCounts sum 131,002, 10,631 genes;
+        // binned as df.x // b * b, df.y // b * b: b=50 36 bins, 51,483 (bin, gene) pairs, bin (9600, 12600)
+        // 9,866 MIDs with 4 of 1110004F10Rik; b=100 9 bins, 34,150 pairs, first bin 35,260; b=1 41,915 DNBs
+        Path gem = ExampleData.bundled("stereoseq/SS200000135TL_D1_bin1_small_spateo/SS200000135TL_D1_bin1_small.gem.gz");
+        GemMatrix.Binned bin50 = GemMatrix.read(gem);
+        ExpressionMatrix m = bin50.matrix();
+        assertEquals(36, m.cellCount());
+        assertEquals(10631, m.geneCount());
+        assertEquals(51483, m.nonZeroCount());
+        assertEquals(131002.0, m.total());
+        assertEquals("bin50_9600_12600", m.cellIds().get(0));
+        assertEquals("bin50_9600_12650", m.cellIds().get(1));
+        assertEquals(9866.0, m.cellTotal(0));
+        assertEquals(9740.0, m.cellTotal(1));
+        assertEquals(4.0, m.get(0, m.geneIds().indexOf("1110004F10Rik")));
+        assertEquals("0610009B22Rik", m.geneIds().get(0));
+        assertInstanceOf(MatrixValues.Ints.class, m.values());
+        assertEquals(4812.5, bin50.positions().x()[0]); // bin centre: (9600 + 25) DNBs x 0.5 µm
+        assertEquals(6312.5, bin50.positions().y()[0]);
+        assertEquals("um", bin50.positions().unit());
+        ExpressionMatrix bin100 = GemMatrix.read(gem, 100).matrix();
+        assertEquals(9, bin100.cellCount());
+        assertEquals(34150, bin100.nonZeroCount());
+        assertEquals(35260.0, bin100.cellTotal(0));
+        ExpressionMatrix dnb = GemMatrix.read(gem, 1).matrix();
+        assertEquals(41915, dnb.cellCount());
+        assertEquals(77634, dnb.nonZeroCount());
+    }
+
+    @Test
+    void stereoSeqGemOfSaw5WithCommentLinesReadsTheSame() throws IOException {
+        // the SAW 5+ layout, derived from the real file: # lines first, the count column named MIDCount
+        Path gem = ExampleData.bundled("stereoseq/SS200000135TL_D1_bin1_small_spateo/SS200000135TL_D1_bin1_small.gem.gz");
+        Path saw5 = temp.resolve("SS200000135TL_D1.tissue.gem.gz");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gem));
+                OutputStream out = new GZIPOutputStream(Files.newOutputStream(saw5))) {
+            out.write("#FileFormat=GEMv0.1\n#SortedBy=None\n#BinSize=1\n#STOmicsChip=SS200000135TL_D1\n#OffsetX=0\n#OffsetY=0\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            out.write(text.replaceFirst("MIDCounts", "MIDCount").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        ExpressionMatrix original = GemMatrix.read(gem).matrix();
+        ExpressionMatrix derived = GemMatrix.read(saw5).matrix();
+        assertEquals(original.cellIds(), derived.cellIds());
+        assertEquals(original.geneIds(), derived.geneIds());
+        assertEquals(original.values(), derived.values());
+        // not a GEM: the error names the file and the columns it has
+        Path notGem = Files.writeString(temp.resolve("other.gem"), "gene\tx\ty\tcount\nA\t1\t2\t3\n");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GemMatrix.read(notGem));
+        assertTrue(error.getMessage().contains("no column geneID (it has gene, x, y, count)"), error.getMessage());
     }
 
     @Test
