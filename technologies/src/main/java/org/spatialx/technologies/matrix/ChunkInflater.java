@@ -44,7 +44,7 @@ interface ChunkInflater extends AutoCloseable {
      * for on a small dataset), and zlib otherwise.
      */
     static ChunkInflater create(boolean wait) {
-        if (!"false".equals(System.getProperty(LIBDEFLATE_PROPERTY))) {
+        if (nativeAllowed()) {
             ChunkInflater inflater = NativeBinding.create(wait);
             if (inflater != null) {
                 return inflater;
@@ -58,9 +58,14 @@ interface ChunkInflater extends AutoCloseable {
      * the large datasets are read; the caller goes on (e.g. opening the file) meanwhile.
      */
     static void prepare() {
-        if (!"false".equals(System.getProperty(LIBDEFLATE_PROPERTY))) {
+        if (nativeAllowed()) {
             NativeBinding.start();
         }
+    }
+
+    /** Whether the native inflater may be used: unless {@code -Dspatialx.libdeflate=false}. */
+    private static boolean nativeAllowed() {
+        return !"false".equals(System.getProperty(LIBDEFLATE_PROPERTY));
     }
 
     /** Loads {@value #LIBDEFLATE_CLASS} once, on a daemon thread started by the first use of this class. */

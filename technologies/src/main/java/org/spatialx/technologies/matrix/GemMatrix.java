@@ -2,10 +2,8 @@ package org.spatialx.technologies.matrix;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.spatialx.technologies.csv.CsvFile;
 import org.spatialx.technologies.positions.CellPositions;
 
@@ -71,66 +69,29 @@ public final class GemMatrix {
             int count = require(file, columns, COUNT_COLUMNS);
             String countName = columns.get(count);
 
-            Map<Long, Integer> binIndex = new HashMap<>();
-            List<long[]> corners = new ArrayList<>();
-            List<TreeMap<Integer, Long>> counts = new ArrayList<>();
-            Map<String, Integer> geneIndex = new HashMap<>();
-            List<String> genesInOrder = new ArrayList<>();
+            GeneCounts<Corner> counts = new GeneCounts<>();
             CsvFile.Fields row;
             while ((row = gem.nextFields()) != null) {
                 long x0 = Math.floorDiv(integer(gem, row, x, "x"), binSize) * binSize;
                 long y0 = Math.floorDiv(integer(gem, row, y, "y"), binSize) * binSize;
-                long mids = integer(gem, row, count, countName);
-                int bin = binIndex.computeIfAbsent(key(x0, y0), k -> {
-                    corners.add(new long[] {x0, y0});
-                    counts.add(new TreeMap<>());
-                    return corners.size() - 1;
-                });
-                int g = geneIndex.computeIfAbsent(row.text(gene), name -> {
-                    genesInOrder.add(name);
-                    return genesInOrder.size() - 1;
-                });
-                counts.get(bin).merge(g, mids, Long::sum);
+                counts.add(new Corner(x0, y0), row.text(gene), integer(gem, row, count, countName));
             }
-            return build(binSize, corners, counts, geneIndex, genesInOrder);
+            // bins sorted by x0 then y0
+            GeneCounts.Built<Corner> built = counts.build(Comparator.comparingLong(Corner::x0)
+                    .thenComparingLong(Corner::y0), corner -> "bin" + binSize + "_" + corner.x0() + "_" + corner.y0());
+            double[] px = new double[built.rows().size()];
+            double[] py = new double[built.rows().size()];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = (built.rows().get(i).x0() + binSize / 2.0) * MICRONS_PER_DNB;
+                py[i] = (built.rows().get(i).y0() + binSize / 2.0) * MICRONS_PER_DNB;
+            }
+            ExpressionMatrix matrix = built.matrix();
+            return new Binned(matrix, new CellPositions(matrix.cellIds(), px, py, "um"), binSize);
         }
     }
 
-    /** Bins sorted by x0 then y0, genes by name. */
-    private static Binned build(int binSize, List<long[]> corners, List<TreeMap<Integer, Long>> counts,
-            Map<String, Integer> geneIndex, List<String> genesInOrder) {
-        Integer[] binOrder = new Integer[corners.size()];
-        for (int i = 0; i < binOrder.length; i++) {
-            binOrder[i] = i;
-        }
-        java.util.Arrays.sort(binOrder, (a, b) -> corners.get(a)[0] != corners.get(b)[0]
-                ? Long.compare(corners.get(a)[0], corners.get(b)[0]) : Long.compare(corners.get(a)[1], corners.get(b)[1]));
-        List<String> genes = new ArrayList<>(genesInOrder);
-        genes.sort(null);
-        int[] column = new int[genesInOrder.size()];
-        for (int g = 0; g < genes.size(); g++) {
-            column[geneIndex.get(genes.get(g))] = g;
-        }
-        List<String> ids = new ArrayList<>(binOrder.length);
-        double[] px = new double[binOrder.length];
-        double[] py = new double[binOrder.length];
-        SparseBuilder builder = new SparseBuilder();
-        for (int row = 0; row < binOrder.length; row++) {
-            long[] corner = corners.get(binOrder[row]);
-            ids.add("bin" + binSize + "_" + corner[0] + "_" + corner[1]);
-            px[row] = (corner[0] + binSize / 2.0) * MICRONS_PER_DNB;
-            py[row] = (corner[1] + binSize / 2.0) * MICRONS_PER_DNB;
-            for (Map.Entry<Integer, Long> entry : counts.get(binOrder[row]).entrySet()) {
-                builder.add(row, column[entry.getKey()], entry.getValue());
-            }
-        }
-        SparseBuilder.Csr csr = builder.build(ids.size());
-        ExpressionMatrix matrix = new ExpressionMatrix(ids, genes, genes, csr.indptr(), csr.indices(), csr.values());
-        return new Binned(matrix, new CellPositions(ids, px, py, "um"), binSize);
-    }
-
-    private static long key(long x0, long y0) {
-        return (x0 << 32) ^ (y0 & 0xffffffffL);
+    /** The lowest corner of a bin, in DNBs. */
+    private record Corner(long x0, long y0) {
     }
 
     private static int require(Path file, List<String> columns, List<String> names) {

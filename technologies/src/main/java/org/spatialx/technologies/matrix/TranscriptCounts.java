@@ -2,12 +2,7 @@ package org.spatialx.technologies.matrix;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.spatialx.technologies.transcripts.Transcript;
 import org.spatialx.technologies.transcripts.TranscriptReader;
 
@@ -34,42 +29,13 @@ public final class TranscriptCounts {
      * name (gene ids are the names: transcript tables carry no other id).
      */
     public static ExpressionMatrix aggregate(Iterator<Transcript> transcripts) {
-        Map<String, Integer> cellIndex = new HashMap<>();
-        List<String> cells = new ArrayList<>();
-        Map<String, Integer> geneIndex = new HashMap<>();
-        List<String> genesInOrder = new ArrayList<>();
-        // per cell: gene index -> count, in an int map kept small with a sorted tree
-        List<TreeMap<Integer, Integer>> counts = new ArrayList<>();
+        GeneCounts<String> counts = new GeneCounts<>();
         while (transcripts.hasNext()) {
             Transcript t = transcripts.next();
-            if (!t.inCell()) {
-                continue;
-            }
-            int cell = cellIndex.computeIfAbsent(t.cellId(), id -> {
-                cells.add(id);
-                counts.add(new TreeMap<>());
-                return cells.size() - 1;
-            });
-            int gene = geneIndex.computeIfAbsent(t.gene(), name -> {
-                genesInOrder.add(name);
-                return genesInOrder.size() - 1;
-            });
-            counts.get(cell).merge(gene, 1, Integer::sum);
-        }
-        // Columns sorted by gene name, whatever order the genes first appeared in.
-        List<String> genes = new ArrayList<>(genesInOrder);
-        genes.sort(null);
-        int[] column = new int[genesInOrder.size()];
-        for (int g = 0; g < genes.size(); g++) {
-            column[geneIndex.get(genes.get(g))] = g;
-        }
-        SparseBuilder builder = new SparseBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            for (Map.Entry<Integer, Integer> entry : counts.get(c).entrySet()) {
-                builder.add(c, column[entry.getKey()], entry.getValue());
+            if (t.inCell()) {
+                counts.add(t.cellId(), t.gene(), 1);
             }
         }
-        SparseBuilder.Csr csr = builder.build(cells.size());
-        return new ExpressionMatrix(cells, genes, genes, csr.indptr(), csr.indices(), csr.values());
+        return counts.build(null, cell -> cell).matrix();
     }
 }
