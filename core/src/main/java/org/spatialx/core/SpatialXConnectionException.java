@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /**
  * The request could not reach the server or the exchange broke off: connection refused, unknown
  * host, TLS certificate not trusted, connection reset (after the bounded connection retries).

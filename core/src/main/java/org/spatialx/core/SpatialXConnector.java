@@ -1,5 +1,6 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.spatialx.api.SubmissionType;
 import org.spatialx.api.WireEnum;
 import org.spatialx.api.technology.DetectionException;
 import org.spatialx.api.technology.DetectionResult;
-import org.spatialx.api.technology.SampleDataDetector;
+import org.spatialx.api.detection.SampleDataDetector;
 import org.spatialx.core.parse.SampleDataParsing;
 import org.spatialx.core.parse.ServerStorageView;
 import org.spatialx.core.tracking.LogTracker;

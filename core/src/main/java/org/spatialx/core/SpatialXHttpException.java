@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /**
  * The server answered with an HTTP status of 400 or more (protocol 1.5, rule 1). The message is
  * the Python connector's {@code Call request to <url> failed with status code <code>, response <body>}

@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /** An argument given to the connector is unusable (an invalid domain, an empty token, NaN in JSON...). */
 public class SpatialXInvalidInputException extends SpatialXException {
 

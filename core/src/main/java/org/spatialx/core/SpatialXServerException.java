@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /**
  * The server answered HTTP 200 with an envelope whose {@code status} is not 0 (protocol 1.5,
  * rule 4): an application error. The message contains the whole envelope rendered like

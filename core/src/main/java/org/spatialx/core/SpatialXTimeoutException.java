@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /** Connecting to the server or waiting for its answer took longer than the configured timeout. */
 public class SpatialXTimeoutException extends SpatialXException {
 

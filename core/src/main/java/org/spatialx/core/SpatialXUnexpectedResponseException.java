@@ -1,5 +1,7 @@
 package org.spatialx.core;
 
+import org.spatialx.api.SpatialXException;
+
 /**
  * The server answered successfully but not with what the call needs: text or malformed JSON
  * where an object was expected, a missing documented field, a field of the wrong type.

@@ -25,7 +25,7 @@ import org.spatialx.api.StudyDetail;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.core.ListdirOptions;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.core.SpatialXException;
+import org.spatialx.api.SpatialXException;
 import org.spatialx.core.Studies;
 import org.spatialx.core.TrackingOptions;
 import org.spatialx.core.tracking.TrackedLog;

@@ -13,6 +13,7 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.spatialx.api.technology.Element;
+import org.spatialx.api.Spi;
 import org.spatialx.api.technology.Technology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class TechnologyCatalog implements AutoCloseable {
         CatalogPluginManager manager = withPlugins
                 ? new CatalogPluginManager(pluginsFolder)
                 : new CatalogPluginManager();
-        manager.setSystemVersion(Technology.SPI_VERSION);
+        manager.setSystemVersion(Spi.VERSION);
         Map<String, Technology> technologies = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         List<PluginProblem> problems = new ArrayList<>();
@@ -195,7 +196,7 @@ public final class TechnologyCatalog implements AutoCloseable {
     private static String notStartedReason(PluginWrapper plugin) {
         if (plugin.getPluginState() == PluginState.DISABLED) {
             return "incompatible: requires SPI " + plugin.getDescriptor().getRequires() + ", this is "
-                    + Technology.SPI_VERSION + " (rebuild it against this spatialx-api)";
+                    + Spi.VERSION + " (rebuild it against this spatialx-api)";
         }
         Throwable failure = plugin.getFailedException();
         return "not started (" + plugin.getPluginState() + ")" + (failure == null ? "" : ": " + rootMessage(failure));

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.technologies.positions.CellPositions;
+import org.spatialx.api.data.CellPositions;
 import org.spatialx.technologies.positions.PositionReader;
-import org.spatialx.technologies.transcripts.Transcript;
+import org.spatialx.api.data.Transcript;
 import org.spatialx.technologies.transcripts.TranscriptColumns;
 import org.spatialx.technologies.transcripts.TranscriptReader;
 

@@ -83,7 +83,7 @@ class PluginCatalogTest {
                     List.copyOf(problems.keySet()), problems.toString());
             assertTrue(problems.get("throwing").contains("throws: element table not initialised"), problems.get("throwing"));
             assertTrue(problems.get("duplicate").contains("technology XENIUM is already provided by built-in"));
-            assertTrue(problems.get("future").startsWith("incompatible: requires SPI >=9.0.0, this is 0.1.0"),
+            assertTrue(problems.get("future").startsWith("incompatible: requires SPI >=9.0.0, this is " + org.spatialx.api.Spi.VERSION),
                     problems.get("future"));
             assertTrue(problems.get("no-id-1.0.0.jar").startsWith("cannot be loaded"), problems.get("no-id-1.0.0.jar"));
             assertTrue(problems.get("empty").startsWith("declares no Technology extension"));
@@ -141,7 +141,7 @@ class PluginCatalogTest {
 
     @Test
     void serviceLoaderFindsTheDetector() {
-        var detector = java.util.ServiceLoader.load(org.spatialx.api.technology.SampleDataDetector.class).findFirst();
+        var detector = java.util.ServiceLoader.load(org.spatialx.api.detection.SampleDataDetector.class).findFirst();
         assertTrue(detector.isPresent());
         assertTrue(detector.get().technologies().contains("XENIUM"));
     }

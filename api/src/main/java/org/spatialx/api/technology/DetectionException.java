@@ -1,9 +1,10 @@
 package org.spatialx.api.technology;
 
 import java.util.List;
+import org.spatialx.api.SpatialXException;
 
 /** A data folder could not be turned into SampleData; the message names what is missing and where we looked. */
-public class DetectionException extends RuntimeException {
+public class DetectionException extends SpatialXException {
 
     private static final long serialVersionUID = 1L;
 

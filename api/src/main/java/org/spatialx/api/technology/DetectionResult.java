@@ -5,7 +5,7 @@ import org.spatialx.api.SampleData;
 import java.util.Optional;
 
 /**
- * The outcome of {@link SampleDataDetector#detect}: the SampleData to submit (protocol 4.1) and the
+ * The outcome of {@link org.spatialx.api.detection.SampleDataDetector#detect}: the SampleData to submit (protocol 4.1) and the
  * reports behind it.
  *
  * @param sampleData the SampleData of the chosen technology (one element, like the server's parse);

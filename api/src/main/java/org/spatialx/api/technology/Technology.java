@@ -13,9 +13,6 @@ import org.spatialx.api.SubmissionType;
  */
 public interface Technology extends ExtensionPoint {
 
-    /** The SPI version; a plugin's {@code plugin.requires} is checked against it. */
-    String SPI_VERSION = "0.1.0";
-
     /** The technology's name as users type it, e.g. {@code XENIUM}; unique in a catalog. */
     String id();
 
@@ -28,8 +25,8 @@ public interface Technology extends ExtensionPoint {
     }
 
     /** The {@code submission_type} sent in SampleData; derived from the wire technology by protocol 5.3. */
-    default String submissionType() {
-        return SubmissionType.detect(wireTechnology()).value();
+    default SubmissionType submissionType() {
+        return SubmissionType.detect(wireTechnology());
     }
 
     /** One line naming the instrument and its software, for listings. */

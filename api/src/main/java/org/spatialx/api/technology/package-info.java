@@ -7,6 +7,6 @@
  * {@link org.spatialx.api.technology.Alternative}s. Detection runs over a
  * {@link org.spatialx.api.technology.StorageView} (a local folder or a server listing) and yields a
  * {@link org.spatialx.api.technology.DetectionReport} per technology. Implementations of
- * {@link org.spatialx.api.technology.SampleDataDetector} are found with {@link java.util.ServiceLoader}.
+ * {@link org.spatialx.api.detection.SampleDataDetector} are found with {@link java.util.ServiceLoader}.
  */
 package org.spatialx.api.technology;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
-import org.spatialx.api.technology.SampleDataDetector;
+import org.spatialx.api.detection.SampleDataDetector;
 
 /**
  * The client-side steps of {@code parse_data_information} (protocol 4.2): user arguments appended

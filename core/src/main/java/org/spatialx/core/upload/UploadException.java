@@ -1,6 +1,6 @@
 package org.spatialx.core.upload;
 
-import org.spatialx.core.SpatialXException;
+import org.spatialx.api.SpatialXException;
 
 /**
  * An upload could not be finished: a chunk kept failing, the file changed while it was read, or the

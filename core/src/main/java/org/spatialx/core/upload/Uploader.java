@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spatialx.core.SpatialXConnectionException;
-import org.spatialx.core.SpatialXException;
+import org.spatialx.api.SpatialXException;
 import org.spatialx.core.SpatialXHttpException;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.SpatialXServerException;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnectionException;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.core.SpatialXException;
+import org.spatialx.api.SpatialXException;
 import org.spatialx.core.SpatialXHttpException;
 import org.spatialx.core.SpatialXServerException;
 import org.spatialx.core.SpatialXTimeoutException;

@@ -1,11 +1,15 @@
 package org.spatialx.server.http;
 
+import org.spatialx.api.SpatialXException;
+
 /**
  * An application error answered as the protocol's error envelope (HTTP 200,
  * {@code {"status": code, "message": text}}, protocol 1.5). The message says what was wrong and
  * what to do; it never contains a secret.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends SpatialXException {
+
+    private static final long serialVersionUID = 1L;
 
     /** Envelope status for invalid input. */
     public static final int BAD_REQUEST = 400;

@@ -29,7 +29,7 @@ public interface SampleParser {
      * detector with {@link java.util.ServiceLoader}), or {@link #NONE} when there are none.
      */
     static SampleParser installed() {
-        return java.util.ServiceLoader.load(org.spatialx.api.technology.SampleDataDetector.class,
+        return java.util.ServiceLoader.load(org.spatialx.api.detection.SampleDataDetector.class,
                         SampleParser.class.getClassLoader()).findFirst()
                 .<SampleParser>map(TechnologySampleParser::new)
                 .orElse(NONE);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.spatialx.api.SampleData;
 import org.spatialx.api.technology.DetectionException;
-import org.spatialx.api.technology.SampleDataDetector;
+import org.spatialx.api.detection.SampleDataDetector;
 import org.spatialx.technologies.storage.LocalStorageView;
 
 /**

@@ -174,7 +174,7 @@ public final class ParseCommand implements Callable<Integer> {
             String detail = element.found()
                     ? element.path() + (element.kind() == org.spatialx.api.technology.EntryKind.FOLDER
                             ? "/" : " (" + humanSize(element.size()) + ")")
-                            + (element.element().sent() ? " -> " + element.element().wireKey() : " (not sent)")
+                            + (element.element().sent() ? " -> " + element.element().wireKey().orElseThrow() : " (not sent)")
                     : element.element().required()
                             ? "not found; looked for " + String.join(", ", element.lookedFor())
                             : "not found (" + element.lookedFor().size() + " places looked at)";

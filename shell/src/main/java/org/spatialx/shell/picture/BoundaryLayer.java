@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.spatialx.technologies.boundaries.BoundaryReader;
 import org.spatialx.technologies.boundaries.BoundaryUnit;
-import org.spatialx.technologies.boundaries.CellPolygon;
+import org.spatialx.api.data.CellPolygon;
 
 /**
  * Cell or nucleus outlines to draw under the points, read from a boundary table (Xenium

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.spatialx.technologies.boundaries.CellPolygon;
+import org.spatialx.api.data.CellPolygon;
 
 /**
  * Draws points to a PNG scatter plot with axes, axis labels and a legend of categories: spatial

@@ -1,5 +1,6 @@
 package org.spatialx.technologies.boundaries;
 
+import org.spatialx.api.data.CellPolygon;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

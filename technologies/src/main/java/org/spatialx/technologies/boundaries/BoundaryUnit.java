@@ -14,7 +14,7 @@ public enum BoundaryUnit {
         this.symbol = symbol;
     }
 
-    /** {@code um} or {@code px}, the unit names {@link org.spatialx.technologies.positions.CellPositions} uses. */
+    /** {@code um} or {@code px}, the unit names {@link org.spatialx.api.data.CellPositions} uses. */
     public String symbol() {
         return symbol;
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link TechnologyCatalog}. Registered for {@link java.util.ServiceLoader}; the no-argument
  * constructor loads the built-ins and the plugins of the default plugins folder.
  */
-public final class DefaultSampleDataDetector implements org.spatialx.api.technology.SampleDataDetector {
+public final class DefaultSampleDataDetector implements org.spatialx.api.detection.SampleDataDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSampleDataDetector.class);
 

@@ -64,10 +64,10 @@ public final class LayoutDetector {
             if (!element.found() || !element.element().sent()) {
                 continue;
             }
-            KeyValue pair = new KeyValue(element.element().wireKey(), storage.join(report.dataPath(), element.path()));
+            KeyValue pair = new KeyValue(element.element().wireKey().orElseThrow(), storage.join(report.dataPath(), element.path()));
             (element.kind() == EntryKind.FOLDER ? folders : files).add(pair);
         }
-        return new SampleData(dataName, technology.submissionType(), technology.wireTechnology(), files, folders,
+        return new SampleData(dataName, technology.submissionType().value(), technology.wireTechnology(), files, folders,
                 technology.args(), List.of(), List.of());
     }
 

@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

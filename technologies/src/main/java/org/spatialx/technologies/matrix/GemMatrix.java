@@ -1,11 +1,12 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.spatialx.technologies.csv.CsvFile;
-import org.spatialx.technologies.positions.CellPositions;
+import org.spatialx.api.data.CellPositions;
 
 /**
  * Stereo-seq gene expression in GEM text ({@code .gem}, {@code .gem.gz}, tab-separated): one row per

@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
+import org.spatialx.api.data.MatrixValues;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;

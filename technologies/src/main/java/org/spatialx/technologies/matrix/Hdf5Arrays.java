@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.MatrixValues;
 import io.jhdf.AbstractNode;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;

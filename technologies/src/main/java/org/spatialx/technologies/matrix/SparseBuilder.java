@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.MatrixValues;
 import java.util.Arrays;
 
 /** Collects (row, column, value) triplets in any order and produces CSR arrays. */

@@ -1,9 +1,10 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import org.spatialx.technologies.transcripts.Transcript;
+import org.spatialx.api.data.Transcript;
 import org.spatialx.technologies.transcripts.TranscriptReader;
 
 /**

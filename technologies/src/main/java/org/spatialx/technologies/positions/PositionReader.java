@@ -1,5 +1,6 @@
 package org.spatialx.technologies.positions;
 
+import org.spatialx.api.data.CellPositions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.spatialx.technologies.transcripts;
 
+import org.spatialx.api.data.Transcript;
 import java.nio.file.Path;
 import java.util.List;
 import org.spatialx.technologies.csv.CsvFile;

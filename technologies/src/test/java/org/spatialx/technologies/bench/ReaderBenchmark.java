@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.spatialx.technologies.matrix.ExpressionMatrix;
+import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.technologies.matrix.TenxH5Matrix;
-import org.spatialx.technologies.transcripts.Transcript;
+import org.spatialx.api.data.Transcript;
 import org.spatialx.technologies.transcripts.TranscriptReader;
 
 /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.technologies.ExampleData;
 import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
-import org.spatialx.technologies.matrix.ExpressionMatrix;
+import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.technologies.matrix.TenxH5Matrix;
 import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.transcripts.TranscriptReader;

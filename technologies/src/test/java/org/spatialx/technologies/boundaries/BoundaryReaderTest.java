@@ -1,5 +1,6 @@
 package org.spatialx.technologies.boundaries;
 
+import org.spatialx.api.data.CellPolygon;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package org.spatialx.technologies.matrix;
 
+import org.spatialx.api.data.ExpressionMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -41,9 +41,9 @@ public final class CurioSeekerTechnology implements Technology {
                 Element.required("matrix", "matrix", file("*_MoleculesPerMatchedBead.mtx"),
                                 file("*_MoleculesPerMatchedBead.mtx.gz"))
                         .describedAs("genes x beads counts (Matrix Market)"),
-                Element.required("barcodes", null, file("*_barcodes.tsv"), file("*_barcodes.tsv.gz"))
+                Element.checked("barcodes", file("*_barcodes.tsv"), file("*_barcodes.tsv.gz"))
                         .describedAs("column names of the matrix"),
-                Element.required("genes", null, file("*_genes.tsv"), file("*_genes.tsv.gz"))
+                Element.checked("genes", file("*_genes.tsv"), file("*_genes.tsv.gz"))
                         .describedAs("row names of the matrix"),
                 Element.required("tissue_positions", "tissue_positions", file("*_MatchedBeadLocation.csv"))
                         .describedAs("bead barcodes with x/y positions"),

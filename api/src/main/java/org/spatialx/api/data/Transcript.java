@@ -1,4 +1,4 @@
-package org.spatialx.technologies.transcripts;
+package org.spatialx.api.data;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.spatialx.technologies.matrix;
+package org.spatialx.api.data;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.spatialx.technologies.positions;
+package org.spatialx.api.data;
 
 import java.util.List;
 

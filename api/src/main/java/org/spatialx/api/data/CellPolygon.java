@@ -1,4 +1,4 @@
-package org.spatialx.technologies.boundaries;
+package org.spatialx.api.data;
 
 import java.util.Arrays;
 import java.util.Objects;

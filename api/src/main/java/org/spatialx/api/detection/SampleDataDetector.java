@@ -1,13 +1,19 @@
-package org.spatialx.api.technology;
+package org.spatialx.api.detection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.spatialx.api.technology.DetectionResult;
+import org.spatialx.api.technology.SampleDetection;
+import org.spatialx.api.technology.StorageEntry;
+import org.spatialx.api.technology.StorageView;
 
 /**
  * Turns a data folder into SampleData (the client side of {@code parse_data_information}), with a
- * per-element report. The {@code technologies} module provides the implementation; find it with
- * {@code ServiceLoader.load(SampleDataDetector.class)}.
+ * per-element report. A host-side service, not an extension point: the {@code technologies} module
+ * provides the implementation over every installed {@code Technology}; hosts (connector, server,
+ * command line) find it with {@code ServiceLoader.load(SampleDataDetector.class)}. Plugins never
+ * implement it.
  */
 public interface SampleDataDetector {
 
