@@ -40,7 +40,7 @@ import org.spatialx.core.print.FormatPrint;
 import org.spatialx.core.transport.ApiRequest;
 import org.spatialx.core.transport.FileRegion;
 import org.spatialx.core.transport.MultipartBody;
-import org.spatialx.core.transport.ProgressListener;
+import org.spatialx.core.transport.BytesSentListener;
 import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.transport.UrlFamily;
 
@@ -387,7 +387,7 @@ public final class Uploader {
     }
 
     private void sendChunk(LocalFile file, ChunkPlan plan, int index, String folder, String uploadId, String path,
-                           ProgressListener listener) {
+                           BytesSentListener listener) {
         // Field order, the nominal chunk_size, the END offset and the literal filename 'file' are
         // those of the Python client (protocol 3.4, 11.4).
         MultipartBody body = MultipartBody.builder()
@@ -661,7 +661,7 @@ public final class Uploader {
 
     // ---------------------------------------------------------------------------------- helpers
 
-    private static ProgressListener progressOf(UploadProgress progress, AtomicLong counted) {
+    private static BytesSentListener progressOf(UploadProgress progress, AtomicLong counted) {
         return (sent, total) -> {
             long now = Math.min(sent, total);
             long before = counted.getAndSet(now);
