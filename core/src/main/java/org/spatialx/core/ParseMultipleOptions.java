@@ -29,7 +29,7 @@ public record ParseMultipleOptions(Map<String, String> sampleNameMapping, Map<St
     }
 
     /** The per-sample parse options these carry. */
-    ParseOptions parseOptions() {
+    public ParseOptions parseOptions() {
         return new ParseOptions(args, minGenes, minCounts, mitoControlsPercentage, detectOnServer);
     }
 }

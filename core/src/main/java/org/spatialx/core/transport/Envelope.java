@@ -13,15 +13,7 @@ import org.spatialx.core.print.FormatPrint;
  * The {@code {status, message}} envelope of every SpatialX answer (protocol 1.5), unwrapped in
  * this one place: a body that is not JSON is text, an object with a non-zero status is refused.
  */
-final class Envelope {
-
-    private final SpatialXJson json;
-    private final SecretMasker masker;
-
-    Envelope(SpatialXJson json, SecretMasker masker) {
-        this.json = json;
-        this.masker = masker;
-    }
+record Envelope(SpatialXJson json, SecretMasker masker) {
 
     /**
      * The payload of {@code body}: the {@code message} of a {@code status == 0} object, the whole

@@ -20,15 +20,7 @@ import org.spatialx.core.SpatialXTimeoutException;
  * What a failed exchange becomes (protocol 1.3, 1.5 rule 1): one {@link SpatialXException} type per
  * cause, with the URL (secrets masked) and what to do about it.
  */
-final class ExchangeFailures {
-
-    private final SecretMasker masker;
-    private final ConnectorOptions options;
-
-    ExchangeFailures(SecretMasker masker, ConnectorOptions options) {
-        this.masker = masker;
-        this.options = options;
-    }
+record ExchangeFailures(SecretMasker masker, ConnectorOptions options) {
 
     SpatialXHttpException httpStatus(ApiRequest request, String shownUrl, HttpResponse<byte[]> response) {
         int code = response.statusCode();

@@ -9,15 +9,7 @@ import org.spatialx.core.json.SpatialXJson;
  * Turns a payload into what an endpoint returns: a JSON object, a record, or an error that says
  * what the answer was and what to check. Every message is masked.
  */
-final class ResponseReader {
-
-    private final SpatialXJson json;
-    private final SecretMasker masker;
-
-    ResponseReader(SpatialXJson json, SecretMasker masker) {
-        this.json = json;
-        this.masker = masker;
-    }
+record ResponseReader(SpatialXJson json, SecretMasker masker) {
 
     /** {@code node} when it is a JSON object; {@code what} names the call in the error. */
     JsonNode object(JsonNode node, String what) {

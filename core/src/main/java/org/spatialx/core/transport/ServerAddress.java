@@ -55,19 +55,19 @@ final class ServerAddress {
 
     private static Map<String, String> firstValues(String rawQuery) {
         Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] keyValue = pair.split("=", 2);
+                if (!pair.isEmpty()) {
+                    values.putIfAbsent(decode(keyValue[0]), keyValue.length < 2 ? "" : decode(keyValue[1]));
+                }
             }
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(key, value);
         }
         return values;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** Scheme, host and path, without query or fragment. */
