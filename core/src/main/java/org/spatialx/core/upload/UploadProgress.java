@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.core.transport.BytesSentListener;
 
 /**
  * Progress of one upload (a file or a whole folder): a live bar with bytes, rate and ETA when
@@ -80,6 +81,18 @@ final class UploadProgress implements AutoCloseable {
         if (bar != null) {
             bar.stepBy(bytes);
         }
+    }
+
+    /**
+     * A listener of one request's file bytes that advances this progress; {@code counted} holds what
+     * it has counted so far, so that a failed attempt can be taken back.
+     */
+    BytesSentListener counting(AtomicLong counted) {
+        return (sent, total) -> {
+            long now = Math.min(sent, total);
+            long before = counted.getAndSet(now);
+            advance(now - before);
+        };
     }
 
     /** Renames the bar (the file of a folder being sent). */

@@ -157,7 +157,7 @@ public final class UploadBenchmark {
                                   String label, long bytes) throws IOException, InterruptedException {
         Process client = new ProcessBuilder(JAVA, "-Xmx96m", "-cp", CLASSPATH,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.Uploader=debug",
+                "-Dorg.slf4j.simpleLogger.log.org.spatialx.core.upload.FileUpload=debug",
                 UploadBenchmark.class.getName(), "client", url, token, mode[0], mode[1], file.toString(),
                 Integer.toString(warmRuns))
                 .redirectErrorStream(true).start();
