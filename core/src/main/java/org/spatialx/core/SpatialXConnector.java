@@ -26,7 +26,6 @@ import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadFileOptions;
 import org.spatialx.core.upload.UploadFolderOptions;
-import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.core.upload.Uploader;
 
 /**
@@ -53,7 +52,7 @@ public final class SpatialXConnector implements AutoCloseable {
     private final StudyEndpoints studies;
     private final ParsingEndpoints parsing;
     private final SubmissionEndpoints submissions;
-    private volatile Uploader uploader;
+    private final Uploader uploader;
 
     /**
      * {@code SpatialXConnector(domain, token)} with the default options (TLS verified).
@@ -73,7 +72,7 @@ public final class SpatialXConnector implements AutoCloseable {
         this.studies = new StudyEndpoints(transport, account);
         this.parsing = new ParsingEndpoints(transport, folder -> account.listdirEntities(folder, true));
         this.submissions = new SubmissionEndpoints(transport, account, studies, tracker);
-        this.uploader = new Uploader(transport, UploadSettings.defaults());
+        this.uploader = new Uploader(transport, options.uploads(), options.uploadProgress());
     }
 
     /** The transport every request goes through; uploads, parsing and analyses send theirs with it. */
@@ -457,14 +456,12 @@ public final class SpatialXConnector implements AutoCloseable {
 
     // ------------------------------------------------------------------ uploads (3)
 
-    /** The uploader behind {@code upload_file}, {@code upload_big_file} and {@code upload_folder}. */
+    /**
+     * The uploader behind {@code upload_file}, {@code upload_big_file} and {@code upload_folder}, built
+     * from {@link ConnectorOptions#uploads()} and {@link ConnectorOptions#uploadProgress()}.
+     */
     public Uploader uploader() {
         return uploader;
-    }
-
-    /** Uses {@code settings} (mode, parallel chunks, retries, resume directory, progress) for later uploads. */
-    public void uploadSettings(UploadSettings settings) {
-        this.uploader = new Uploader(transport, settings);
     }
 
     /** {@code upload_file(file_path, server_folder_name="", upload_id="", is_chunk=False)}: one {@code upload/simple}. */

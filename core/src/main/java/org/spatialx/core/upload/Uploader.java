@@ -24,15 +24,17 @@ import org.spatialx.core.transport.SpatialXTransport;
 public final class Uploader {
 
     private final UploadSettings settings;
+    private final UploadProgressListener progressListener;
     private final ChunkEndpoints endpoints;
     private final FileUpload files;
     private final FolderUpload folders;
     private final AtomicReference<UploadCapabilities> advertised = new AtomicReference<>();
 
-    /** Uploads through {@code transport} with {@code settings}. */
-    public Uploader(SpatialXTransport transport, UploadSettings settings) {
+    /** Uploads through {@code transport} with {@code settings}, telling {@code progressListener} how each goes. */
+    public Uploader(SpatialXTransport transport, UploadSettings settings, UploadProgressListener progressListener) {
         Objects.requireNonNull(transport, "transport");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.progressListener = Objects.requireNonNull(progressListener, "progressListener");
         ResumeStore resumeStore = new ResumeStore(settings.resumeDirectory(), transport.domain());
         this.endpoints = new ChunkEndpoints(transport);
         this.files = new FileUpload(settings, endpoints, resumeStore);
@@ -64,7 +66,7 @@ public final class Uploader {
         LocalFile file = LocalFile.open(filePath);
         UploadCapabilities capabilities = capabilities();
         try (UploadProgress progress = UploadProgress.start(file.path().toString(), file.size(), false,
-                settings.progress())) {
+                progressListener)) {
             JsonNode answer = files.simple(file, options, progress, capabilities);
             progress.finished(answer.path("path").asText(""));
             return endpoints.plainMap(answer);
@@ -81,7 +83,7 @@ public final class Uploader {
         LocalFile file = LocalFile.open(filePath);
         UploadCapabilities capabilities = capabilities();
         try (UploadProgress progress = UploadProgress.start(file.path().toString(), file.size(), options.debugMode(),
-                settings.progress())) {
+                progressListener)) {
             Map<String, Object> answer = files.upload(file, options, progress, capabilities, null);
             progress.finished(Objects.toString(answer.get("path"), ""));
             return answer;
@@ -99,7 +101,7 @@ public final class Uploader {
         long total = localFiles.stream().mapToLong(LocalFile::size).sum();
         UploadCapabilities capabilities = capabilities();
         try (UploadProgress progress = UploadProgress.start(dirPath.toAbsolutePath().normalize().toString(), total,
-                options.debugMode(), settings.progress())) {
+                options.debugMode(), progressListener)) {
             return folders.upload(dirPath, localFiles, options, progress, capabilities);
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,10 @@ class MergeRefusalTest {
         server = RecordingHttpServer.start();
         server.on("POST", OPENAPI + "upload/chunk/start", ScriptedResponse.ok("{\"unique_id\": \"U1\", \"root_folder\": \"/srv/up\"}"));
         server.on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{}"));
-        connector = TestConnectors.connect(server);
-        connector.uploadSettings(UploadSettings.defaults().withMode(UploadSettings.Mode.EXTENDED)
-                .withResumeDirectory(dir.resolve("resume")).withRetries(1, Duration.ZERO));
+        connector = new SpatialXConnector(server.url(TestConnectors.DOMAIN_PATH), TestConnectors.TOKEN,
+                TestConnectors.options(new ArrayList<>()).uploads(UploadSettings.defaults()
+                        .withMode(UploadSettings.Mode.EXTENDED).withResumeDirectory(dir.resolve("resume"))
+                        .withRetries(1, Duration.ZERO)).build());
         byte[] content = new byte[3 << 20];
         new Random(3).nextBytes(content);
         file = Files.write(dir.resolve("big.tif"), content);

@@ -223,9 +223,10 @@ public final class UploadBenchmark {
                                int warmRuns) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (SpatialXConnector connector = new SpatialXConnector(url, token, ConnectorOptions.builder()
-                .readTimeout(Duration.ofMinutes(10)).build())) {
-            connector.uploadSettings(UploadSettings.defaults().withMode(mode).withParallelChunks(parallel)
-                    .withResumeDirectory(file.resolveSibling("resume")).withProgress(UploadSettings.Progress.LOG));
+                .readTimeout(Duration.ofMinutes(10))
+                .uploads(UploadSettings.defaults().withMode(mode).withParallelChunks(parallel)
+                        .withResumeDirectory(file.resolveSibling("resume")))
+                .build())) {
             connector.uploader().capabilities();
             if (warmRuns > 0) {
                 uploadOnce(connector, file, "warmup");

@@ -1,6 +1,5 @@
 package org.spatialx.shell.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.PolyglotException;
+import org.spatialx.shell.progress.UploadProgressBars;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         quietLibraryLogs();
-        if (!stdoutIsTerminal()) {
+        if (!UploadProgressBars.standardOutputIsTerminal()) {
             System.setProperty(DefaultConnectorFactory.PLAIN_OUTPUT_PROPERTY, "true");
         }
         List<String> argv = new ArrayList<>();
@@ -91,20 +91,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-    }
-
-    /** True when standard output is an interactive terminal (not a pipe or file). */
-    static boolean stdoutIsTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            // Console.isTerminal() exists from JDK 22; the code is compiled for 21.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
         }
     }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.ScriptArgumentException;
+import org.spatialx.shell.progress.UploadProgressBars;
 
 /**
  * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
@@ -65,11 +65,12 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         if (Boolean.FALSE.equals(options.get("verify_ssl"))) {
             builder.insecureSkipTlsVerify(true);
         }
-        SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
-        if (Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
-            // Output is a pipe or a file: one log line per upload instead of a bar, even with debug_mode=True.
-            connector.uploadSettings(UploadSettings.defaults().withProgress(UploadSettings.Progress.LOG));
+        if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
+            // Bars on a terminal or with debug_mode=True; when output is a pipe or a file, uploads are
+            // only the log line core writes for each, even with debug_mode=True.
+            builder.uploadProgress(UploadProgressBars.onStandardError());
         }
+        SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.add(connector);
         return connector;
     }
