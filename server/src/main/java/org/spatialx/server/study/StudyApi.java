@@ -44,7 +44,7 @@ public final class StudyApi {
     public void register(ApiServer server) {
         server.post("openapi/study/create", this::createStudy);
         server.post("openapi/study/list", this::listStudies);
-        server.post("openapi/study/list_public", r -> Map.of("list", List.of(), "total", 0));
+        server.post("openapi/study/list_public", r -> new Page<>(List.of(), 0)); // nothing is public here
         server.get("openapi/study/detail", this::studyDetail);
         server.post("openapi/study/update", this::updateStudy);
         server.post("openapi/study/stop_create_submit", this::deleteStudy);
