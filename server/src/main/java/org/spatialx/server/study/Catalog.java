@@ -225,8 +225,8 @@ public final class Catalog {
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));
         }
-        boolean anySubmitted = Sql.count(c, "SELECT COUNT(*) FROM submissions WHERE data_id = ? AND state = 'received'",
-                dataId) > 0;
+        boolean anySubmitted = Sql.count(c, "SELECT COUNT(*) FROM submissions WHERE data_id = ? AND state = ?",
+                dataId, SubmissionState.RECEIVED.stored()) > 0;
         String text = result.isEmpty() && !anySubmitted ? null : write(result);
         Sql.update(c, "UPDATE data SET map_submit_result = ?, updated_at = ? WHERE data_id = ?", text, now, dataId);
     }

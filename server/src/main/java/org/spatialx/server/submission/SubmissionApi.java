@@ -11,18 +11,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
+import org.spatialx.api.StudyStatus;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.job.JobExecutor;
 import org.spatialx.server.job.JobRecord;
+import org.spatialx.server.job.JobState;
 import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
 import org.spatialx.server.study.Catalog;
+import org.spatialx.server.study.SubmissionState;
 
 /**
  * Submissions: {@code sample/create} and {@code data/create} (protocol 2.1 #12, #18) record the
@@ -87,7 +91,8 @@ public final class SubmissionApi {
             Map<String, Object> study = catalog.activeStudy(c, studyId);
             String sampleId = ids.next("SP-");
             Sql.update(c, "INSERT INTO samples(sample_id, study_id, title, enable_status, created_at, updated_at)"
-                    + " VALUES (?,?,?,?,?,?)", sampleId, studyId, name, data.isEmpty() ? 1 : 2, now(), now());
+                    + " VALUES (?,?,?,?,?,?)", sampleId, studyId, name,
+                    (data.isEmpty() ? EnableStatus.READY_TO_USE : EnableStatus.PROCESSING).value(), now(), now());
             return submit(c, study, sampleId, data);
         });
         startJobs(result);
@@ -108,7 +113,7 @@ public final class SubmissionApi {
                 throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.get("study_id")
                         + "', not '" + studyId + "'.");
             }
-            if (((Number) sample.get("enable_status")).intValue() == Catalog.DELETED) {
+            if (EnableStatus.DELETED.value().equals(sample.get("enable_status"))) {
                 throw new ApiException(ApiException.CONFLICT, "Sample '" + sampleId + "' was deleted; add a new sample.");
             }
             return submit(c, study, sampleId, data);
@@ -168,14 +173,16 @@ public final class SubmissionApi {
             Sql.update(c, "INSERT INTO data(data_id, sample_id, study_id, submit_id, title, submission_type,"
                             + " technology, files, folders, args, kwargs, identities, enable_status, percent,"
                             + " map_submit_result, job_id, created_at, updated_at)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,2,0,NULL,?,?,?)",
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0,NULL,?,?,?)",
                     dataId, sampleId, studyId, submitId, sd.name(),
                     sd.submissionType() == null ? "" : sd.submissionType(), sd.technology(),
                     catalog.write(sd.files()), catalog.write(sd.folders()), catalog.write(sd.args()),
-                    catalog.write(sd.kwargs()), catalog.write(sd.identities()), jobId, now(), now());
+                    catalog.write(sd.kwargs()), catalog.write(sd.identities()), EnableStatus.PROCESSING.value(), jobId,
+                    now(), now());
             Sql.update(c, "INSERT INTO submissions(submit_id, study_id, sample_id, data_id, name, state, job_id,"
                             + " log_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    submitId, studyId, sampleId, dataId, sd.name(), JobRecord.QUEUED, jobId, log.toString(), now(), now());
+                    submitId, studyId, sampleId, dataId, sd.name(), SubmissionState.QUEUED.stored(), jobId,
+                    log.toString(), now(), now());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("data_id", dataId);
             entry.put("submit_id", submitId);
@@ -184,7 +191,8 @@ public final class SubmissionApi {
             jobIds.add(jobId);
         }
         if (!data.isEmpty()) {
-            Sql.update(c, "UPDATE studies SET status = 2, updated_at = ? WHERE study_id = ?", now(), studyId);
+            Sql.update(c, "UPDATE studies SET status = ?, updated_at = ? WHERE study_id = ?",
+                    StudyStatus.PROCESSING_STATUS.value(), now(), studyId);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("study_id", studyId);
@@ -209,15 +217,16 @@ public final class SubmissionApi {
 
     /** A failed receive job (or one interrupted by a restart) leaves its data "created" with 0 %. */
     private void finished(JobRecord job) {
-        if (!JobRecord.FAILED.equals(job.state())) {
+        if (job.state() != JobState.FAILED) {
             return;
         }
         String submitId = job.targetId();
         database.write(c -> {
-            Sql.update(c, "UPDATE submissions SET state = ?, updated_at = ? WHERE submit_id = ?", JobRecord.FAILED,
-                    now(), submitId);
-            Sql.update(c, "UPDATE data SET enable_status = 0, percent = 0, updated_at = ? WHERE submit_id = ?"
-                    + " AND enable_status < 3", now(), submitId);
+            Sql.update(c, "UPDATE submissions SET state = ?, updated_at = ? WHERE submit_id = ?",
+                    SubmissionState.FAILED.stored(), now(), submitId);
+            Sql.update(c, "UPDATE data SET enable_status = ?, percent = 0, updated_at = ? WHERE submit_id = ?"
+                    + " AND enable_status < ?", EnableStatus.CREATED.value(), now(), submitId,
+                    EnableStatus.DELETED.value());
             Map<String, Object> sub = Sql.one(c, "SELECT study_id, sample_id FROM submissions WHERE submit_id = ?",
                     submitId);
             if (sub != null) {
