@@ -24,6 +24,7 @@ import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Ulid;
 import org.spatialx.server.study.Catalog;
+import org.spatialx.server.study.DataRecordLayout;
 import org.spatialx.server.study.Groups;
 import org.spatialx.server.study.StudyApi;
 import org.spatialx.server.submission.SubmissionApi;
@@ -76,7 +77,7 @@ public final class LocalServer implements AutoCloseable {
             String token = home.token(config.token());
             home.cleanStaging(Duration.ofDays(7));
             Clock clock = Clock.systemUTC();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = new ObjectMapper().registerModule(new DataRecordLayout());
             Database database = Database.open(home.databaseFile());
             owned.add(0, database);
             Groups groups = Groups.load(database);

@@ -8,13 +8,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
+import org.spatialx.api.SampleRecord;
+import org.spatialx.api.StudyInfo;
 import org.spatialx.api.StudyStatus;
+import org.spatialx.api.SubmissionResult;
+import org.spatialx.api.SubmittedData;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
@@ -83,43 +86,41 @@ public final class SubmissionApi {
         }
     }
 
-    private Map<String, Object> createSample(ApiRequest r) {
+    private SubmissionResult createSample(ApiRequest r) {
         String studyId = r.required("study_id");
         String name = r.required("name").trim();
         List<SampleData> data = sampleData(r);
-        Map<String, Object> result = database.write(c -> {
-            Map<String, Object> study = catalog.activeStudy(c, studyId);
+        Submitted submitted = database.write(c -> {
+            StudyInfo study = catalog.activeStudy(c, studyId);
             String sampleId = ids.next("SP-");
             Sql.update(c, "INSERT INTO samples(sample_id, study_id, title, enable_status, created_at, updated_at)"
                     + " VALUES (?,?,?,?,?,?)", sampleId, studyId, name,
                     (data.isEmpty() ? EnableStatus.READY_TO_USE : EnableStatus.PROCESSING).value(), now(), now());
             return submit(c, study, sampleId, data);
         });
-        startJobs(result);
-        return result;
+        return start(submitted);
     }
 
-    private Map<String, Object> createData(ApiRequest r) {
+    private SubmissionResult createData(ApiRequest r) {
         String studyId = r.required("study_id");
         String sampleId = r.required("sample_id");
         List<SampleData> data = sampleData(r);
         if (data.isEmpty()) {
             throw ApiException.badRequest("data/create needs at least one SampleData in 'data'.");
         }
-        Map<String, Object> result = database.write(c -> {
-            Map<String, Object> study = catalog.activeStudy(c, studyId);
-            Map<String, Object> sample = catalog.sample(c, sampleId);
-            if (!studyId.equals(sample.get("study_id"))) {
-                throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.get("study_id")
+        Submitted submitted = database.write(c -> {
+            StudyInfo study = catalog.activeStudy(c, studyId);
+            SampleRecord sample = catalog.sample(c, sampleId);
+            if (!studyId.equals(sample.studyId())) {
+                throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.studyId()
                         + "', not '" + studyId + "'.");
             }
-            if (EnableStatus.DELETED.value().equals(sample.get("enable_status"))) {
+            if (EnableStatus.DELETED.value().equals(sample.enableStatus())) {
                 throw new ApiException(ApiException.CONFLICT, "Sample '" + sampleId + "' was deleted; add a new sample.");
             }
             return submit(c, study, sampleId, data);
         });
-        startJobs(result);
-        return result;
+        return start(submitted);
     }
 
     private List<SampleData> sampleData(ApiRequest r) {
@@ -158,12 +159,16 @@ public final class SubmissionApi {
         return all;
     }
 
-    /** Inserts data, submissions and queued jobs; returns the protocol 4.4 result with job ids to start. */
-    private Map<String, Object> submit(Connection c, Map<String, Object> study, String sampleId, List<SampleData> data)
+    /** The protocol 4.4 result of a submission and the receive jobs to start once it is committed. */
+    private record Submitted(SubmissionResult result, List<Long> jobIds) {
+    }
+
+    /** Inserts data, submissions and queued jobs. */
+    private Submitted submit(Connection c, StudyInfo study, String sampleId, List<SampleData> data)
             throws SQLException {
-        String studyId = (String) study.get("study_id");
-        Path dataPath = Path.of((String) study.get("data_path"));
-        List<Map<String, Object>> entries = new ArrayList<>();
+        String studyId = study.studyId();
+        Path dataPath = Path.of(study.dataPath());
+        List<SubmittedData> entries = new ArrayList<>();
         List<Long> jobIds = new ArrayList<>();
         for (SampleData sd : data) {
             String dataId = ids.next("DA-");
@@ -183,36 +188,26 @@ public final class SubmissionApi {
                             + " log_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     submitId, studyId, sampleId, dataId, sd.name(), SubmissionState.QUEUED.stored(), jobId,
                     log.toString(), now(), now());
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("data_id", dataId);
-            entry.put("submit_id", submitId);
-            entry.put("submit_name", sd.name());
-            entries.add(entry);
+            entries.add(new SubmittedData(dataId, submitId, sd.name()));
             jobIds.add(jobId);
         }
         if (!data.isEmpty()) {
             Sql.update(c, "UPDATE studies SET status = ?, updated_at = ? WHERE study_id = ?",
                     StudyStatus.PROCESSING_STATUS.value(), now(), studyId);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("study_id", studyId);
-        result.put("sample_id", sampleId);
-        result.put("sample_data", entries);
-        result.put("submit_id", entries.isEmpty() ? "" : entries.get(0).get("submit_id"));
-        result.put("job_id", jobIds.isEmpty() ? 0 : jobIds.get(0));
-        result.put("err_message", "");
-        result.put("job_ids", jobIds);
-        return result;
+        SubmissionResult result = new SubmissionResult(studyId, sampleId, entries,
+                entries.isEmpty() ? "" : entries.get(0).submitId(), jobIds.isEmpty() ? 0L : jobIds.get(0), "", Map.of());
+        return new Submitted(result, jobIds);
     }
 
-    @SuppressWarnings("unchecked")
-    private void startJobs(Map<String, Object> result) {
-        List<Long> jobIds = (List<Long>) result.remove("job_ids");
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) result.get("sample_data");
-        for (int i = 0; i < jobIds.size(); i++) {
-            String submitId = (String) entries.get(i).get("submit_id");
-            jobs.start(jobIds.get(i), new ReceiveSubmissionJob(database, catalog, mounts, ids, submitId, clock));
+    /** Starts the receive job of each submission (their rows are committed) and answers the result. */
+    private SubmissionResult start(Submitted submitted) {
+        List<SubmittedData> entries = submitted.result().sampleData();
+        for (int i = 0; i < entries.size(); i++) {
+            jobs.start(submitted.jobIds().get(i), new ReceiveSubmissionJob(database, catalog, mounts, ids,
+                    entries.get(i).submitId(), clock));
         }
+        return submitted.result();
     }
 
     /** A failed receive job (or one interrupted by a restart) leaves its data "created" with 0 %. */
