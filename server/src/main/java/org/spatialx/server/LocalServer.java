@@ -29,6 +29,7 @@ import org.spatialx.server.study.Groups;
 import org.spatialx.server.study.StudyApi;
 import org.spatialx.server.submission.SubmissionApi;
 import org.spatialx.server.upload.UploadApi;
+import org.spatialx.server.upload.UploadSessions;
 
 /**
  * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
@@ -75,7 +76,7 @@ public final class LocalServer implements AutoCloseable {
                 lock.channel().close();
             });
             String token = home.token(config.token());
-            home.cleanStaging(Duration.ofDays(7));
+            home.cleanTemporaryParts();
             Clock clock = Clock.systemUTC();
             ObjectMapper json = new ObjectMapper().registerModule(new DataRecordLayout());
             Database database = Database.open(home.databaseFile());
@@ -99,7 +100,10 @@ public final class LocalServer implements AutoCloseable {
             new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())).register(http);
             new StudyApi(database, catalog, groups, ids, home.studies(), clock).register(http);
             submissions.register(http);
-            new UploadApi(database, mounts, home.uploadSessions(), config.maxChunkSize(), clock).register(http);
+            UploadSessions uploads = new UploadSessions(database, mounts, home.uploadSessions(), config.maxChunkSize(),
+                    clock);
+            uploads.removeAbandoned(Duration.ofDays(7));
+            new UploadApi(uploads).register(http);
             new StaticGateway(http, database, home.studies()).register();
             home.writeServerFile(url, port);
             owned.add(0, () -> Files.deleteIfExists(home.serverFile()));

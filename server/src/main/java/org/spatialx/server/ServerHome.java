@@ -80,26 +80,11 @@ public final class ServerHome {
         Files.createDirectories(tmp());
     }
 
-    /**
-     * Removes what a previous process left half-done: temporary request parts, and upload sessions
-     * untouched for {@code sessionMaxAge} (their chunks were never merged).
-     */
-    void cleanStaging(java.time.Duration sessionMaxAge) throws IOException {
+    /** Removes the temporary request parts a previous process left (upload sessions are the store's). */
+    void cleanTemporaryParts() throws IOException {
         try (var parts = Files.list(tmp())) {
             for (Path p : parts.toList()) {
                 Files.deleteIfExists(p);
-            }
-        }
-        java.time.Instant cutoff = java.time.Instant.now().minus(sessionMaxAge);
-        try (var sessions = Files.list(uploadSessions())) {
-            for (Path session : sessions.toList()) {
-                if (Files.getLastModifiedTime(session).toInstant().isBefore(cutoff)) {
-                    try (var walk = Files.walk(session)) {
-                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                }
             }
         }
     }

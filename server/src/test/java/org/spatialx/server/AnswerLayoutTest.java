@@ -93,8 +93,8 @@ class AnswerLayoutTest {
                 map("key", studyId)).ok()));
         assertEquals("{list:[{" + SAMPLE + ",data:[{" + data + "}]}],total:i}", layout(client.get("openapi/sample/list",
                 map("key", studyId, "need_data", true)).ok()));
-        assertEquals("{sample:{" + SAMPLE + "},sample_data:[{" + data + "}]}", layout(client.get("openapi/sample/detail",
-                map("key", sampleId)).ok()));
+        assertEquals("{sample:{" + SAMPLE + "},sample_data:[{" + data + "}]}",
+                layout(client.get("openapi/sample/detail", map("key", sampleId)).ok()));
         assertEquals("{" + data + "}", layout(client.get("openapi/data/detail", map("key", dataId)).ok()));
         assertEquals("{" + SAMPLE + "}", layout(client.postJson("openapi/sample/rename",
                 map("sample_id", sampleId, "new_name", "S1")).ok()));
@@ -132,7 +132,8 @@ class AnswerLayoutTest {
                 "offset", 6, "name", "b.bin", "unique_id", id, "path", "x", "sending_index", 0);
         assertEquals("{unique_id:s,name:s,sending_index:i,offset:i,size:i}", layout(client.postMultipart(
                 "openapi/upload/chunk/process", chunk, "file", Arrays.copyOf(bytes, 6)).ok()));
-        chunk.putAll(map("offset", 10, "sending_index", 1, "sha256", ProtocolClient.sha256(Arrays.copyOfRange(bytes, 6, 10))));
+        chunk.putAll(map("offset", 10, "sending_index", 1,
+                "sha256", ProtocolClient.sha256(Arrays.copyOfRange(bytes, 6, 10))));
         assertEquals("{unique_id:s,name:s,sending_index:i,offset:i,size:i,sha256:s}", layout(client.postMultipart(
                 "openapi/upload/chunk/process", chunk, "file", Arrays.copyOfRange(bytes, 6, 10)).ok()));
         assertEquals("{unique_id:s,name:s,chunk_size:i,file_size:i,received:[i],received_bytes:i}",
@@ -143,7 +144,8 @@ class AnswerLayoutTest {
                 layout(client.postJson("openapi/upload/chunk/merge", map("folder_name", "big", "parent_is_file", 2,
                         "total", 2, "name", "b.bin", "unique_id", id, "move_to_parent", false)).ok()));
         assertEquals("{folder_name:s,unique_id:s,path:s,root_folder:s,files:[{path:s,size:i,sha256:s}]}",
-                layout(client.postForm("openapi/upload/folder_finish", map("folder_name", "big", "unique_id", id)).ok()));
+                layout(client.postForm("openapi/upload/folder_finish", map("folder_name", "big", "unique_id", id))
+                        .ok()));
         assertEquals("{}", layout(client.postJson("openapi/upload/chunk/finish", map()).ok()));
         assertEquals(10, Files.size(server.mounts().upload().root().resolve("big/b.bin")));
     }

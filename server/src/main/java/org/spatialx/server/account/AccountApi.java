@@ -80,7 +80,8 @@ public final class AccountApi implements Endpoints {
 
     /** What {@code account/groups} answers (protocol 8.1): the built-in groups by id, and the user's other groups. */
     @JsonPropertyOrder({"default", "groups"})
-    record GroupList(@JsonProperty("default") Map<String, String> defaults, @JsonProperty("groups") List<Group> groups) {
+    record GroupList(@JsonProperty("default") Map<String, String> defaults,
+                     @JsonProperty("groups") List<Group> groups) {
     }
 
     /** What {@code directory/entities} answers: the folder listed and its children by name. */

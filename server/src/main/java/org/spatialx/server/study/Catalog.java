@@ -215,8 +215,8 @@ public final class Catalog {
      */
     public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
-        for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ? ORDER BY created_at, element_id",
-                dataId)) {
+        for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ?"
+                + " ORDER BY created_at, element_id", dataId)) {
             result.computeIfAbsent((String) e.get("submit_id"), k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));

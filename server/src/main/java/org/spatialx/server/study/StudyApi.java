@@ -274,7 +274,8 @@ public final class StudyApi implements Endpoints {
         String dataId = r.required("data_id");
         return database.write(c -> {
             catalog.data(c, dataId);
-            Sql.update(c, "UPDATE data SET enable_status = ?, updated_at = ? WHERE data_id = ?", DELETED, now(), dataId);
+            Sql.update(c, "UPDATE data SET enable_status = ?, updated_at = ? WHERE data_id = ?", DELETED, now(),
+                    dataId);
             return catalog.data(c, dataId);
         });
     }

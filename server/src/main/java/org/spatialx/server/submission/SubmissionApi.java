@@ -196,7 +196,8 @@ public final class SubmissionApi {
                     StudyStatus.PROCESSING_STATUS.value(), now(), studyId);
         }
         SubmissionResult result = new SubmissionResult(studyId, sampleId, entries,
-                entries.isEmpty() ? "" : entries.get(0).submitId(), jobIds.isEmpty() ? 0L : jobIds.get(0), "", Map.of());
+                entries.isEmpty() ? "" : entries.get(0).submitId(), jobIds.isEmpty() ? 0L : jobIds.get(0), "",
+                Map.of());
         return new Submitted(result, jobIds);
     }
 
