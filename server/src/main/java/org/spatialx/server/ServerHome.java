@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The layout of a server home: {@code token} (owner-only), {@code server.json} (url, port, pid of
@@ -89,8 +90,8 @@ public final class ServerHome {
         }
     }
 
-    /** Takes the home's lock for this process, or fails saying which server holds it. */
-    FileLock lock() throws IOException {
+    /** Takes the home's lock for this process, or empty when another server (process or call) holds it. */
+    Optional<FileLock> lock() throws IOException {
         FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -100,11 +101,15 @@ public final class ServerHome {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("Another SpatialX local server is already running for home " + root
-                    + describeRunning() + ". Use it (LocalServer.startOrReuse, or the URL in server.json) "
-                    + "or stop it first.");
         }
-        return lock;
+        return Optional.ofNullable(lock);
+    }
+
+    /** The error for a home whose lock another server holds, saying which one. */
+    IllegalStateException inUse() {
+        return new IllegalStateException("Another SpatialX local server is already running for home " + root
+                + describeRunning() + ". Use it (LocalServer.startOrReuse, or the URL in server.json) "
+                + "or stop it first.");
     }
 
     private String describeRunning() {

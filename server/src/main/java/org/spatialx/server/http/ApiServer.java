@@ -87,8 +87,19 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Binds and starts serving; returns the bound port. */
-    public int start(String host, int port, int threads) throws IOException {
+    /** Registers every route of each family of endpoints. */
+    public ApiServer register(Endpoints... families) {
+        for (Endpoints family : families) {
+            family.register(this);
+        }
+        return this;
+    }
+
+    /**
+     * Binds the port and returns it; requests wait until {@link #start}, so routes that need the
+     * server's URL can be registered in between.
+     */
+    public int bind(String host, int port, int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 256);
         AtomicInteger counter = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -99,8 +110,12 @@ public final class ApiServer implements AutoCloseable {
                 });
         server.setExecutor(executor);
         server.createContext("/", this::serve);
-        server.start();
         return server.getAddress().getPort();
+    }
+
+    /** Starts serving requests (after {@link #bind}, once every route is registered). */
+    public void start() {
+        server.start();
     }
 
     private void serve(HttpExchange exchange) throws IOException {

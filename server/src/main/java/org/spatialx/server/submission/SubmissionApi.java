@@ -21,6 +21,7 @@ import org.spatialx.api.SubmittedData;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
+import org.spatialx.server.http.Endpoints;
 import org.spatialx.server.job.JobExecutor;
 import org.spatialx.server.job.JobRecord;
 import org.spatialx.server.job.JobState;
@@ -37,7 +38,7 @@ import org.spatialx.server.study.SubmissionState;
  * log is {@code {data_path}/submit/{submit_id}/submission.log}; and
  * {@code pyapi/v1/submission/parse_data_information} (#30) through a {@link SampleParser}.
  */
-public final class SubmissionApi {
+public final class SubmissionApi implements Endpoints {
 
     /** Job kind of a received submission. */
     public static final String RECEIVE_JOB = "submission.receive";
@@ -61,9 +62,9 @@ public final class SubmissionApi {
         this.json = json;
         this.parser = parser;
         this.clock = clock;
-        jobs.onFinished(RECEIVE_JOB, this::finished);
     }
 
+    @Override
     public void register(ApiServer server) {
         server.post("openapi/sample/create", this::createSample);
         server.post("openapi/data/create", this::createData);
@@ -211,8 +212,11 @@ public final class SubmissionApi {
         return submitted.result();
     }
 
-    /** A failed receive job (or one interrupted by a restart) leaves its data "created" with 0 %. */
-    private void finished(JobRecord job) {
+    /**
+     * Told when a {@link #RECEIVE_JOB} ends: a failed one (or one interrupted by a restart) leaves its data
+     * "created" with 0 %.
+     */
+    public void receiveFinished(JobRecord job) {
         if (job.state() != JobState.FAILED) {
             return;
         }
