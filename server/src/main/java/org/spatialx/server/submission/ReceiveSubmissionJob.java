@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
+import org.spatialx.api.SpatialAttrs;
 import org.spatialx.api.StudyStatus;
+import org.spatialx.api.SubmissionElementKeys;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
 import org.spatialx.server.storage.Mounts;
@@ -28,15 +30,19 @@ final class ReceiveSubmissionJob implements Job {
 
     /** Element kind (protocol 5.12) for a SampleData key (protocol 5.10); other keys are inputs, not elements. */
     private static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(
-            Map.entry("images", "images"),
-            Map.entry("protein_images", "protein_images"),
-            Map.entry("segmentation", "segmentation"),
-            Map.entry("transcripts", "transcripts"),
-            Map.entry("cell_centers", "cell_centers"),
-            Map.entry("annotated_data", "annotated_data"),
-            Map.entry("matrix", "annotated_data"),
-            Map.entry("alignment", "images_alignment"),
-            Map.entry("tissue_positions", "spot"));
+            kind(SubmissionElementKeys.IMAGES, SpatialAttrs.IMAGES_ELEMENT),
+            kind(SubmissionElementKeys.PROTEIN_IMAGES, SpatialAttrs.PROTEIN_IMAGES_ELEMENT),
+            kind(SubmissionElementKeys.SEGMENTATION, SpatialAttrs.SEGMENTATION_ELEMENT),
+            kind(SubmissionElementKeys.TRANSCRIPTS, SpatialAttrs.TRANSCRIPTS_ELEMENT),
+            kind(SubmissionElementKeys.CELL_CENTERS, SpatialAttrs.CELL_CENTERS_ELEMENT),
+            kind(SubmissionElementKeys.EXPRESSION, SpatialAttrs.ANNOTATED_DATA),
+            kind(SubmissionElementKeys.MATRIX, SpatialAttrs.ANNOTATED_DATA),
+            kind(SubmissionElementKeys.ALIGNMENT, SpatialAttrs.IMAGES_ALIGNMENT_ELEMENT),
+            kind(SubmissionElementKeys.TISSUE_POSITIONS, SpatialAttrs.SPOT_ELEMENT));
+
+    private static Map.Entry<String, String> kind(SubmissionElementKeys key, SpatialAttrs kind) {
+        return Map.entry(key.value(), kind.value());
+    }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
