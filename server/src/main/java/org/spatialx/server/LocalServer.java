@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
@@ -24,10 +25,12 @@ import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Ulid;
 import org.spatialx.server.study.Catalog;
+import org.spatialx.server.study.DataRecordLayout;
 import org.spatialx.server.study.Groups;
 import org.spatialx.server.study.StudyApi;
 import org.spatialx.server.submission.SubmissionApi;
 import org.spatialx.server.upload.UploadApi;
+import org.spatialx.server.upload.UploadSessions;
 
 /**
  * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
@@ -65,18 +68,27 @@ public final class LocalServer implements AutoCloseable {
     /** Starts a server for {@code config.home()}; fails if another one runs for that home. */
     public static LocalServer start(LocalServerConfig config) {
         ServerHome home = new ServerHome(config.home());
+        return startUnlessRunning(config, home).orElseThrow(home::inUse);
+    }
+
+    /** Starts a server for the home, or answers empty when another server holds the home's lock. */
+    private static Optional<LocalServer> startUnlessRunning(LocalServerConfig config, ServerHome home) {
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             home.create();
-            FileLock lock = home.lock();
+            Optional<FileLock> locked = home.lock();
+            if (locked.isEmpty()) {
+                return Optional.empty();
+            }
+            FileLock lock = locked.get();
             owned.add(() -> {
                 lock.release();
                 lock.channel().close();
             });
             String token = home.token(config.token());
-            home.cleanStaging(Duration.ofDays(7));
+            home.cleanTemporaryParts();
             Clock clock = Clock.systemUTC();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = new ObjectMapper().registerModule(new DataRecordLayout());
             Database database = Database.open(home.databaseFile());
             owned.add(0, database);
             Groups groups = Groups.load(database);
@@ -85,24 +97,33 @@ public final class LocalServer implements AutoCloseable {
             owned.add(0, jobs);
             Ulid ids = new Ulid(clock);
             Catalog catalog = new Catalog(json);
+            UploadSessions uploads = new UploadSessions(database, mounts, home.uploadSessions(), config.maxChunkSize(),
+                    clock);
+            uploads.removeAbandoned(Duration.ofDays(7));
 
             ApiServer http = new ApiServer(json, new Credentials(token, config.basicUser(), config.basicPassword()),
                     home.tmp(), Math.max(config.maxChunkSize(), 4L * 1024 * 1024 * 1024));
-            SubmissionApi submissions = new SubmissionApi(database, catalog, mounts, jobs, ids, json,
-                    config.sampleParser(), clock);
-            jobs.recoverInterrupted(); // after the submission listener is registered
-            int port = http.start(config.host(), config.port(), config.httpThreads());
+            int port = http.bind(config.host(), config.port(), config.httpThreads());
             owned.add(0, http);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String url = "http://" + host + ":" + port + "/";
-            new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())).register(http);
-            new StudyApi(database, catalog, groups, ids, home.studies(), clock).register(http);
-            submissions.register(http);
-            new UploadApi(database, mounts, home.uploadSessions(), config.maxChunkSize(), clock).register(http);
-            new StaticGateway(http, database, home.studies()).register();
+
+            // Every family of endpoints, and every kind of job with what follows its end.
+            SubmissionApi submissions = new SubmissionApi(database, catalog, mounts, jobs, ids, json,
+                    config.sampleParser(), clock);
+            http.register(
+                    new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())),
+                    new StudyApi(database, catalog, groups, ids, home.studies(), clock),
+                    submissions,
+                    new UploadApi(uploads),
+                    new StaticGateway(database, home.studies()));
+            jobs.onFinished(SubmissionApi.RECEIVE_JOB, submissions::receiveFinished);
+            jobs.recoverInterrupted(); // after every kind's listener is registered: they hear of the failed jobs
+
+            http.start();
             home.writeServerFile(url, port);
             owned.add(0, () -> Files.deleteIfExists(home.serverFile()));
-            return new LocalServer(url, token, home, port, false, owned, jobs, mounts);
+            return Optional.of(new LocalServer(url, token, home, port, false, owned, jobs, mounts));
         } catch (IOException | RuntimeException e) {
             closeAll(owned);
             if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
@@ -130,14 +151,14 @@ public final class LocalServer implements AutoCloseable {
             if (running != null) {
                 return running;
             }
-            try {
-                return start(config);
-            } catch (IllegalStateException e) {
-                if (!e.getMessage().startsWith("Another SpatialX local server") || attempt >= 20) {
-                    throw e;
-                }
-                sleep(250); // another process is starting for this home: wait for its server.json
+            Optional<LocalServer> started = startUnlessRunning(config, home);
+            if (started.isPresent()) {
+                return started.get();
             }
+            if (attempt >= 20) {
+                throw home.inUse();
+            }
+            sleep(250); // another process is starting for this home: wait for its server.json
         }
     }
 

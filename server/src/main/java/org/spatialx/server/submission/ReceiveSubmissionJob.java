@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
+import org.spatialx.api.SpatialAttrs;
+import org.spatialx.api.StudyStatus;
+import org.spatialx.api.SubmissionElementKeys;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
 import org.spatialx.server.storage.Mounts;
@@ -15,6 +19,7 @@ import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
 import org.spatialx.server.study.Catalog;
+import org.spatialx.server.study.SubmissionState;
 
 /**
  * The submission job of a server without ingestion: checks that every file and folder of the
@@ -25,15 +30,19 @@ final class ReceiveSubmissionJob implements Job {
 
     /** Element kind (protocol 5.12) for a SampleData key (protocol 5.10); other keys are inputs, not elements. */
     private static final Map<String, String> ELEMENT_KINDS = Map.ofEntries(
-            Map.entry("images", "images"),
-            Map.entry("protein_images", "protein_images"),
-            Map.entry("segmentation", "segmentation"),
-            Map.entry("transcripts", "transcripts"),
-            Map.entry("cell_centers", "cell_centers"),
-            Map.entry("annotated_data", "annotated_data"),
-            Map.entry("matrix", "annotated_data"),
-            Map.entry("alignment", "images_alignment"),
-            Map.entry("tissue_positions", "spot"));
+            kind(SubmissionElementKeys.IMAGES, SpatialAttrs.IMAGES_ELEMENT),
+            kind(SubmissionElementKeys.PROTEIN_IMAGES, SpatialAttrs.PROTEIN_IMAGES_ELEMENT),
+            kind(SubmissionElementKeys.SEGMENTATION, SpatialAttrs.SEGMENTATION_ELEMENT),
+            kind(SubmissionElementKeys.TRANSCRIPTS, SpatialAttrs.TRANSCRIPTS_ELEMENT),
+            kind(SubmissionElementKeys.CELL_CENTERS, SpatialAttrs.CELL_CENTERS_ELEMENT),
+            kind(SubmissionElementKeys.EXPRESSION, SpatialAttrs.ANNOTATED_DATA),
+            kind(SubmissionElementKeys.MATRIX, SpatialAttrs.ANNOTATED_DATA),
+            kind(SubmissionElementKeys.ALIGNMENT, SpatialAttrs.IMAGES_ALIGNMENT_ELEMENT),
+            kind(SubmissionElementKeys.TISSUE_POSITIONS, SpatialAttrs.SPOT_ELEMENT));
+
+    private static Map.Entry<String, String> kind(SubmissionElementKeys key, SpatialAttrs kind) {
+        return Map.entry(key.value(), kind.value());
+    }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -62,7 +71,8 @@ final class ReceiveSubmissionJob implements Job {
         String dataId = (String) data.get("data_id");
         context.log("Submission " + submitId + " of data '" + data.get("title") + "' (" + data.get("technology")
                 + ", " + data.get("submission_type") + ") received; checking its inputs.");
-        database.write(c -> Sql.update(c, "UPDATE submissions SET state = 'running' WHERE submit_id = ?", submitId));
+        database.write(c -> Sql.update(c, "UPDATE submissions SET state = ? WHERE submit_id = ?",
+                SubmissionState.RUNNING.stored(), submitId));
         List<KeyValue> files = keyValues((String) data.get("files"));
         List<KeyValue> folders = keyValues((String) data.get("folders"));
         for (KeyValue kv : files) {
@@ -93,10 +103,11 @@ final class ReceiveSubmissionJob implements Job {
                     n++;
                 }
             }
-            Sql.update(c, "UPDATE submissions SET state = 'received', updated_at = ? WHERE submit_id = ?", now(),
-                    submitId);
-            Sql.update(c, "UPDATE data SET enable_status = 1, percent = 100, updated_at = ? WHERE data_id = ?"
-                    + " AND enable_status < 3", now(), dataId);
+            Sql.update(c, "UPDATE submissions SET state = ?, updated_at = ? WHERE submit_id = ?",
+                    SubmissionState.RECEIVED.stored(), now(), submitId);
+            Sql.update(c, "UPDATE data SET enable_status = ?, percent = 100, updated_at = ? WHERE data_id = ?"
+                    + " AND enable_status < ?", EnableStatus.READY_TO_USE.value(), now(), dataId,
+                    EnableStatus.DELETED.value());
             catalog.refreshSubmitResult(c, dataId, now());
             settleStatuses(c, (String) data.get("study_id"), (String) data.get("sample_id"), now());
             return n;
@@ -107,13 +118,16 @@ final class ReceiveSubmissionJob implements Job {
 
     /** Sample and study leave "processing" once none of their data is processing. */
     static void settleStatuses(Connection c, String studyId, String sampleId, long now) throws SQLException {
-        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE sample_id = ? AND enable_status = 2", sampleId) == 0) {
-            Sql.update(c, "UPDATE samples SET enable_status = 1, updated_at = ? WHERE sample_id = ?"
-                    + " AND enable_status = 2", now, sampleId);
+        int processing = EnableStatus.PROCESSING.value();
+        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE sample_id = ? AND enable_status = ?", sampleId,
+                processing) == 0) {
+            Sql.update(c, "UPDATE samples SET enable_status = ?, updated_at = ? WHERE sample_id = ?"
+                    + " AND enable_status = ?", EnableStatus.READY_TO_USE.value(), now, sampleId, processing);
         }
-        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status = 2", studyId) == 0) {
-            Sql.update(c, "UPDATE studies SET status = 1, updated_at = ? WHERE study_id = ? AND status = 2",
-                    now, studyId);
+        if (Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status = ?", studyId,
+                processing) == 0) {
+            Sql.update(c, "UPDATE studies SET status = ?, updated_at = ? WHERE study_id = ? AND status = ?",
+                    StudyStatus.SUCCESS_STATUS.value(), now, studyId, StudyStatus.PROCESSING_STATUS.value());
         }
     }
 
