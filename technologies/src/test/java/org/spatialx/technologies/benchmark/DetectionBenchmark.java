@@ -17,13 +17,13 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.technologies.ExampleData;
+import org.spatialx.api.data.ExpressionMatrix;
+import org.spatialx.formats.matrix.TenxH5Matrix;
+import org.spatialx.formats.testing.ExampleData;
+import org.spatialx.formats.transcripts.TranscriptReader;
 import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
-import org.spatialx.api.data.ExpressionMatrix;
-import org.spatialx.technologies.matrix.TenxH5Matrix;
 import org.spatialx.technologies.storage.LocalStorageView;
-import org.spatialx.technologies.transcripts.TranscriptReader;
 
 /**
  * Wall time of detection and transcript streaming at scale. Not part of the normal test run:
