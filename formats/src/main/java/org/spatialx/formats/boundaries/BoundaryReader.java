@@ -8,6 +8,7 @@ import org.spatialx.formats.csv.CsvFile;
 import org.spatialx.formats.nanostring.CosmxCellIds;
 import org.spatialx.formats.parquet.ParquetTable;
 import org.spatialx.formats.rows.RecordReader;
+import org.spatialx.formats.rows.TableFile;
 
 /**
  * Streams the cell (or nucleus) boundary polygons of a Parquet, CSV or CSV.GZ table, one polygon at a
@@ -51,39 +52,24 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
                     + " table such as outs/cell_boundaries.parquet (Xenium), *-polygons.csv (CosMx)"
                     + " or cell_boundaries.parquet (MERSCOPE)");
         }
-        if (ParquetTable.isParquet(path)) {
-            ParquetTable table = ParquetTable.open(path);
-            try {
-                BoundaryLayout layout = BoundaryLayout.require(path, table.columnNames());
-                checkPlane(path, layout, zIndex);
-                Polygons polygons = layout.geometryColumn() != null
-                        ? new GeometryRows(table, layout, zIndex)
-                        : new VertexRuns(new ParquetVertices(table, layout));
-                return new BoundaryReader(path, polygons, layout);
-            } catch (RuntimeException e) {
-                table.close();
-                throw e;
-            }
-        }
-        CsvFile file = CsvFile.open(path);
-        try {
-            List<String> header = file.next();
-            if (header == null) {
-                throw new IllegalArgumentException(path + " is empty; expected a cell boundary table (Xenium "
-                        + "cell_boundaries.csv.gz or CosMx *-polygons.csv)");
-            }
-            BoundaryLayout layout = BoundaryLayout.require(path, header);
-            if (layout.geometryColumn() != null) {
-                throw new IllegalArgumentException(path + " has the " + layout + " columns " + layout.columns()
-                        + " as text; " + layout + " boundaries are read from their GeoParquet file"
-                        + " (cell_boundaries.parquet)");
-            }
-            checkPlane(path, layout, zIndex);
-            return new BoundaryReader(path, new VertexRuns(new CsvVertices(file, header, layout)), layout);
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return TableFile.open(path, "; expected a cell boundary table (Xenium cell_boundaries.csv.gz or CosMx"
+                + " *-polygons.csv)", table -> {
+                    BoundaryLayout layout = BoundaryLayout.require(path, table.columnNames());
+                    checkPlane(path, layout, zIndex);
+                    Polygons polygons = layout.geometryColumn() != null
+                            ? new GeometryRows(table, layout, zIndex)
+                            : new VertexRuns(new ParquetVertices(table, layout));
+                    return new BoundaryReader(path, polygons, layout);
+                }, (file, header) -> {
+                    BoundaryLayout layout = BoundaryLayout.require(path, header);
+                    if (layout.geometryColumn() != null) {
+                        throw new IllegalArgumentException(path + " has the " + layout + " columns " + layout.columns()
+                                + " as text; " + layout + " boundaries are read from their GeoParquet file"
+                                + " (cell_boundaries.parquet)");
+                    }
+                    checkPlane(path, layout, zIndex);
+                    return new BoundaryReader(path, new VertexRuns(new CsvVertices(file, header, layout)), layout);
+                });
     }
 
     private static void checkPlane(Path path, BoundaryLayout layout, Integer zIndex) {
@@ -213,23 +199,33 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
         }
     }
 
-    /** One file format's vertex rows. */
-    private interface Vertices extends AutoCloseable {
+    /** One file format's vertex rows: {@link #advance} moves to the next vertex and sets its cell, x and y. */
+    private abstract static class Vertices implements AutoCloseable {
+
+        protected String cell;
+        protected double x;
+        protected double y;
 
         /** Moves to the next vertex; {@code false} at the end. */
-        boolean advance();
+        abstract boolean advance();
 
-        String cell();
+        final String cell() {
+            return cell;
+        }
 
-        double x();
+        final double x() {
+            return x;
+        }
 
-        double y();
+        final double y() {
+            return y;
+        }
 
         @Override
-        void close();
+        public abstract void close();
     }
 
-    private static final class CsvVertices implements Vertices {
+    private static final class CsvVertices extends Vertices {
 
         private final CsvFile file;
         private final BoundaryLayout layout;
@@ -238,9 +234,6 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
         private final int xAt;
         private final int yAt;
         private final int fovAt;
-        private String cell;
-        private double x;
-        private double y;
 
         CsvVertices(CsvFile file, List<String> header, BoundaryLayout layout) {
             this.file = file;
@@ -253,7 +246,7 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
         }
 
         @Override
-        public boolean advance() {
+        boolean advance() {
             CsvFile.Fields row = file.nextFields();
             if (row == null) {
                 return false;
@@ -269,34 +262,16 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
         }
 
         @Override
-        public String cell() {
-            return cell;
-        }
-
-        @Override
-        public double x() {
-            return x;
-        }
-
-        @Override
-        public double y() {
-            return y;
-        }
-
-        @Override
         public void close() {
             file.close();
         }
     }
 
-    private static final class ParquetVertices implements Vertices {
+    private static final class ParquetVertices extends Vertices {
 
         private final ParquetTable table;
         private final ParquetTable.Rows rows;
         private final boolean qualified;
-        private String cell;
-        private double x;
-        private double y;
 
         ParquetVertices(ParquetTable table, BoundaryLayout layout) {
             this.table = table;
@@ -305,7 +280,7 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
         }
 
         @Override
-        public boolean advance() {
+        boolean advance() {
             if (!rows.next()) {
                 return false;
             }
@@ -313,21 +288,6 @@ public final class BoundaryReader extends RecordReader<CellPolygon> {
             x = rows.number(1);
             y = rows.number(2);
             return true;
-        }
-
-        @Override
-        public String cell() {
-            return cell;
-        }
-
-        @Override
-        public double x() {
-            return x;
-        }
-
-        @Override
-        public double y() {
-            return y;
         }
 
         @Override

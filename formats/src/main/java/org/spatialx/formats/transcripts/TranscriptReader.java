@@ -7,6 +7,7 @@ import org.spatialx.formats.csv.CsvFile;
 import org.spatialx.formats.nanostring.CosmxCellIds;
 import org.spatialx.formats.parquet.ParquetTable;
 import org.spatialx.formats.rows.RecordReader;
+import org.spatialx.formats.rows.TableFile;
 
 /**
  * Streams the transcripts of a Parquet, CSV or CSV.GZ table row by row (Xenium 1.x-3.x, CosMx,
@@ -29,28 +30,13 @@ public final class TranscriptReader extends RecordReader<Transcript> {
 
     /** Opens {@code path} with explicit column names ({@code null}: recognise them). */
     public static TranscriptReader open(Path path, TranscriptColumns columns) {
-        if (ParquetTable.isParquet(path)) {
-            ParquetTable table = ParquetTable.open(path);
-            try {
-                TranscriptColumns layout = columns != null ? columns : detect(path, table.columnNames());
-                return new TranscriptReader(new ParquetRows(table, layout), layout);
-            } catch (RuntimeException e) {
-                table.close();
-                throw e;
-            }
-        }
-        CsvFile file = CsvFile.open(path);
-        try {
-            List<String> header = file.next();
-            if (header == null) {
-                throw new IllegalArgumentException(path + " is empty");
-            }
+        return TableFile.open(path, "", table -> {
+            TranscriptColumns layout = columns != null ? columns : detect(path, table.columnNames());
+            return new TranscriptReader(new ParquetRows(table, layout), layout);
+        }, (file, header) -> {
             TranscriptColumns layout = columns != null ? columns : detect(path, header);
             return new TranscriptReader(new CsvRows(file, header, layout), layout);
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        });
     }
 
     private static TranscriptColumns detect(Path path, List<String> header) {
