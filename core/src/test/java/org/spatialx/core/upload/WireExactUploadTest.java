@@ -16,14 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.testing.RecordedRequest;
-import org.spatialx.core.testing.RecordingHttpServer;
+import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 
@@ -38,39 +38,35 @@ class WireExactUploadTest {
     @TempDir
     Path dir;
 
-    private RecordingHttpServer server;
-    private SpatialXConnector connector;
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.withConnector();
 
     @BeforeEach
-    void start() {
-        server = RecordingHttpServer.start();
-        server.on("POST", OPENAPI + "upload/chunk/start",
+    void scriptUploadAnswers() {
+        recording.server().on("POST", OPENAPI + "upload/chunk/start",
                 ScriptedResponse.ok("{\"unique_id\": \"U1\", \"root_folder\": \"/srv/up\", \"path\": \"/srv/up/x\"}"));
-        server.on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{\"ok\": true}"));
-        server.on("POST", OPENAPI + "upload/chunk/merge", ScriptedResponse.ok("{\"path\": \"/srv/up/big.tif\"}"));
-        server.on("POST", OPENAPI + "upload/simple", ScriptedResponse.ok(
+        recording.server().on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{\"ok\": true}"));
+        recording.server().on("POST", OPENAPI + "upload/chunk/merge",
+                ScriptedResponse.ok("{\"path\": \"/srv/up/big.tif\"}"));
+        recording.server().on("POST", OPENAPI + "upload/simple", ScriptedResponse.ok(
                 "{\"path\": \"/srv/up/a/b.txt\", \"unique_id\": \"U2\", \"root_folder\": \"/srv/up\"}"));
-        server.on("POST", OPENAPI + "upload/folder_finish", ScriptedResponse.ok("{\"path\": \"/srv/up/a\"}"));
-        connector = TestConnectors.connect(server);
-        connector.uploadSettings(UploadSettings.defaults().withResumeDirectory(dir.resolve("resume"))
+        recording.server().on("POST", OPENAPI + "upload/folder_finish",
+                ScriptedResponse.ok("{\"path\": \"/srv/up/a\"}"));
+        recording.connector().uploadSettings(UploadSettings.defaults().withResumeDirectory(dir.resolve("resume"))
                 .withProgress(UploadSettings.Progress.LOG));
     }
 
-    @AfterEach
-    void stop() {
-        connector.close();
-        server.close();
-    }
 
     @Test
     void bigFileOf40MiBIsStartThreeChunksWithEndOffsetsAndMerge() throws IOException {
         Path file = write("big.tif", 40 << 20);
-        server.on("GET", OPENAPI + "account/info", ScriptedResponse.ok("{\"email\": \"a@b\", \"sub_dir\": \"x\"}"));
+        recording.server().on("GET", OPENAPI + "account/info",
+                ScriptedResponse.ok("{\"email\": \"a@b\", \"sub_dir\": \"x\"}"));
 
-        Map<String, Object> answer = connector.uploadBigFile(file.toString());
+        Map<String, Object> answer = recording.connector().uploadBigFile(file.toString());
 
         assertEquals("/srv/up/big.tif", answer.get("path"));
-        List<RecordedRequest> requests = server.requests();
+        List<RecordedRequest> requests = recording.server().requests();
         assertEquals(List.of("GET account/info", "POST upload/chunk/start", "POST upload/chunk/process",
                 "POST upload/chunk/process", "POST upload/chunk/process", "POST upload/chunk/merge"), routes(requests));
         JsonNode start = JSON.readTree(requests.get(1).body());
@@ -113,10 +109,11 @@ class WireExactUploadTest {
         wireExact();
         Path file = write("small.csv", 900_000);
 
-        connector.uploadBigFile(file.toString(), new UploadBigFileOptions(0, false, "results", Map.of(), true, false));
+        recording.connector().uploadBigFile(file.toString(),
+                new UploadBigFileOptions(0, false, "results", Map.of(), true, false));
 
-        MultipartView simple = MultipartView.of(server.single());
-        assertEquals(OPENAPI + "upload/simple", server.single().path());
+        MultipartView simple = MultipartView.of(recording.server().single());
+        assertEquals(OPENAPI + "upload/simple", recording.server().single().path());
         assertEquals(List.of("folder_name", "unique_id", "is_chunk", "file"), simple.names());
         assertEquals("results", simple.text("folder_name"));
         assertEquals("", simple.text("unique_id"));
@@ -129,17 +126,18 @@ class WireExactUploadTest {
     void exactlyOneMiBIsOneChunkAndARequestedChunkSizeIsNominal() throws IOException {
         wireExact();
         Path one = write("one.bin", 1 << 20);
-        connector.uploadBigFile(one.toString());
-        List<RecordedRequest> requests = server.requests();
+        recording.connector().uploadBigFile(one.toString());
+        List<RecordedRequest> requests = recording.server().requests();
         assertEquals(List.of("POST upload/chunk/start", "POST upload/chunk/process", "POST upload/chunk/merge"),
                 routes(requests));
         assertEquals("1048576", MultipartView.of(requests.get(1)).text("offset"));
         assertEquals("0", MultipartView.of(requests.get(1)).text("sending_index"));
 
-        server.clearRequests();
+        recording.server().clearRequests();
         Path odd = write("odd.bin", (1 << 20) + 1);
-        connector.uploadBigFile(odd.toString(), new UploadBigFileOptions(700_000, false, "", Map.of(), true, false));
-        List<MultipartView> chunks = server.requests().stream().filter(r -> r.path().endsWith("process"))
+        recording.connector().uploadBigFile(odd.toString(),
+                new UploadBigFileOptions(700_000, false, "", Map.of(), true, false));
+        List<MultipartView> chunks = recording.server().requests().stream().filter(r -> r.path().endsWith("process"))
                 .map(MultipartView::of).toList();
         assertEquals(2, chunks.size());
         assertEquals(List.of("700000", "700000"), chunks.stream().map(c -> c.text("chunk_size")).toList());
@@ -158,11 +156,11 @@ class WireExactUploadTest {
         Files.createSymbolicLink(top.resolve("link.txt"), top.resolve("b.txt"));
         Files.createSymbolicLink(top.resolve("linkdir"), top.resolve("sub"));
 
-        Map<String, Object> answer = connector.uploadFolder(top.toString(),
+        Map<String, Object> answer = recording.connector().uploadFolder(top.toString(),
                 new UploadFolderOptions(0, false, "runs", null, false));
 
         assertEquals("/srv/up/a", answer.get("path"));
-        List<RecordedRequest> requests = server.requests();
+        List<RecordedRequest> requests = recording.server().requests();
         assertEquals(List.of("POST upload/simple", "POST upload/simple", "POST upload/chunk/process",
                 "POST upload/chunk/process", "POST upload/chunk/merge", "POST upload/folder_finish"), routes(requests));
         MultipartView first = MultipartView.of(requests.get(0));
@@ -192,9 +190,9 @@ class WireExactUploadTest {
         wireExact();
         Path empty = Files.createDirectory(dir.resolve("nothing"));
 
-        connector.uploadFolder(empty.toString());
+        recording.connector().uploadFolder(empty.toString());
 
-        List<RecordedRequest> requests = server.requests();
+        List<RecordedRequest> requests = recording.server().requests();
         assertEquals(List.of("POST upload/chunk/start", "POST upload/folder_finish"), routes(requests));
         assertEquals("nothing", JSON.readTree(requests.get(0).body()).get("folder_name").asText());
         assertEquals(List.of(Map.entry("folder_name", "nothing"), Map.entry("unique_id", "U1")),
@@ -205,49 +203,53 @@ class WireExactUploadTest {
     void badInputIsRefusedBeforeAnythingIsSent() throws IOException {
         wireExact();
         SpatialXInvalidInputException missing = assertThrows(SpatialXInvalidInputException.class,
-                () -> connector.uploadBigFile(dir.resolve("nope.tif").toString()));
+                () -> recording.connector().uploadBigFile(dir.resolve("nope.tif").toString()));
         assertTrue(missing.getMessage().startsWith("Invalid file: "), missing.getMessage());
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         SpatialXInvalidInputException folder = assertThrows(SpatialXInvalidInputException.class,
-                () -> connector.uploadBigFile(dir.toString()));
+                () -> recording.connector().uploadBigFile(dir.toString()));
         assertTrue(folder.getMessage().contains("is a directory"), folder.getMessage());
         SpatialXInvalidInputException notDir = assertThrows(SpatialXInvalidInputException.class,
-                () -> connector.uploadFolder(write("f.txt", 3).toString()));
+                () -> recording.connector().uploadFolder(write("f.txt", 3).toString()));
         assertTrue(notDir.getMessage().startsWith("Invalid directory: "), notDir.getMessage());
         Path locked = write("locked.bin", 10);
         if (locked.toFile().setReadable(false) && !Files.isReadable(locked)) { // root can read anything
             SpatialXInvalidInputException unreadable = assertThrows(SpatialXInvalidInputException.class,
-                    () -> connector.uploadFile(locked.toString(), UploadFileOptions.defaults()));
+                    () -> recording.connector().uploadFile(locked.toString(), UploadFileOptions.defaults()));
             assertTrue(unreadable.getMessage().contains("cannot be read"), unreadable.getMessage());
         }
-        assertEquals(List.of(), server.requests());
+        assertEquals(List.of(), recording.server().requests());
     }
 
     @Test
     void errorEnvelopeOnAChunkStopsBeforeMerge() throws IOException {
         wireExact();
-        server.on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{}"),
+        recording.server().on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{}"),
                 ScriptedResponse.json("{\"status\": 1, \"message\": \"disk full\"}"));
         Path file = write("big.tif", 3 << 20);
 
-        UploadException error = assertThrows(UploadException.class, () -> connector.uploadBigFile(file.toString()));
+        UploadException error = assertThrows(UploadException.class,
+                () -> recording.connector().uploadBigFile(file.toString()));
 
         assertTrue(error.getMessage().contains(file.toString()) && error.getMessage().contains("disk full"),
                 error.getMessage());
         assertFalse(error.getMessage().contains(TestConnectors.TOKEN));
-        assertFalse(routes(server.requests()).contains("POST upload/chunk/merge"), "nothing half-finished is merged");
+        assertFalse(routes(recording.server().requests()).contains("POST upload/chunk/merge"),
+                "nothing half-finished is merged");
     }
 
     @Test
     void debugModeDrawsABarAndPrintsPythonsChunkLines() throws IOException {
         wireExact();
+        SpatialXConnector connector = recording.connector();
         connector.uploadSettings(connector.uploader().settings().withProgress(UploadSettings.Progress.AUTO));
         Path file = write("big.tif", 3 << 20);
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.out;
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            connector.uploadBigFile(file.toString(), new UploadBigFileOptions(0, true, "", Map.of(), true, false));
+            recording.connector().uploadBigFile(file.toString(),
+                    new UploadBigFileOptions(0, true, "", Map.of(), true, false));
         } finally {
             System.setOut(original);
         }
@@ -255,7 +257,7 @@ class WireExactUploadTest {
         for (int i = 1; i <= 3; i++) {
             assertTrue(text.contains("Upload " + file + ", chunk index : " + i + " ..."), text);
         }
-        assertEquals(3, routes(server.requests()).stream().filter(r -> r.endsWith("process")).count());
+        assertEquals(3, routes(recording.server().requests()).stream().filter(r -> r.endsWith("process")).count());
     }
 
     @Test
@@ -277,6 +279,7 @@ class WireExactUploadTest {
     }
 
     private void wireExact() {
+        SpatialXConnector connector = recording.connector();
         connector.uploadSettings(connector.uploader().settings().withMode(UploadSettings.Mode.WIRE_EXACT));
     }
 
