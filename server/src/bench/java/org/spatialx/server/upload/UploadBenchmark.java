@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,7 @@ import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadSettings;
+import org.spatialx.server.BenchmarkFolder;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 
@@ -39,17 +39,17 @@ import org.spatialx.server.LocalServerConfig;
  * mode and in parallel mode, {@code curl -F file=@...} to the same local server's
  * {@code upload/simple} (its own receive path), and {@code curl --data-binary @file} to a sink that
  * discards the body (the loopback HTTP limit). The server and every client run in their own JVM, so
- * the client's peak heap beyond idle is its own. Files are generated under /tmp and deleted after.
+ * the client's peak heap beyond idle is its own. Files are generated in {@code -Dspatialx.bench.dir}
+ * (default: the temporary folder) and deleted after.
  *
- * <p>Run: {@code java -cp <server test classpath> org.spatialx.server.upload.UploadBenchmark 1024 4096}
- * (sizes in MiB). Every connector mode runs twice: in a fresh client JVM (one upload: what a one-shot CLI call
- * costs, class loading and JIT warm-up included) and in a warm client JVM (one untimed upload, then
- * {@code upload.bench.warmRuns} timed ones, default 2: the throughput to compare with curl, a native process
- * that starts in milliseconds). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2} (connector modes and
- * chunks in flight; default all five), {@code -Dupload.bench.warmRuns=2}, {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"}
- * (extra JVM options of the server, e.g. to profile it). The test classpath:
- * {@code ./mvnw -o -q test-compile dependency:build-classpath -pl server -am -Dmdep.outputFile=/tmp/cp.txt
- * -Dmdep.includeScope=test}, then {@code server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt)}.
+ * <p>Run with the server's other benchmarks: {@code ./mvnw -B verify -Pbench -DskipTests -pl server -am
+ * -Dupload.bench.sizes=1024,4096} (sizes in MiB, default 1024). Every connector mode runs twice: in a fresh
+ * client JVM (one upload: what a one-shot CLI call costs, class loading and JIT warm-up included) and in a warm
+ * client JVM (one untimed upload, then {@code upload.bench.warmRuns} timed ones, default 2: the throughput to
+ * compare with curl, a native process that starts in milliseconds). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2}
+ * (connector modes and chunks in flight; default all five), {@code -Dupload.bench.warmRuns=2},
+ * {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"} (extra JVM options of the
+ * server, e.g. to profile it).
  */
 public final class UploadBenchmark {
 
@@ -71,16 +71,15 @@ public final class UploadBenchmark {
         }
         List<Long> sizes = new ArrayList<>();
         for (String arg : args) {
-            sizes.add(Long.parseLong(arg));
+            for (String size : arg.split(",")) { // -Dupload.bench.sizes=1024,4096 arrives as one argument
+                sizes.add(Long.parseLong(size.trim()));
+            }
         }
         if (sizes.isEmpty()) {
             sizes.add(1024L);
         }
-        Path work = Files.createTempDirectory(Path.of("/tmp"), "spatialx-upload-bench");
-        try {
-            run(work, sizes);
-        } finally {
-            deleteTree(work);
+        try (BenchmarkFolder work = BenchmarkFolder.create("spatialx-upload-bench")) {
+            run(work.path(), sizes);
         }
     }
 
@@ -315,19 +314,8 @@ public final class UploadBenchmark {
         if (Files.isDirectory(upload)) {
             try (Stream<Path> files = Files.list(upload)) {
                 for (Path file : files.toList()) {
-                    deleteTree(file);
+                    BenchmarkFolder.delete(file);
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

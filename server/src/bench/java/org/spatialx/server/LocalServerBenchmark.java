@@ -17,10 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Benchmark of the local server on loopback (not a test): requests/s of {@code account/info} and
- * MB/s of a 1 GiB chunked upload, sequential as Python sends it and with parallel chunks (local
- * extension). Run: {@code ./mvnw -B -q verify -pl server -am -Pbench -DskipTests}
- * ; prints a Markdown section.
+ * Benchmark of the local server on loopback: requests/s of {@code account/info} and MB/s of a 1 GiB
+ * chunked upload, sequential as Python sends it and with parallel chunks (local extension). Run with the
+ * server's other benchmarks by {@code ./mvnw -B verify -Pbench -DskipTests -pl server -am} (BENCHMARKS.md);
+ * prints a Markdown section.
  */
 public final class LocalServerBenchmark {
 
@@ -28,18 +28,15 @@ public final class LocalServerBenchmark {
     private static final int CHUNK = 100 << 20;
 
     public static void main(String[] args) throws Exception {
-        // -Dspatialx.bench.dir=/dev/shm measures without the disk
-        String dir = System.getProperty("spatialx.bench.dir");
-        Path temp = dir == null ? Files.createTempDirectory("spatialx-bench")
-                : Files.createTempDirectory(Path.of(dir), "spatialx-bench");
-        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home"))
-                .withToken("bench"))) {
+        try (BenchmarkFolder folder = BenchmarkFolder.create("spatialx-bench");
+             LocalServer server = LocalServer.start(LocalServerConfig.defaults()
+                     .withHome(folder.path().resolve("home")).withToken("bench"))) {
             ProtocolClient client = new ProtocolClient(server);
             StringBuilder report = new StringBuilder();
             report.append("## Local server\n\n");
             report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, JDK HttpServer, "
                     + "home in %s, load average %.1f.%n%n", Runtime.getRuntime().availableProcessors(),
-                    Runtime.version(), temp.getParent(),
+                    Runtime.version(), folder.path().getParent(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             report.append("| measure | result |\n|---|---|\n");
             for (int threads : new int[] {1, 8}) {
@@ -47,7 +44,7 @@ public final class LocalServerBenchmark {
                 report.append(String.format(Locale.ROOT, "| `GET openapi/account/info`, %d client thread%s | %.0f requests/s |%n",
                         threads, threads == 1 ? "" : "s", rps));
             }
-            Path file = bigFile(temp.resolve("big.bin"));
+            Path file = bigFile(folder.path().resolve("big.bin"));
             double sequential = upload(client, file, 1);
             report.append(String.format(Locale.ROOT, "| 1 GiB upload, 100 MiB chunks sent one by one (protocol 3.4) | %.0f MB/s |%n",
                     sequential));
@@ -58,8 +55,6 @@ public final class LocalServerBenchmark {
                     + "(the merge re-reads the parts and computes SHA-256). The 2 cores are shared by client and "
                     + "server.\n");
             System.out.println(report);
-        } finally {
-            UploadApiCleaner.delete(temp);
         }
     }
 
@@ -140,16 +135,5 @@ public final class LocalServerBenchmark {
         }
         Files.delete(Path.of(merged.get("path").asText()));
         return size / 1e6 / seconds;
-    }
-
-    /** Removes the benchmark's temporary home. */
-    static final class UploadApiCleaner {
-        static void delete(Path root) throws IOException {
-            try (var walk = Files.walk(root)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.spatialx.formats.bench;
+package org.spatialx.formats;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,8 +17,8 @@ import org.spatialx.formats.transcripts.TranscriptReader;
  * Reads one file of a generated Xenium-layout data set and prints one line: wall time, peak heap
  * (sum of the heap pools' peaks) and peak resident set size ({@code VmHWM} of /proc/self/status).
  * One file per JVM so that every peak belongs to one reader. Driven by
- * {@code formats/src/test/bench/run-reader-benchmark.sh}, which also generates the data and runs
- * the pandas/h5py/pyarrow side.
+ * {@code formats/src/bench/scripts/run-reader-benchmark.sh} (run by {@code ./mvnw -B verify -Pbench -DskipTests
+ * -pl formats -am}), which also generates the data and runs the pandas/h5py/pyarrow side.
  *
  * <p>Usage: {@code ReaderBenchmark h5|transcripts FILE [READS]}: with READS &gt; 1 the file is read that many
  * times in the same JVM, one line per read: the first is a fresh process's read, the later ones what a
