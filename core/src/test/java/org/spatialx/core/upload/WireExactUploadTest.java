@@ -21,11 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.testing.RecordedRequest;
 import org.spatialx.core.testing.RecordingHttpServer;
+import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 
@@ -40,12 +42,15 @@ class WireExactUploadTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.serverOnly();
+
     private RecordingHttpServer server;
     private SpatialXConnector connector;
 
     @BeforeEach
     void start() {
-        server = RecordingHttpServer.start();
+        server = recording.server();
         server.on("POST", OPENAPI + "upload/chunk/start",
                 ScriptedResponse.ok("{\"unique_id\": \"U1\", \"root_folder\": \"/srv/up\", \"path\": \"/srv/up/x\"}"));
         server.on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{\"ok\": true}"));
@@ -68,7 +73,6 @@ class WireExactUploadTest {
     @AfterEach
     void stop() {
         connector.close();
-        server.close();
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.formats.csv.CsvFile;
 import org.spatialx.shell.binding.ScriptArgumentException;
-import org.spatialx.technologies.csv.CsvFile;
 
 /**
  * Cell boundaries drawn by {@code render_spatial(boundaries=...)} from the Xenium toy set bundled in

@@ -10,7 +10,7 @@ import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
-import org.spatialx.technologies.header.Hdf5Header;
+import org.spatialx.formats.header.Hdf5Header;
 
 /** An AnnData {@code .h5ad} file with spatial coordinates, sent as the file {@code annotated_data}. */
 @Extension
