@@ -30,7 +30,7 @@ public final class ShellCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptRuntime.standard(home);
+             ScriptRuntime runtime = ScriptFeatures.standard(home);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {
             prepare(session);

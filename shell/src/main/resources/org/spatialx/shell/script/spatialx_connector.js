@@ -37,6 +37,10 @@
       && Object.getPrototypeOf(value) === Object.prototype && value[TARGET] === undefined;
   }
 
+  function call(target, name, args, kwargs) {
+    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+  }
+
   function invoke(target, name, args) {
     let kwargs = {};
     if (args.length > 0 && isPlainObject(args[args.length - 1])) {
@@ -51,7 +55,7 @@
         args = args.slice(0, -1);
       }
     }
-    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+    return call(target, name, args, kwargs);
   }
 
   function bound(target) {
@@ -83,12 +87,14 @@
     });
   }
 
+  // The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+  const module = bridge.module();
+
   function SpatialXConnector(options) {
-    const opts = Object.assign({}, options || {});
-    const domain = opts.domain || "";
-    const token = opts.token || "";
-    delete opts.domain; delete opts.token;
-    return result(bridge.connect(String(domain), String(token), JSON.stringify(opts, replacer)));
+    const kwargs = Object.assign({}, options || {});
+    kwargs.domain = String(kwargs.domain || "");
+    kwargs.token = String(kwargs.token || "");
+    return call(module, "SpatialXConnector", [], kwargs);
   }
 
   function makeEnum(enumName, members) {
@@ -143,8 +149,9 @@
     api[enumName] = makeEnum(enumName, members);
   }
   api.TranscriptsSubmission = api.TrasncriptsSubmission;
-  for (const name of JSON.parse(bridge.functionsJson())) {
-    api[name] = (kwargs) => result(bridge.function(name, JSON.stringify(kwargs || {}, replacer)));
+  const functions = bound(module);
+  for (const name of JSON.parse(bridge.namesJson(module))) {
+    if (!(name in api)) api[name] = functions[name];
   }
   // Completions of the word before the cursor (the REPL's tab key): members, enum members,
   // keyword names of an open call, globals.

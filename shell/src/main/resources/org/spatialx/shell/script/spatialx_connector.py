@@ -86,12 +86,16 @@ class _Bound(object):
         return _bridge.docOf(self._target)
 
 
+# The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+_module = _Bound(_bridge.module())
+
+
 class SpatialXConnector(_Bound):
     """SpatialXConnector(domain, token): a real server, or with an empty domain the local server of SPATIALX_HOME."""
 
     def __init__(self, domain="", token="", **kwargs):
-        _Bound.__init__(self, _result(_bridge.connect(str(domain or ""), str(token or ""),
-                                                      _json.dumps(kwargs, default=_plain)))._target)
+        kwargs.update(domain=str(domain or ""), token=str(token or ""))
+        _Bound.__init__(self, _invoke(_module._target, "SpatialXConnector", (), kwargs)._target)
 
 
 def local(home=None, mounts=None):
@@ -147,16 +151,15 @@ def format_print(value):
     print(parse_to_str(value))
 
 
-def _make_functions():
-    for function_name in _json.loads(_bridge.functionsJson()):
-        def function(*, _name=function_name, **kwargs):
-            return _result(_bridge.function(_name, _json.dumps(kwargs, default=_plain)))
-        function.__name__ = function_name
-        globals()[function_name] = function
-        __all__.append(function_name)
+def _install_functions():
+    """The module functions of _module not defined above, under their names."""
+    for function_name in dir(_module):
+        if function_name not in globals():
+            globals()[function_name] = getattr(_module, function_name)
+            __all__.append(function_name)
 
 
-_make_functions()
+_install_functions()
 
 
 def _user_location(error):

@@ -37,8 +37,8 @@ class ScriptBindingsTest {
     }
 
     private static ScriptBridge bridge(List<String> argv) {
-        return new ScriptBridge((domain, token, options) -> new FixtureConnector(domain.isEmpty() ? "local" : domain),
-                argv, NotebookDocs.load(), Map.of());
+        return new ScriptBridge(options -> new FixtureConnector(options.domain().isEmpty() ? "local" : options.domain()),
+                List.of(), argv, NotebookDocs.load());
     }
 
     private static String lastError;
@@ -103,6 +103,13 @@ class ScriptBindingsTest {
                     connector.parse_data_information(data_name="x", technology="VISIUM", data_path=" ")
                 except ValueError as e:
                     print("ValueError:", e)
+                try:
+                    SpatialXConnector(domain=DOMAIN, colour="red")
+                except TypeError as e:
+                    print("TypeError:", e)
+                folder = spatialx_connector.temporary_folder(prefix="bindings-")
+                print("folder", os.path.isdir(folder), os.path.basename(folder).startswith("bindings-"))
+                help(spatialx_connector.temporary_folder)
                 print("argv", sys.argv[1:], "home" in dir(os), "PATH" in os.environ)
                 connector.get_study_detail(study_id="ST-404")
                 """;
@@ -127,6 +134,10 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("TypeError: list_study() got an unexpected keyword argument 'colour'; accepted: group, species, limit, active\n"), printed);
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
         assertTrue(printed.contains("ValueError: data_path is empty: give the folder holding the VISIUM output\n"), printed);
+        assertTrue(printed.contains("TypeError: SpatialXConnector() got an unexpected keyword argument 'colour'; "
+                + "accepted: domain, token, verify_ssl, home, mounts\n"), printed);
+        assertTrue(printed.contains("folder True True\n"), printed);
+        assertTrue(printed.contains("temporary_folder(prefix='spatialx-')\n\n    temporary_folder(prefix=\"spatialx-\"): creates a new empty folder"), printed);
         assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
         assertTrue(!printed.contains("secret-token"), printed);
         String line = describe(error);
@@ -172,6 +183,7 @@ class ScriptBindingsTest {
                 console.log(TrasncriptsSubmission === TranscriptsSubmission, String(Species.HUMAN), Species.HUMAN.value);
                 try { connector.list_study({group: "g"}, "human", 1, true, "extra"); } catch (e) { console.log(e.name + ": " + e.message); }
                 try { connector.get_study_detail({study_id: "ST-9"}); } catch (e) { console.log(e.name + ": " + e.message); }
+                console.log("folder", temporary_folder({prefix: "bindings-js-"}).includes("/bindings-js-"));
                 console.log("argv", JSON.stringify(argv.slice(1)), typeof env.PATH);
                 connector.get_study_detail({study_id: "ST-404"});
                 """;
@@ -184,6 +196,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("true Species.HUMAN human\n"), printed);
         assertTrue(printed.contains("TypeError: list_study() takes 4 arguments but 5 were given"), printed);
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
+        assertTrue(printed.contains("folder true\n"), printed);
         assertTrue(printed.contains("argv [\"first-arg\"] string\n"), printed);
         String line = describe(error);
         int failing = code.lines().toList().indexOf("connector.get_study_detail({study_id: \"ST-404\"});") + 1;
