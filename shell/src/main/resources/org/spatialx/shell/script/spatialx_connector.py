@@ -123,27 +123,26 @@ globals().update(_make_enums())
 TranscriptsSubmission = TrasncriptsSubmission  # noqa: F821 (defined by _make_enums)
 __all__ += sorted(_json.loads(_bridge.enumsJson()).keys())
 
-_TAB = "    "
+# JSON has no tuples: parse_to_str's argument marks them, so that they print in parentheses.
+_TUPLE = "\0tuple"
+
+
+def _printable(value):
+    """parse_to_str's argument as JSON: keys as their str(), tuples marked, anything not JSON as its str()."""
+    if isinstance(value, dict):
+        return {str(key): _printable(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return {_TUPLE: [_printable(item) for item in value]}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
 
 
 def parse_to_str(value, level=0):
-    """The text format_print prints (protocol section 10)."""
-    if isinstance(value, (list, tuple)):
-        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
-        if not value:
-            return opening + closing
-        text = opening + "\n"
-        for item in value:
-            text += _TAB * (level + 1) + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + closing
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        text = "{\n"
-        for key, item in value.items():
-            text += _TAB * (level + 1) + str(key) + ": " + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + "}"
-    return str(value)
+    """The text format_print prints (protocol section 10), as the Java connector's FormatPrint renders it."""
+    return _invoke(_module._target, "parse_to_str", (_printable(value),), {"level": level})
 
 
 def format_print(value):

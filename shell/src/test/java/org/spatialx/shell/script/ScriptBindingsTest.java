@@ -168,6 +168,68 @@ class ScriptBindingsTest {
     }
 
     @Test
+    void pythonFormatPrintKeepsPythonsTextOfTuplesKeysAndOtherObjects() throws Exception {
+        String code = """
+                from spatialx_connector import format_print, parse_to_str, Species
+                format_print({"pair": (1, "a"), "empty": (), "species": Species.HUMAN, 2: None, True: 1.5,
+                              None: float("nan"), "set": {3}, "big": 10 ** 20, "small": 1e-05, "inf": float("-inf")})
+                print(repr(parse_to_str([1], 1)))
+                """;
+        // What CPython prints with the notebook's own parse_to_str (protocol 10).
+        assertEquals("""
+                {
+                    pair: (
+                        1
+                        a
+                    )
+                    empty: ()
+                    species: Species.HUMAN
+                    2: None
+                    True: 1.5
+                    None: nan
+                    set: {3}
+                    big: 100000000000000000000
+                    small: 1e-05
+                    inf: -inf
+                }
+                '[\\n        1\\n    ]'
+                """, run(ScriptLanguage.PYTHON, code, new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void javascriptFormatPrintWritesNumbersAsJavascriptDoes() throws Exception {
+        String code = """
+                format_print({numbers: [1, 0.5, 1e-7, 1e21, NaN, -0.25], missing: undefined, yes: true, no: false,
+                    none: null, text: "a b", nested: {list: [], obj: {}}, species: Species.HUMAN, when: new Date(0).constructor.name});
+                console.log(JSON.stringify(parse_to_str(["x"], 1)));
+                """;
+        assertEquals("""
+                {
+                    numbers: [
+                        1
+                        0.5
+                        1e-7
+                        1e+21
+                        NaN
+                        -0.25
+                    ]
+                    missing: None
+                    yes: True
+                    no: False
+                    none: None
+                    text: a b
+                    nested: {
+                        list: []
+                        obj: {}
+                    }
+                    species: Species.HUMAN
+                    when: Date
+                }
+                "[\\n        x\\n    ]"
+                """, run(ScriptLanguage.JS, code, new ByteArrayOutputStream()));
+    }
+
+    @Test
     void javascriptUsesOptionsObjectsPlainObjectsAndGlobals() throws Exception {
         String code = """
                 const connector = new SpatialXConnector({domain: "https://example.org/spatialx/", token: "t"});
