@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.shell.cli.ShellCommand;
 import org.spatialx.shell.script.FixtureConnector;
 import org.spatialx.shell.script.NotebookDocs;
 import org.spatialx.shell.script.ScriptBridge;
@@ -66,7 +65,7 @@ class ReplTest {
                     List.of(), List.of(""), NotebookDocs.load());
             session = ScriptSession.open(language, engine, bridge, terminal.output(), terminal.output(),
                     new ByteArrayInputStream(new byte[0]), history.getParent());
-            ShellCommand.prepare(session);
+            session.prepareInteractive();
             Repl repl = new Repl(session, terminal, history);
             // Its own thread, not the common pool, which other code in this JVM may keep busy.
             exit = CompletableFuture.supplyAsync(() -> {
