@@ -9,30 +9,27 @@ import org.graalvm.polyglot.Value;
  * JavaScript (GraalJS): {@code spatialx_connector.js} is a function of the bridge and the global
  * object that defines the notebook's names as globals; REPL input uses GraalJS's interactive mode.
  */
-final class JavaScriptPrelude implements Prelude {
+final class JavaScriptPrelude extends Prelude {
 
-    private static final String LANGUAGE = "js";
-
-    @Override
-    public String sourceName() {
-        return "spatialx_connector.js";
+    JavaScriptPrelude() {
+        super("js", ".js");
     }
 
     @Override
-    public void install(Context context, ScriptBridge bridge) {
-        Value install = context.eval(Source.newBuilder(LANGUAGE, source(), sourceName()).buildLiteral());
-        install.execute(bridge, context.eval(LANGUAGE, "globalThis"));
+    void install(Context context, ScriptBridge bridge) {
+        Value install = context.eval(Source.newBuilder(language, source(), sourceName).buildLiteral());
+        install.execute(bridge, context.eval(language, "globalThis"));
     }
 
     @Override
-    public void evalInteractive(Context context, String code, String sourceName) {
-        context.eval(Source.newBuilder(LANGUAGE, code, sourceName).interactive(true).cached(false).buildLiteral());
+    void evalInteractive(Context context, String code, String inputName) {
+        context.eval(Source.newBuilder(language, code, inputName).interactive(true).cached(false).buildLiteral());
     }
 
     @Override
-    public boolean isIncomplete(Context context, String code) {
+    boolean isIncomplete(Context context, String code) {
         try {
-            context.parse(Source.newBuilder(LANGUAGE, code, "repl").interactive(true).cached(false).buildLiteral());
+            context.parse(Source.newBuilder(language, code, "repl").interactive(true).cached(false).buildLiteral());
             return false;
         } catch (PolyglotException e) {
             return e.isIncompleteSource();
@@ -40,7 +37,7 @@ final class JavaScriptPrelude implements Prelude {
     }
 
     @Override
-    public Value complete(Context context, String line) {
-        return context.eval(LANGUAGE, "globalThis.__spatialx_complete").execute(line);
+    Value complete(Context context, String line) {
+        return context.eval(language, "globalThis.__spatialx_complete").execute(line);
     }
 }

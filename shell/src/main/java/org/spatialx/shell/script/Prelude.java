@@ -15,45 +15,54 @@ import org.graalvm.polyglot.Value;
  * {@link ScriptBridge}) and runs REPL input, completion and error locations the language's way.
  * The session calls these on its worker thread.
  */
-sealed interface Prelude permits PythonPrelude, JavaScriptPrelude {
+abstract sealed class Prelude permits PythonPrelude, JavaScriptPrelude {
+
+    /** The GraalVM language id. */
+    final String language;
 
     /** The prelude script's source name; error locations inside it are not the user's line. */
-    String sourceName();
+    final String sourceName;
+
+    /** The prelude of {@code language}, whose script is the resource {@code spatialx_connector<extension>}. */
+    Prelude(String language, String extension) {
+        this.language = language;
+        this.sourceName = ScriptBridge.MODULE + extension;
+    }
 
     /** Sets language options of a context about to be built. */
-    default void configure(Context.Builder builder) {
+    void configure(Context.Builder builder) {
     }
 
     /** Installs the notebook API into {@code context}. */
-    void install(Context context, ScriptBridge bridge);
+    abstract void install(Context context, ScriptBridge bridge);
 
     /** Prepares {@code context} to run the script {@code file}. */
-    default void beforeRun(Context context, Path file) {
+    void beforeRun(Context context, Path file) {
     }
 
-    /** Evaluates REPL input and prints the value of a final expression, as the language's own REPL does. */
-    void evalInteractive(Context context, String code, String sourceName);
+    /** Evaluates REPL input (errors name it {@code inputName}) and prints the value of a final expression, as the language's own REPL does. */
+    abstract void evalInteractive(Context context, String code, String inputName);
 
     /** True while {@code code} needs more lines (an open bracket, string or block). */
-    boolean isIncomplete(Context context, String code);
+    abstract boolean isIncomplete(Context context, String code);
 
     /** Completions of the end of {@code line}, as a guest array of strings. */
-    Value complete(Context context, String line);
+    abstract Value complete(Context context, String line);
 
     /** {@code file:line} of the innermost user code where {@code error} happened, as the language knows it; null when it does not. */
-    default String userLocation(Context context, PolyglotException error) {
+    String userLocation(Context context, PolyglotException error) {
         return null;
     }
 
     /** Makes the notebook's names usable as they are at the REPL prompt. */
-    default void prepareInteractive(Context context) {
+    void prepareInteractive(Context context) {
     }
 
     /** The prelude script's text, from the shell jar. */
-    default String source() {
-        try (InputStream in = Prelude.class.getResourceAsStream(sourceName())) {
+    String source() {
+        try (InputStream in = Prelude.class.getResourceAsStream(sourceName)) {
             if (in == null) {
-                throw new IllegalStateException("Missing resource " + sourceName() + " in the shell jar");
+                throw new IllegalStateException("Missing resource " + sourceName + " in the shell jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

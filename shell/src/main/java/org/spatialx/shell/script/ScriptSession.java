@@ -157,7 +157,7 @@ public final class ScriptSession implements AutoCloseable {
                 // Fall back to the polyglot stack below.
             }
         }
-        return ScriptErrors.describe(error, prelude.sourceName());
+        return ScriptErrors.describe(error, prelude.sourceName);
     }
 
     /**
