@@ -2,6 +2,7 @@ package org.spatialx.shell.binding;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,7 +22,8 @@ import org.spatialx.api.WireEnum;
 /**
  * The JSON mapping between scripts and Java: results go to scripts as JSON text (parsed there into
  * native dicts/lists or JS objects, key order kept) and arguments come back the same way. Enums of
- * the protocol travel as their wire values, in both directions.
+ * the protocol travel as their wire values, in both directions. Python's {@code json} writes
+ * {@code NaN} and {@code Infinity} for those floats; they are read as such.
  */
 public final class WireJson {
 
@@ -43,6 +45,7 @@ public final class WireJson {
             }
         });
         return new ObjectMapper()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature())
                 .registerModule(wireEnums)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

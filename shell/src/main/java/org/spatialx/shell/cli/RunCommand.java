@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
         argv.addAll(arguments);
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
-        try (ScriptRuntime runtime = ScriptRuntime.standard(SpatialxHome.current());
+        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current());
              ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
             try {
                 session.runFile(script);

@@ -30,18 +30,11 @@ public final class ShellCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptRuntime.standard(home);
+             ScriptRuntime runtime = ScriptFeatures.standard(home);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {
-            prepare(session);
+            session.prepareInteractive();
             return new Repl(session, terminal, home.history(language)).run();
-        }
-    }
-
-    /** Imports the notebook names into the REPL's namespace (Python; JavaScript has them as globals). */
-    public static void prepare(ScriptSession session) {
-        if (session.language() == ScriptLanguage.PYTHON) {
-            session.evalInteractive("import os, sys\nimport spatialx_connector\nfrom spatialx_connector import *\n", "setup");
         }
     }
 

@@ -15,9 +15,9 @@ import org.spatialx.shell.progress.UploadProgressBars;
  * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
  * real server; an empty domain starts (or reuses) the embedded {@link LocalServer} of the home.
  *
- * <p>Keyword arguments: {@code verify_ssl=False} (Python's opt-out of TLS verification) and, for
- * the local server only, {@code home="/folder"} (instead of SPATIALX_HOME) and
- * {@code mounts={"name": "/local/folder"}} to serve local folders (used when this process starts
+ * <p>Keyword arguments ({@link ConnectOptions}): {@code verify_ssl=False} (Python's opt-out of TLS
+ * verification) and, for the local server only, {@code home="/folder"} (instead of SPATIALX_HOME)
+ * and {@code mounts={"name": "/local/folder"}} to serve local folders (used when this process starts
  * the server; a server already running keeps its mounts).
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
@@ -34,35 +34,28 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     }
 
     @Override
-    public synchronized Object open(String domain, String token, Map<String, Object> options) {
-        for (String key : options.keySet()) {
-            if (!key.equals("verify_ssl") && !key.equals("mounts") && !key.equals("home")) {
-                throw new ScriptArgumentException("SpatialXConnector() got an unexpected keyword argument '" + key
-                        + "'; accepted: domain, token, verify_ssl, home, mounts");
-            }
-        }
-        String url = domain;
-        String key = token;
+    public synchronized Object open(ConnectOptions options) {
+        String url = options.domain();
+        String key = options.token();
         if (url.isBlank()) {
-            Path serverHome = options.get("home") instanceof String given && !given.isBlank()
-                    ? Path.of(given).toAbsolutePath() : home.root();
+            Path serverHome = options.home() != null && !options.home().isBlank()
+                    ? Path.of(options.home()).toAbsolutePath() : home.root();
             LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome);
-            if (options.get("mounts") instanceof Map<?, ?> mounts) {
-                for (Map.Entry<?, ?> mount : mounts.entrySet()) {
-                    config = config.withMount(String.valueOf(mount.getKey()),
-                            Path.of(String.valueOf(mount.getValue())).toAbsolutePath().normalize());
+            if (options.mounts() != null) {
+                for (Map.Entry<String, String> mount : options.mounts().entrySet()) {
+                    config = config.withMount(mount.getKey(), Path.of(mount.getValue()).toAbsolutePath().normalize());
                 }
             }
             LocalServer server = LocalServer.startOrReuse(config);
             opened.add(server);
             url = server.url();
             key = server.token();
-        } else if (options.containsKey("mounts") || options.containsKey("home")) {
+        } else if (options.mounts() != null || options.home() != null) {
             throw new ScriptArgumentException(
                     "home= and mounts= apply to the local server only (an empty domain); a real server serves its own storage");
         }
         ConnectorOptions.Builder builder = ConnectorOptions.builder();
-        if (Boolean.FALSE.equals(options.get("verify_ssl"))) {
+        if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
         }
         if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {

@@ -8,6 +8,7 @@
   }
   const ERRORS = { TypeError: TypeError, ValueError: RangeError, SpatialXError: SpatialXError };
   const TARGET = Symbol("spatialx.target");
+  const ENUM_MEMBER = Symbol("spatialx.enum");
 
   function replacer(key, value) {
     if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
@@ -37,6 +38,10 @@
       && Object.getPrototypeOf(value) === Object.prototype && value[TARGET] === undefined;
   }
 
+  function call(target, name, args, kwargs) {
+    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+  }
+
   function invoke(target, name, args) {
     let kwargs = {};
     if (args.length > 0 && isPlainObject(args[args.length - 1])) {
@@ -51,7 +56,7 @@
         args = args.slice(0, -1);
       }
     }
-    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+    return call(target, name, args, kwargs);
   }
 
   function bound(target) {
@@ -83,12 +88,14 @@
     });
   }
 
+  // The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+  const module = bridge.module();
+
   function SpatialXConnector(options) {
-    const opts = Object.assign({}, options || {});
-    const domain = opts.domain || "";
-    const token = opts.token || "";
-    delete opts.domain; delete opts.token;
-    return result(bridge.connect(String(domain), String(token), JSON.stringify(opts, replacer)));
+    const kwargs = Object.assign({}, options || {});
+    kwargs.domain = String(kwargs.domain || "");
+    kwargs.token = String(kwargs.token || "");
+    return call(module, "SpatialXConnector", [], kwargs);
   }
 
   function makeEnum(enumName, members) {
@@ -98,6 +105,7 @@
         name, value,
         toString() { return enumName + "." + name; },
         toJSON() { return value; },
+        [ENUM_MEMBER]: true,
       });
     }
     Object.defineProperty(type, "toString", { value: () => "<enum " + enumName + ">" });
@@ -105,26 +113,21 @@
     return Object.freeze(type);
   }
 
-  const TAB = "    ";
+  // parse_to_str's argument as JSON (a JSON.stringify replacer): arrays and plain objects as they
+  // are, null and undefined as None, anything else as its String() text (numbers as JavaScript
+  // writes them, enum members as Species.HUMAN).
+  function printable(key, value) {
+    const original = this[key];
+    if (original === null || original === undefined) return null;
+    if (typeof original === "boolean" || Array.isArray(original)
+      || (isPlainObject(original) && original[ENUM_MEMBER] === undefined)) return original;
+    return String(original);
+  }
+
+  // The text format_print prints (protocol section 10), as the Java connector's FormatPrint renders it.
   function parse_to_str(value, level) {
-    level = level || 0;
-    if (Array.isArray(value)) {
-      if (value.length === 0) return "[]";
-      let text = "[\n";
-      for (const item of value) text += TAB.repeat(level + 1) + parse_to_str(item, level + 1) + "\n";
-      return text + TAB.repeat(level) + "]";
-    }
-    if (value === null || value === undefined) return "None";
-    if (value === true) return "True";
-    if (value === false) return "False";
-    if (typeof value === "object" && value[TARGET] === undefined && Object.getPrototypeOf(value) === Object.prototype) {
-      const keys = Object.keys(value);
-      if (keys.length === 0) return "{}";
-      let text = "{\n";
-      for (const key of keys) text += TAB.repeat(level + 1) + key + ": " + parse_to_str(value[key], level + 1) + "\n";
-      return text + TAB.repeat(level) + "}";
-    }
-    return String(value);
+    return result(bridge.call(module, "parse_to_str", JSON.stringify([value], printable),
+      JSON.stringify({ level: level || 0 })));
   }
 
   const api = {
@@ -143,8 +146,9 @@
     api[enumName] = makeEnum(enumName, members);
   }
   api.TranscriptsSubmission = api.TrasncriptsSubmission;
-  for (const name of JSON.parse(bridge.functionsJson())) {
-    api[name] = (kwargs) => result(bridge.function(name, JSON.stringify(kwargs || {}, replacer)));
+  const functions = bound(module);
+  for (const name of JSON.parse(bridge.namesJson(module))) {
+    if (!(name in api)) api[name] = functions[name];
   }
   // Completions of the word before the cursor (the REPL's tab key): members, enum members,
   // keyword names of an open call, globals.

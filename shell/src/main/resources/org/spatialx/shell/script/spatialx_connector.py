@@ -86,12 +86,16 @@ class _Bound(object):
         return _bridge.docOf(self._target)
 
 
+# The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+_module = _Bound(_bridge.module())
+
+
 class SpatialXConnector(_Bound):
     """SpatialXConnector(domain, token): a real server, or with an empty domain the local server of SPATIALX_HOME."""
 
     def __init__(self, domain="", token="", **kwargs):
-        _Bound.__init__(self, _result(_bridge.connect(str(domain or ""), str(token or ""),
-                                                      _json.dumps(kwargs, default=_plain)))._target)
+        kwargs.update(domain=str(domain or ""), token=str(token or ""))
+        _Bound.__init__(self, _invoke(_module._target, "SpatialXConnector", (), kwargs)._target)
 
 
 def local(home=None, mounts=None):
@@ -119,27 +123,26 @@ globals().update(_make_enums())
 TranscriptsSubmission = TrasncriptsSubmission  # noqa: F821 (defined by _make_enums)
 __all__ += sorted(_json.loads(_bridge.enumsJson()).keys())
 
-_TAB = "    "
+# JSON has no tuples: parse_to_str's argument marks them, so that they print in parentheses.
+_TUPLE = "\0tuple"
+
+
+def _printable(value):
+    """parse_to_str's argument as JSON: keys as their str(), tuples marked, anything not JSON as its str()."""
+    if isinstance(value, dict):
+        return {str(key): _printable(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return {_TUPLE: [_printable(item) for item in value]}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
 
 
 def parse_to_str(value, level=0):
-    """The text format_print prints (protocol section 10)."""
-    if isinstance(value, (list, tuple)):
-        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
-        if not value:
-            return opening + closing
-        text = opening + "\n"
-        for item in value:
-            text += _TAB * (level + 1) + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + closing
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        text = "{\n"
-        for key, item in value.items():
-            text += _TAB * (level + 1) + str(key) + ": " + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + "}"
-    return str(value)
+    """The text format_print prints (protocol section 10), as the Java connector's FormatPrint renders it."""
+    return _invoke(_module._target, "parse_to_str", (_printable(value),), {"level": level})
 
 
 def format_print(value):
@@ -147,16 +150,15 @@ def format_print(value):
     print(parse_to_str(value))
 
 
-def _make_functions():
-    for function_name in _json.loads(_bridge.functionsJson()):
-        def function(*, _name=function_name, **kwargs):
-            return _result(_bridge.function(_name, _json.dumps(kwargs, default=_plain)))
-        function.__name__ = function_name
-        globals()[function_name] = function
-        __all__.append(function_name)
+def _install_functions():
+    """The module functions of _module not defined above, under their names."""
+    for function_name in dir(_module):
+        if function_name not in globals():
+            globals()[function_name] = getattr(_module, function_name)
+            __all__.append(function_name)
 
 
-_make_functions()
+_install_functions()
 
 
 def _user_location(error):
