@@ -137,8 +137,16 @@ public final class UploadProgressBars implements UploadProgressListener {
             String eta = sent == 0 ? "?" : clock((long) (seconds * (total - sent) / sent));
             String rate = sent == 0 || seconds < 1e-3 ? "?" : String.format(Locale.ROOT, "%.1f", sent / seconds / MIB);
             String head = name + " " + String.format(Locale.ROOT, "%3d", percent) + "% [";
-            String tail = "] " + sent / MIB + "/" + total / MIB + "MiB (" + clock((long) seconds) + " / " + eta + ") "
-                    + rate + "MiB/s";
+            String amount = "] " + sent / MIB + "/" + total / MIB + "MiB";
+            String times = " (" + clock((long) seconds) + " / " + eta + ")";
+            // on a narrow terminal the rate goes first, then the times: the line never wraps
+            String tail = amount + times + " " + rate + "MiB/s";
+            if (width - 1 - head.length() - tail.length() < MIN_BAR) {
+                tail = amount + times;
+            }
+            if (width - 1 - head.length() - tail.length() < MIN_BAR) {
+                tail = amount;
+            }
             String extra = current.isEmpty() ? "" : " " + current;
             int room = width - 1 - head.length() - tail.length();
             if (room - extra.length() < MIN_BAR) {

@@ -100,8 +100,8 @@ class UploadProgressBarsTest {
         List<String> drawnLines = List.of(lines().split("[\r\n]+"));
         String last = drawnLines.get(drawnLines.size() - 1);
         assertTrue(last.startsWith("big.tif  25% [=>        ] 1/4MiB ("), last);
-        // the rate in parentheses depends on timing ("?" or "110.3MiB/s"): only the width is fixed
-        assertTrue(last.length() <= 60, "fits the 60 columns: " + last);
+        // the rate ("?" or "110.3MiB/s") depends on timing; on 60 columns it is left out rather than wrap
+        assertTrue(last.length() < 60, "fits the 60 columns: " + last);
     }
 
     private String lastLine() {
