@@ -103,7 +103,7 @@ public final class LocalServer implements AutoCloseable {
 
             ApiServer http = new ApiServer(json, new Credentials(token, config.basicUser(), config.basicPassword()),
                     home.tmp(), Math.max(config.maxChunkSize(), 4L * 1024 * 1024 * 1024));
-            int port = http.bind(config.host(), config.port(), config.httpThreads());
+            int port = http.bind(config.host(), config.port(), config.http());
             owned.add(0, http);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String url = "http://" + host + ":" + port + "/";
