@@ -34,6 +34,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.server.storage.StorageException;
 
 /**
  * The HTTP transport of the local server (Jetty's core API, no servlets): checks credentials (HTTP 401
@@ -223,7 +224,17 @@ public final class ApiServer implements AutoCloseable {
                     + method + "."));
             return;
         }
-        sendEnvelope(response, 200, dispatch(request, path, handler));
+        Envelope answer;
+        try {
+            answer = dispatch(request, path, handler);
+        } catch (BrokenBodyException e) {
+            if (e.badRequest() == null) {
+                throw e; // the client is gone or silent: nobody to answer
+            }
+            sendEnvelope(response, ApiException.BAD_REQUEST, new Envelope(ApiException.BAD_REQUEST, e.getMessage()));
+            return;
+        }
+        sendEnvelope(response, 200, answer);
     }
 
     private Envelope dispatch(Request exchange, String path, Handler handler) throws IOException {
@@ -236,11 +247,16 @@ public final class ApiServer implements AutoCloseable {
         } catch (MultipartParser.PartTooLargeException | MultipartParser.MalformedMultipartException e) {
             return new Envelope(ApiException.BAD_REQUEST, e.getMessage());
         } catch (BrokenBodyException e) {
-            if (e.badRequest() != null) {
-                return new Envelope(ApiException.BAD_REQUEST, e.getMessage());
-            }
-            throw e; // the client is gone or silent: nobody to answer
+            throw e; // answered by serve
         } catch (Exception e) {
+            StorageException.Reason reason = StorageException.reasonOf(e);
+            if (reason != StorageException.Reason.OTHER) { // permission denied, disk full: the user can act on it
+                String message = (e instanceof StorageException storage ? storage
+                        : StorageException.of("Cannot complete " + path, e, "")).getMessage();
+                LOG.warn("{}: {}", path, message);
+                return new Envelope(reason == StorageException.Reason.PERMISSION_DENIED ? ApiException.FORBIDDEN
+                        : ApiException.INSUFFICIENT_STORAGE, message);
+            }
             LOG.error("{} failed", path, e);
             return new Envelope(ApiException.INTERNAL, "Internal error in " + path + ": " + e.getMessage()
                     + ". The server log has the details; report it if it persists.");
@@ -386,9 +402,15 @@ public final class ApiServer implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("The form or query string is not valid URL encoding at '"
+                        + (pair.length() > 40 ? pair.substring(0, 40) + "..." : pair) + "' (" + e.getMessage()
+                        + "). Escape '%' as %25 (application/x-www-form-urlencoded).");
+            }
         }
         return out;
     }

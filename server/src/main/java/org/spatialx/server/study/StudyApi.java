@@ -26,6 +26,7 @@ import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
@@ -110,12 +111,17 @@ public final class StudyApi implements Endpoints {
                     + "), got type " + type + ".");
         }
         String studyId = ids.next("ST-");
-        Path dataPath = Files.createDirectories(studiesRoot.resolve(studyId));
+        Path dataPath = OwnerOnly.createDirectories(studiesRoot.resolve(studyId));
         String email = System.getProperty("user.name", "user") + "@localhost";
-        database.write(c -> Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description,"
-                        + " type, status, email_id, data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(), email,
-                dataPath.toString(), now(), now()));
+        try {
+            database.write(c -> Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description,"
+                            + " type, status, email_id, data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(),
+                    email, dataPath.toString(), now(), now()));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(dataPath); // no study row, no study folder
+            throw e;
+        }
         return new CreatedStudy(studyId, dataPath.toString());
     }
 

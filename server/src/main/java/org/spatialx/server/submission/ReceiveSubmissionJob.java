@@ -1,7 +1,10 @@
 package org.spatialx.server.submission;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import org.spatialx.api.SubmissionElementKeys;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
 import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.storage.StorageException;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
@@ -81,6 +85,7 @@ final class ReceiveSubmissionJob implements Job {
                 throw new IllegalArgumentException("file '" + kv.key() + "' not found: " + kv.value()
                         + ". Upload it first and submit again with its server path.");
             }
+            requireReadable(kv.key(), path, false);
             context.log("  " + kv.key() + ": " + path + " (" + Files.size(path) + " bytes)");
         }
         for (KeyValue kv : folders) {
@@ -89,6 +94,7 @@ final class ReceiveSubmissionJob implements Job {
                 throw new IllegalArgumentException("folder '" + kv.key() + "' not found: " + kv.value()
                         + ". Upload it first (upload_folder) and submit again with its server path.");
             }
+            requireReadable(kv.key(), path, true);
             context.log("  " + kv.key() + ": " + path + " (folder)");
         }
         int registered = database.write(c -> {
@@ -114,6 +120,20 @@ final class ReceiveSubmissionJob implements Job {
         });
         context.log("Registered " + registered + " element(s). No ingestion is installed on this server: the data "
                 + "is stored as received.");
+    }
+
+    /** Opens the file (lists the folder) once: existing is not enough, the data must be readable. */
+    private static void requireReadable(String key, Path path, boolean folder) {
+        try {
+            if (folder) {
+                Files.newDirectoryStream(path).close();
+            } else {
+                FileChannel.open(path, StandardOpenOption.READ).close();
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException((folder ? "folder '" : "file '") + key + "' cannot be read: "
+                    + StorageException.of(path.toString(), e, "").getMessage() + " Then submit again.", e);
+        }
     }
 
     /** Sample and study leave "processing" once none of their data is processing. */

@@ -135,6 +135,11 @@ public final class SubmissionApi implements Endpoints {
         List<SampleData> out = new ArrayList<>();
         int i = 0;
         for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw ApiException.badRequest("data[" + i + "] must be a SampleData object (protocol 4.1), got "
+                        + (item.isNull() ? "null" : item.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+                        + ".");
+            }
             SampleData sd;
             try {
                 sd = json.treeToValue(item, SampleData.class);
