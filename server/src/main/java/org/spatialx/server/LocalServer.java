@@ -99,6 +99,7 @@ public final class LocalServer implements AutoCloseable {
             Catalog catalog = new Catalog(json);
             UploadSessions uploads = new UploadSessions(database, mounts, home.uploadSessions(), config.maxChunkSize(),
                     clock);
+            uploads.recoverInterruptedMerges(); // what a crash between a merge's rename and its cleanup left
             uploads.removeAbandoned(Duration.ofDays(7));
 
             ApiServer http = new ApiServer(json, new Credentials(token, config.basicUser(), config.basicPassword()),

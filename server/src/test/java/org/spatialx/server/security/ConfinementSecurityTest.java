@@ -1,5 +1,6 @@
-package org.spatialx.server;
+package org.spatialx.server.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.server.LocalServer;
+import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.ProtocolClient;
+import org.spatialx.server.ServerFixture;
 
-/** No request reads or writes outside a mount: '..', absolute paths elsewhere, symlinks pointing out. */
-class PathTraversalTest {
+/**
+ * Path confinement: no request reads, writes or deletes outside what it names: '..', absolute paths elsewhere,
+ * symbolic links pointing out, and upload session ids that would be path components (issue 14, item 1).
+ */
+class ConfinementSecurityTest {
 
     @TempDir
     Path temp;
@@ -123,5 +131,59 @@ class PathTraversalTest {
         }
         Files.createSymbolicLink(dataPath.resolve("link.txt"), secret);
         assertEquals(404, client.gateway(dataPath.resolve("link.txt").toString()).code());
+    }
+
+    @Test
+    void aSessionIdOfDotOrDotDotNeitherFinishesNorMergesAnything() throws Exception {
+        // another client's upload in progress: one of its two chunks is staged
+        byte[] content = new byte[3 << 20];
+        new java.util.Random(1).nextBytes(content);
+        String id = client.postJson("openapi/upload/chunk/start", map("folder_name", "", "parent_is_file", 2)).ok()
+                .get("unique_id").asText();
+        client.postMultipart("openapi/upload/chunk/process", map("folder_name", "", "parent_is_file", 2,
+                "chunk_size", 2 << 20, "file_size", content.length, "offset", 2 << 20, "name", "pending.bin",
+                "unique_id", id, "path", "", "sending_index", 0), "file",
+                java.util.Arrays.copyOf(content, 2 << 20)).ok();
+        Path sessions = server.home().resolve("upload-sessions");
+
+        for (String hostile : new String[] {"..", ".", "./", "../upload-sessions", id + "/..", "", " "}) {
+            ProtocolClient.Response finish = client.postForm("openapi/upload/folder_finish", map("folder_name", "x",
+                    "unique_id", hostile));
+            assertTrue(finish.status() == 400 || finish.status() == 404, hostile + ": " + finish.text());
+            ProtocolClient.Response merge = client.postJson("openapi/upload/chunk/merge", map("folder_name", "",
+                    "parent_is_file", 2, "total", 1, "name", "pending.bin", "unique_id", hostile, "path", "",
+                    "move_to_parent", true));
+            assertTrue(merge.status() == 400 || merge.status() == 404, hostile + ": " + merge.text());
+            assertTrue(Files.isDirectory(sessions), "upload-sessions/ is gone after unique_id '" + hostile + "'");
+        }
+
+        assertEquals("[0]", client.postJson("openapi/upload/chunk/status", map("unique_id", id, "path", "",
+                "name", "pending.bin")).ok().get("received").toString(), "the pending upload lost its chunk");
+        client.postMultipart("openapi/upload/chunk/process", map("folder_name", "", "parent_is_file", 2,
+                "chunk_size", 2 << 20, "file_size", content.length, "offset", content.length, "name", "pending.bin",
+                "unique_id", id, "path", "", "sending_index", 1), "file",
+                java.util.Arrays.copyOfRange(content, 2 << 20, content.length)).ok();
+        client.postJson("openapi/upload/chunk/merge", map("folder_name", "", "parent_is_file", 2, "total", 2,
+                "name", "pending.bin", "unique_id", id, "path", "", "move_to_parent", true)).ok();
+        assertArrayEquals(content, Files.readAllBytes(upload.resolve("pending.bin")));
+    }
+
+    @Test
+    void onlySessionIdsTheServerIssuedAreAccepted() throws Exception {
+        byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+        String chunk = client.postMultipart("openapi/upload/chunk/process", map("folder_name", "", "parent_is_file", 2,
+                "chunk_size", 1, "file_size", 1, "offset", 1, "name", "a.bin", "unique_id",
+                "0123456789abcdef0123456789abcdef", "path", "", "sending_index", 0), "file", bytes).error();
+        assertTrue(chunk.contains("does not exist"), chunk);
+        String simple = client.postMultipart("openapi/upload/simple", map("folder_name", "f", "unique_id", "mine",
+                "is_chunk", true), "a.txt", bytes).error();
+        assertTrue(simple.contains("does not exist"), simple);
+        try (var s = Files.list(server.home().resolve("upload-sessions"))) {
+            assertEquals(0, s.count(), "no session folder was made for an id the server did not issue");
+        }
+        // an empty id starts a folder upload whose id the server makes
+        String issued = client.postMultipart("openapi/upload/simple", map("folder_name", "f", "unique_id", "",
+                "is_chunk", true), "a.txt", bytes).ok().get("unique_id").asText();
+        assertTrue(issued.matches("[0-9a-f]{32}"), issued);
     }
 }
