@@ -42,6 +42,11 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
             throw new IllegalArgumentException("jobConcurrency must be at least 1, got " + jobConcurrency);
         }
         Objects.requireNonNull(http, "http");
+        if (token != null && (token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c == 127))) {
+            throw new IllegalArgumentException("The token must not be empty nor hold spaces or control characters:"
+                    + " clients send it in the SpatialX-Token header. Leave it unset to use the home's token (or a"
+                    + " new random one).");
+        }
         Objects.requireNonNull(sampleParser, "sampleParser");
     }
 

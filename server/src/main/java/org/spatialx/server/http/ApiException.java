@@ -21,6 +21,8 @@ public class ApiException extends SpatialXException {
     public static final int CONFLICT = 409;
     /** Envelope status for an unexpected server failure. */
     public static final int INTERNAL = 500;
+    /** Envelope status for a protocol endpoint this server does not serve (yet). */
+    public static final int NOT_IMPLEMENTED = 501;
     /** Envelope status for a write refused because the disk (or the database on it) is full. */
     public static final int INSUFFICIENT_STORAGE = 507;
 

@@ -213,6 +213,13 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         Handler handler = routes.get(path);
+        if (handler == null && ProtocolEndpoints.usedBy(path) != null) {
+            // the domain is right: the endpoint exists in the protocol, this server lacks it (an application error)
+            sendEnvelope(response, 200, new Envelope(ApiException.NOT_IMPLEMENTED, "'" + path + "' (used by "
+                    + ProtocolEndpoints.usedBy(path) + ") is a SpatialX protocol endpoint that this local server does"
+                    + " not serve yet. Run this call against a SpatialX server."));
+            return;
+        }
         if (handler == null) {
             sendEnvelope(response, 404, new Envelope(404, "Unknown endpoint '" + path + "'. This server serves "
                     + "openapi/..., pyapi/v1/... and ucc.go/... as in the SpatialX protocol; check the domain."));
