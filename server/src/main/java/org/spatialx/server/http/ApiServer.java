@@ -235,10 +235,11 @@ public final class ApiServer implements AutoCloseable {
         try {
             answer = dispatch(request, path, handler);
         } catch (BrokenBodyException e) {
-            if (e.badRequest() == null) {
-                throw e; // the client is gone or silent: nobody to answer
+            try { // to a client still there (a broken chunked body); one that went away gets nothing
+                sendEnvelope(response, e.status(), new Envelope(e.status(), e.getMessage()));
+            } catch (IOException | RuntimeException gone) {
+                throw e;
             }
-            sendEnvelope(response, ApiException.BAD_REQUEST, new Envelope(ApiException.BAD_REQUEST, e.getMessage()));
             return;
         }
         sendEnvelope(response, 200, answer);
@@ -354,35 +355,43 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * A request body that could not be read: malformed framing (broken chunked encoding: answered as a bad
-     * request), or a client that disconnected or stayed silent (a normal event, logged as one warning line;
-     * quiet for Jetty, which closes the connection).
+     * A request body that could not be read whole: malformed framing (broken chunked encoding), a connection
+     * that ended early (the client went away, or Jetty gave up on a broken body) or stayed silent for the read
+     * timeout. A normal event, logged as one warning line and answered, for a client still there, with
+     * {@link #status()} (400, or 408 for silence); quiet for Jetty, which closes the connection.
      */
     private static final class BrokenBodyException extends IOException implements QuietException {
-        private final transient HttpException badRequest;
+        private final int status;
 
-        private BrokenBodyException(String message, HttpException badRequest, Throwable cause) {
+        private BrokenBodyException(String message, int status, Throwable cause) {
             super(message, cause);
-            this.badRequest = badRequest;
+            this.status = status;
         }
 
         static BrokenBodyException of(Throwable e, String client, String path) {
             if (e instanceof BrokenBodyException broken) {
                 return broken;
             }
+            String why = "it ended before its end (" + e.getMessage() + ")";
+            int status = ApiException.BAD_REQUEST;
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
-                    String reason = http.getReason() == null ? t.getMessage() : http.getReason();
-                    return new BrokenBodyException("The request body of " + path + " is malformed (" + reason
-                            + "). Send it as HTTP/1.1 describes (Content-Length, or valid chunked encoding).", http, e);
+                if (t instanceof java.util.concurrent.TimeoutException) {
+                    why = "nothing arrived for the read timeout";
+                    status = 408;
+                    break;
+                }
+                if (t instanceof HttpException http && !(t instanceof java.io.EOFException)) {
+                    why = "it is malformed (" + (http.getReason() == null ? t.getMessage() : http.getReason()) + ")";
+                    break;
                 }
             }
-            LOG.warn("{} stopped sending the body of {} ({}); its request is dropped", client, path, e.toString());
-            return new BrokenBodyException("the client stopped sending the request body", null, e);
+            LOG.warn("{} sent an incomplete body for {}: {}; the request is dropped", client, path, why);
+            return new BrokenBodyException("The request body of " + path + " could not be read: " + why + ". Send "
+                    + "it whole, as HTTP/1.1 describes (Content-Length, or valid chunked encoding).", status, e);
         }
 
-        HttpException badRequest() {
-            return badRequest;
+        int status() {
+            return status;
         }
     }
 

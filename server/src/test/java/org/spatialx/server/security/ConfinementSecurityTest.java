@@ -72,6 +72,28 @@ class ConfinementSecurityTest {
     }
 
     @Test
+    void aListingTellsNothingOfALinkTargetOutsideTheMounts() throws Exception {
+        Files.writeString(secret, "x".repeat(12_345));
+        Files.setLastModifiedTime(secret, java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+        Files.createSymbolicLink(upload.resolve("secret-link.txt"), secret);
+        Files.createSymbolicLink(upload.resolve("outside-dir"), secret.getParent());
+        Files.writeString(upload.resolve("inside.txt"), "abc");
+        Files.createSymbolicLink(upload.resolve("inside-link.txt"), upload.resolve("inside.txt"));
+        var entities = client.postForm("openapi/directory/entities", map("path", upload.toString(),
+                "ignore_hidden", true)).ok().get("entities");
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new java.util.HashMap<>();
+        entities.forEach(e -> byName.put(e.get("name").asText(), e));
+        for (String name : new String[] {"secret-link.txt", "outside-dir"}) {
+            var link = byName.get(name);
+            assertTrue(link.get("is_symlink").asBoolean(), link.toString());
+            assertEquals("file", link.get("type").asText(), "the type of the link, not of its target: " + link);
+            assertTrue(link.get("size").asLong() < 1_000, "the size of the link, not of its target: " + link);
+            assertTrue(link.get("mtime").asLong() > 86_400, "the time of the link, not of its target: " + link);
+        }
+        assertEquals(3, byName.get("inside-link.txt").get("size").asLong(), "a link inside the mounts is followed");
+    }
+
+    @Test
     void aMountNamedThroughASymbolicLinkAcceptsPathsUnderEitherName() throws Exception {
         server.close();
         Path real = Files.createDirectories(temp.resolve("real-data"));

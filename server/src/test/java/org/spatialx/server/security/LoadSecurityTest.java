@@ -135,6 +135,30 @@ class LoadSecurityTest {
     }
 
     @Test
+    void aClientThatDisconnectsMidChunkCountsNothingAndTheServerGoesOn() throws Exception {
+        // logged as one warning line (ApiServer's BrokenBodyException: no stack trace, quiet for Jetty)
+        start(HttpLimits.DEFAULTS);
+        org.spatialx.server.ProtocolClient client = new org.spatialx.server.ProtocolClient(server);
+        String id = client.postJson("openapi/upload/chunk/start", org.spatialx.server.ProtocolClient.map("folder_name",
+                "", "parent_is_file", 2)).ok().get("unique_id").asText();
+        StringBuilder head = new StringBuilder();
+        for (String[] field : new String[][] {{"unique_id", id}, {"chunk_size", "1048576"}, {"file_size", "1048576"},
+                {"offset", "1048576"}, {"name", "cut.bin"}, {"sending_index", "0"}}) {
+            head.append("--b\r\nContent-Disposition: form-data; name=\"").append(field[0]).append("\"\r\n\r\n")
+                    .append(field[1]).append("\r\n");
+        }
+        head.append("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n\r\n");
+        try (RawHttp connection = RawHttp.connect(server.url())) {
+            connection.send("POST /openapi/upload/chunk/process HTTP/1.1\r\nHost: x\r\nSpatialX-Token: t\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 2000000\r\n\r\n" + head
+                    + "x".repeat(100_000));
+        } // the client goes away in the middle of the chunk
+        assertEquals(200, accountInfo().status());
+        assertEquals("[]", client.postJson("openapi/upload/chunk/status", org.spatialx.server.ProtocolClient.map(
+                "unique_id", id, "name", "cut.bin")).ok().get("received").toString(), "a cut chunk was counted");
+    }
+
+    @Test
     void oneClientCannotHoldMoreConnectionsThanItsLimit() throws IOException {
         start(HttpLimits.DEFAULTS.withConnectionsPerClient(8));
         List<RawHttp> held = new ArrayList<>();
