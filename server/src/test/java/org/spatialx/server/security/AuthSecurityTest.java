@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.server.LocalServer;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.LocalServerConfig;
 
 /**
@@ -28,23 +25,12 @@ class AuthSecurityTest {
     private static final String TOKEN = "tok-4f9c2a";
     private static final String PASSWORD = "s3cret-pw";
 
-    @TempDir
-    Path temp;
-    LocalServer server;
-
-    @BeforeEach
-    void start() {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken(TOKEN)
-                .withBasicAuth("alice", PASSWORD));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started(config -> config.withToken(TOKEN)
+            .withBasicAuth("alice", PASSWORD));
 
     private RawHttp.Answer get(String path, String headers) throws IOException {
-        try (RawHttp connection = RawHttp.connect(server.url())) {
+        try (RawHttp connection = RawHttp.connect(local.server().url())) {
             return connection.send("GET /" + path + " HTTP/1.1\r\nHost: x\r\n" + headers + "Connection: close\r\n\r\n")
                     .read(Duration.ofSeconds(10));
         }
@@ -86,7 +72,7 @@ class AuthSecurityTest {
 
     @Test
     void theTokenIsNeverPrinted() {
-        assertFalse(server.toString().contains(TOKEN));
+        assertFalse(local.server().toString().contains(TOKEN));
         assertFalse(LocalServerConfig.defaults().withToken(TOKEN).withBasicAuth("alice", PASSWORD).toString()
                 .contains(PASSWORD));
     }

@@ -9,12 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.ProtocolClient;
 
 /**
@@ -23,22 +21,15 @@ import org.spatialx.server.ProtocolClient;
  */
 class ChunkEdgeCaseSecurityTest {
 
-    @TempDir
-    Path temp;
-    LocalServer server;
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
     ProtocolClient client;
     Path upload;
 
     @BeforeEach
     void start() throws Exception {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-        client = new ProtocolClient(server);
-        upload = server.home().resolve("Upload").toRealPath();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        client = local.client();
+        upload = local.server().home().resolve("Upload").toRealPath();
     }
 
     private String startSession() {

@@ -9,12 +9,11 @@ import static org.spatialx.server.ProtocolClient.map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.LocalServerExtension;
 import org.spatialx.server.ProtocolClient;
 import org.spatialx.server.ServerFixture;
 
@@ -24,7 +23,8 @@ import org.spatialx.server.ServerFixture;
  */
 class ConfinementSecurityTest {
 
-    @TempDir
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
     Path temp;
     LocalServer server;
     ProtocolClient client;
@@ -33,17 +33,13 @@ class ConfinementSecurityTest {
 
     @BeforeEach
     void start() throws Exception {
+        temp = local.temp();
         secret = temp.resolve("outside/secret.txt");
         Files.createDirectories(secret.getParent());
         Files.writeString(secret, "do not read");
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-        client = new ProtocolClient(server);
+        server = local.server();
+        client = local.client();
         upload = server.home().resolve("Upload").toRealPath();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -95,13 +91,11 @@ class ConfinementSecurityTest {
 
     @Test
     void aMountNamedThroughASymbolicLinkAcceptsPathsUnderEitherName() throws Exception {
-        server.close();
         Path real = Files.createDirectories(temp.resolve("real-data"));
         Files.writeString(real.resolve("a.txt"), "a");
         Path link = Files.createSymbolicLink(temp.resolve("data-link"), real);
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t")
-                .withMount("data", link));
-        client = new ProtocolClient(server);
+        server = local.restart(config -> config.withMount("data", link));
+        client = local.client();
         for (Path dir : new Path[] {link, real.toRealPath()}) {
             var names = client.postForm("openapi/directory/entities", map("path", dir.toString(),
                     "ignore_hidden", true)).ok().get("entities");

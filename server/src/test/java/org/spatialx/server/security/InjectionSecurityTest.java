@@ -6,14 +6,11 @@ import static org.spatialx.server.ProtocolClient.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.ProtocolClient;
 import org.spatialx.server.ServerFixture;
 
@@ -27,22 +24,15 @@ class InjectionSecurityTest {
             "\" , \"status\": 0, \"x\": \"", "%00", "../../etc/passwd", "${jndi:ldap://x/a}", "<script>1</script>",
             "x\u0000y", "ST-' UNION SELECT * FROM upload_sessions --");
 
-    @TempDir
-    Path temp;
-    LocalServer server;
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
     ProtocolClient client;
     String group;
 
     @BeforeEach
     void start() {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-        client = new ProtocolClient(server);
+        client = local.client();
         group = ServerFixture.personalGroup(client);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -75,7 +65,7 @@ class InjectionSecurityTest {
         }
         assertEquals(1, client.postForm("openapi/study/list", map("group_id", group, "species", "human")).ok()
                 .get("total").asInt());
-        try (var sessions = Files.list(server.home().resolve("upload-sessions"))) {
+        try (var sessions = Files.list(local.server().home().resolve("upload-sessions"))) {
             assertEquals(0, sessions.count());
         }
     }

@@ -6,15 +6,12 @@ import static org.spatialx.server.ProtocolClient.map;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.ProtocolClient;
 import org.spatialx.server.ServerFixture;
 
@@ -24,22 +21,15 @@ import org.spatialx.server.ServerFixture;
  */
 class JsonSecurityTest {
 
-    @TempDir
-    Path temp;
-    LocalServer server;
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
     ProtocolClient client;
     String group;
 
     @BeforeEach
-    void start() {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-        client = new ProtocolClient(server);
-        group = ServerFixture.personalGroup(client);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void personalWorkspace() {
+        client = local.client();
+        group = ServerFixture.personalGroup(client); // where the studies of these tests go
     }
 
     private String error(ProtocolClient.Response response) {
@@ -89,7 +79,7 @@ class JsonSecurityTest {
         for (String body : new String[] {"{\"group_id\":", "[[[[", "{".repeat(5000) + "}".repeat(5000),
                 "[".repeat(100_000)}) {
             ProtocolClient.Response response = client.send(HttpRequest.newBuilder(
-                    URI.create(server.url() + "openapi/study/create")).header("SpatialX-Token", "t")
+                    URI.create(local.server().url() + "openapi/study/create")).header("SpatialX-Token", "t")
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
             assertEquals(400, response.status(), response.text());
         }

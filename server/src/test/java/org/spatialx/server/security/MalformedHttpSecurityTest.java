@@ -7,12 +7,11 @@ import static org.spatialx.server.ProtocolClient.map;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
 import org.spatialx.server.ProtocolClient;
 import org.spatialx.server.ServerFixture;
 
@@ -24,20 +23,15 @@ class MalformedHttpSecurityTest {
 
     private static final Duration PROMPT = Duration.ofSeconds(10);
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
     LocalServer server;
     ProtocolClient client;
 
     @BeforeEach
     void start() {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-        client = new ProtocolClient(server);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = local.server();
+        client = local.client();
     }
 
     private RawHttp.Answer raw(String request) throws IOException {

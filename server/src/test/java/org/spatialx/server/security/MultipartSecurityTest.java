@@ -8,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.LocalServerExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed multipart bodies: each is a 400 envelope naming what was wrong, no temporary part is left behind
@@ -21,22 +18,11 @@ import org.spatialx.server.LocalServerConfig;
  */
 class MultipartSecurityTest {
 
-    @TempDir
-    Path temp;
-    LocalServer server;
-
-    @BeforeEach
-    void start() {
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final LocalServerExtension local = LocalServerExtension.started();
 
     private RawHttp.Answer post(String contentType, String body) throws IOException {
-        try (RawHttp connection = RawHttp.connect(server.url())) {
+        try (RawHttp connection = RawHttp.connect(local.server().url())) {
             return connection.send("POST /openapi/upload/simple HTTP/1.1\r\nHost: x\r\nSpatialX-Token: t\r\n"
                     + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length() + "\r\nConnection: close"
                     + "\r\n\r\n" + body).read(Duration.ofSeconds(10));
@@ -69,8 +55,8 @@ class MultipartSecurityTest {
         }
         RawHttp.Answer noFile = post("multipart/form-data; boundary=b", part("name=\"folder_name\"", "") + "--b--\r\n");
         assertTrue(noFile.body().contains("needs a multipart file part named 'file'"), noFile.body());
-        try (Stream<Path> tmp = Files.list(server.home().resolve("tmp"));
-             Stream<Path> upload = Files.list(server.home().resolve("Upload"))) {
+        try (Stream<Path> tmp = Files.list(local.server().home().resolve("tmp"));
+             Stream<Path> upload = Files.list(local.server().home().resolve("Upload"))) {
             assertEquals(0, tmp.count() + upload.count(), "a part or a file was left behind");
         }
         assertEquals(200, post("multipart/form-data; boundary=b", part("name=\"folder_name\"", "") + file + "--b--\r\n")

@@ -113,7 +113,7 @@ class UploadSessionsTest {
 
     @Test
     void aMergeWhosePublishingFailsKeepsTheReceivedChunks() throws Exception {
-        byte[] content = "0123456789".getBytes(StandardCharsets.UTF_8);
+        byte[] content = TEN;
         for (IOException failure : List.of(new AccessDeniedException(home.resolve("Upload").toString()),
                 new FileSystemException(home.resolve("Upload/a.bin").toString(), null, "No space left on device"))) {
             AtomicInteger attempts = new AtomicInteger();
@@ -124,9 +124,9 @@ class UploadSessionsTest {
                         }
                         AtomicFiles.publish(source, target);
                     });
-            UploadSession session = failing.create("");
-            UploadTarget target = failing.target("", "a.bin");
-            stageAll(failing, session, target, content);
+            Staged ten = stageTen(failing);
+            UploadSession session = ten.session();
+            UploadTarget target = ten.target();
 
             StorageException refused = assertThrows(StorageException.class,
                     () -> failing.merge(session, target, 3, sha256(content), true));
@@ -145,52 +145,41 @@ class UploadSessionsTest {
     @Test
     void receivedChunksWhoseStagingFileIsGoneAreNeverPublished() throws Exception {
         // what a crash between a merge's rename and its cleanup left, before merges wrote a marker
-        byte[] good = "0123456789".getBytes(StandardCharsets.UTF_8);
-        UploadSession session = uploads.create("");
-        UploadTarget target = uploads.target("", "a.bin");
-        StagedFile staged = stageAll(uploads, session, target, good);
-        Files.move(staged.data(), target.path()); // the rename happened, the cleanup did not
+        Staged ten = stageTen(uploads);
+        Files.move(ten.file().data(), ten.target().path()); // the rename happened, the cleanup did not
         UploadSessions restarted = new UploadSessions(database, Mounts.create(home, Map.of()),
                 home.resolve("upload-sessions"), 4, Clock.systemUTC());
 
-        UploadException refused = assertThrows(UploadException.class, () -> restarted.merge(session, target, 3, null,
-                true)); // the Python client's merge: no sha256
+        UploadException refused = assertThrows(UploadException.class, () -> restarted.merge(ten.session(),
+                ten.target(), 3, null, true)); // the Python client's merge: no sha256
         assertEquals(UploadException.Kind.CONFLICT, refused.kind());
         assertTrue(refused.getMessage().contains("missing chunks 0-2"), refused.getMessage());
-        assertArrayEquals(good, Files.readAllBytes(target.path()), "the published file was overwritten");
+        assertArrayEquals(TEN, Files.readAllBytes(ten.target().path()), "the published file was overwritten");
     }
 
     @Test
-    void aChunkStillArrivingWhenTheFileIsMergedIsNotWrittenIntoIt() throws Exception {
-        byte[] content = "0123456789".getBytes(StandardCharsets.UTF_8);
-        UploadSession session = uploads.create("");
-        UploadTarget target = uploads.target("", "a.bin");
-        StagedFile staged = stageAll(uploads, session, target, content);
-        // the duplicate of chunk 1 begins after the merge's check of the received chunks: it is refused
-        StoredFile merged = uploads.merge(session, target, 3, null, true);
-        assertEquals(sha256(content), merged.sha256());
-        assertKind(UploadException.Kind.CONFLICT, () -> staged.begin(1));
-        assertArrayEquals(content, Files.readAllBytes(target.path()));
+    void aChunkBegunAfterTheMergeIsRefused() throws Exception {
+        Staged ten = stageTen(uploads);
+        assertEquals(sha256(TEN), uploads.merge(ten.session(), ten.target(), 3, null, true).sha256());
+        assertKind(UploadException.Kind.CONFLICT, () -> ten.file().begin(1));
+        assertArrayEquals(TEN, Files.readAllBytes(ten.target().path()));
     }
 
     @Test
     void aDuplicateStillStreamingWhenTheFileIsMergedCannotWriteIntoIt() throws Exception {
-        byte[] content = "0123456789".getBytes(StandardCharsets.UTF_8);
-        UploadSession session = uploads.create("");
-        UploadTarget target = uploads.target("", "a.bin");
-        StagedFile staged = stageAll(uploads, session, target, content);
-        StagedFile.ChunkWriter slow = staged.begin(1); // a duplicate of chunk 1, streaming slowly
+        Staged ten = stageTen(uploads);
+        StagedFile.ChunkWriter slow = ten.file().begin(1); // a duplicate of chunk 1, streaming slowly
         slow.write("XX".getBytes(StandardCharsets.UTF_8), 0, 2);
         Chunk chunk1 = uploads.layout(4, 10).chunk(1, "a.bin"); // meanwhile chunk 1 was re-sent and arrived whole
-        uploads.receive(session, staged, chunk1, new ChunkBytes.InTemporaryFile(Files.write(home.resolve("again"),
-                Arrays.copyOfRange(content, 4, 8)), null), null);
+        uploads.receive(ten.session(), ten.file(), chunk1, new ChunkBytes.InTemporaryFile(Files.write(
+                home.resolve("again"), Arrays.copyOfRange(TEN, 4, 8)), null), null);
 
-        assertEquals(sha256(content), uploads.merge(session, target, 3, sha256(content), true).sha256());
+        assertEquals(sha256(TEN), uploads.merge(ten.session(), ten.target(), 3, sha256(TEN), true).sha256());
         slow.write("YY".getBytes(StandardCharsets.UTF_8), 0, 2); // the rest of the duplicate, after the merge
 
         assertKind(UploadException.Kind.CONFLICT, slow::commit);
         slow.close();
-        assertArrayEquals(content, Files.readAllBytes(target.path()), "a late chunk wrote into the published file");
+        assertArrayEquals(TEN, Files.readAllBytes(ten.target().path()), "a late chunk wrote into the published file");
     }
 
     @Test
@@ -225,6 +214,19 @@ class UploadSessionsTest {
         UploadException missing = assertThrows(UploadException.class, () -> big.merge(session, target, 100_000, null,
                 true));
         assertEquals("missing chunks 1-4, 7-99998 of many.bin; re-send them and merge again.", missing.getMessage());
+    }
+
+    private static final byte[] TEN = "0123456789".getBytes(StandardCharsets.UTF_8);
+
+    /** A file staged whole: its session, target and staging. */
+    private record Staged(UploadSession session, UploadTarget target, StagedFile file) {
+    }
+
+    /** {@link #TEN} staged whole in a new session of {@code store}, going to {@code a.bin}, in chunks of 4. */
+    private Staged stageTen(UploadSessions store) throws IOException {
+        UploadSession session = store.create("");
+        UploadTarget target = store.target("", "a.bin");
+        return new Staged(session, target, stageAll(store, session, target, TEN));
     }
 
     private StagedFile stageAll(UploadSessions store, UploadSession session, UploadTarget target, byte[] content)
