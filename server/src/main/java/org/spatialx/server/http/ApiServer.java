@@ -21,6 +21,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -30,6 +31,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -120,7 +122,8 @@ public final class ApiServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
         threads.setName("spatialx-http");
         threads.setDaemon(true);
-        server = new Server(threads);
+        // the pool keeps buffers up to the input buffer's size: larger ones would be allocated (and zeroed) per request
+        server = new Server(threads, null, new ArrayByteBufferPool(0, 4096, INPUT_BUFFER));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
@@ -405,7 +408,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void drain(InputStream in) throws IOException {
-        in.transferTo(OutputStream.nullOutputStream());
+        if (in.read() >= 0) { // usually at its end already: no buffer for nothing
+            in.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     static Map<String, List<String>> parseUrlEncoded(String raw) {
@@ -452,8 +457,9 @@ public final class ApiServer implements AutoCloseable {
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(bytes);
+        try (Blocker.Callback written = Blocker.callback()) { // headers and body in one last write
+            response.write(true, ByteBuffer.wrap(bytes), written);
+            written.block();
         }
     }
 
