@@ -34,7 +34,7 @@ public final class LocalServerBenchmark {
             ProtocolClient client = new ProtocolClient(server);
             StringBuilder report = new StringBuilder();
             report.append("## Local server\n\n");
-            report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, JDK HttpServer, "
+            report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, Jetty 12, "
                     + "home in %s, load average %.1f.%n%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), folder.path().getParent(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
