@@ -1,9 +1,11 @@
 package org.spatialx.formats.zarr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 /** The JSON of zarr metadata ({@code .zarray}, {@code .zgroup}, {@code .zattrs}), indented as zarr-python writes it. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** zarr-python 2 decodes metadata as ASCII: non-ASCII characters are written as {@code \\uXXXX} escapes. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private Json() {
     }
