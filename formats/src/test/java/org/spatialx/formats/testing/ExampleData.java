@@ -1,5 +1,8 @@
 package org.spatialx.formats.testing;
 
+import dev.hardwood.InputFile;
+import dev.hardwood.reader.ParquetFileReader;
+import dev.hardwood.reader.RowReader;
 import io.jhdf.HdfFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
+import org.spatialx.api.data.Transcript;
 
 /** Real instrument outputs bundled in examples/data (provenance and licences in examples/data/NOTICE.md). */
 public final class ExampleData {
@@ -44,6 +48,39 @@ public final class ExampleData {
             List<String> names = Arrays.asList((String[]) file.getDatasetByPath("matrix/features/name").getData());
             return new ExpressionMatrix(barcodes, ids, names, indptr, indices, values);
         }
+    }
+
+    /** Xenium {@code transcripts.parquet} rows (feature_name, x/y/z_location, cell_id), read with Hardwood. */
+    public static List<Transcript> xeniumTranscripts(Path parquet) {
+        List<Transcript> out = new java.util.ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(parquet));
+                RowReader rows = reader.buildRowReader().build()) {
+            java.util.Map<String, Integer> field = new java.util.HashMap<>();
+            for (int f = 0; f < rows.getFieldCount(); f++) {
+                field.put(rows.getFieldName(f), f);
+            }
+            while (rows.hasNext()) {
+                rows.next();
+                String gene = rows.isNull(field.get("feature_name")) ? "" : text(rows, field.get("feature_name"));
+                out.add(new Transcript(gene, number(rows, field.get("x_location")),
+                        number(rows, field.get("y_location")), number(rows, field.get("z_location")),
+                        text(rows, field.get("cell_id"))));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static double number(RowReader rows, int field) {
+        Object value = rows.getValue(field);
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
+    private static String text(RowReader rows, int field) {
+        Object value = rows.getValue(field);
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : String.valueOf(value);
     }
 
     private static int[] ints(Object array) {
