@@ -74,13 +74,15 @@ public final class ZarrArrayWriter {
         return rows;
     }
 
+    // the typed views below start at the chunk's current position: index 0 is the next free element
+
     /** Appends {@code count} ints from {@code values[from]} (converted to the array's type). */
     public void appendInts(int[] values, int from, int count) throws IOException {
         int done = 0;
         while (done < count) {
             int n = Math.min(count - done, room());
             if (type == DataType.INT32) {
-                chunk.asIntBuffer().put(chunk.position() / 4, values, from + done, n);
+                chunk.asIntBuffer().put(0, values, from + done, n);
                 chunk.position(chunk.position() + n * 4);
             } else {
                 for (int k = 0; k < n; k++) {
@@ -98,7 +100,7 @@ public final class ZarrArrayWriter {
         while (done < count) {
             int n = Math.min(count - done, room());
             if (type == DataType.FLOAT32) {
-                chunk.asFloatBuffer().put(chunk.position() / 4, values, from + done, n);
+                chunk.asFloatBuffer().put(0, values, from + done, n);
                 chunk.position(chunk.position() + n * 4);
             } else {
                 for (int k = 0; k < n; k++) {
@@ -116,7 +118,7 @@ public final class ZarrArrayWriter {
         while (done < count) {
             int n = Math.min(count - done, room());
             if (type == DataType.FLOAT64) {
-                chunk.asDoubleBuffer().put(chunk.position() / 8, values, from + done, n);
+                chunk.asDoubleBuffer().put(0, values, from + done, n);
                 chunk.position(chunk.position() + n * 8);
             } else {
                 for (int k = 0; k < n; k++) {
@@ -126,6 +128,13 @@ public final class ZarrArrayWriter {
             advance(n);
             done += n;
         }
+    }
+
+    /** Appends one integer (an int64 offset). */
+    public void appendLong(long value) throws IOException {
+        room();
+        putLong(value);
+        advance(1);
     }
 
     /** Appends strings ({@code null} is written as the empty string, as numcodecs does). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.spatialx.api.data.CellPolygon;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
 import org.spatialx.api.data.Transcript;
@@ -65,6 +66,44 @@ public final class ExampleData {
                 out.add(new Transcript(gene, number(rows, field.get("x_location")),
                         number(rows, field.get("y_location")), number(rows, field.get("z_location")),
                         text(rows, field.get("cell_id"))));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Xenium {@code cell_boundaries.parquet} (cell_id, vertex_x, vertex_y rows) as one polygon per cell. */
+    public static List<CellPolygon> xeniumBoundaries(Path parquet) {
+        List<CellPolygon> out = new java.util.ArrayList<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(InputFile.of(parquet));
+                RowReader rows = reader.buildRowReader().build()) {
+            java.util.Map<String, Integer> field = new java.util.HashMap<>();
+            for (int f = 0; f < rows.getFieldCount(); f++) {
+                field.put(rows.getFieldName(f), f);
+            }
+            String cell = null;
+            List<Double> xs = new java.util.ArrayList<>();
+            List<Double> ys = new java.util.ArrayList<>();
+            while (true) {
+                boolean more = rows.hasNext();
+                String id = null;
+                if (more) {
+                    rows.next();
+                    id = text(rows, field.get("cell_id"));
+                }
+                if (cell != null && (!more || !id.equals(cell))) {
+                    out.add(new CellPolygon(cell, xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                            ys.stream().mapToDouble(Double::doubleValue).toArray()));
+                    xs.clear();
+                    ys.clear();
+                }
+                if (!more) {
+                    break;
+                }
+                cell = id;
+                xs.add(number(rows, field.get("vertex_x")));
+                ys.add(number(rows, field.get("vertex_y")));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
