@@ -3,12 +3,8 @@ package org.spatialx.formats.anndata;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.spatialx.formats.zarr.Compression;
 import org.spatialx.formats.zarr.DataType;
 import org.spatialx.formats.zarr.DirectoryStore;
 import org.spatialx.formats.zarr.FileWriter;
+import org.spatialx.formats.zarr.FolderLock;
 import org.spatialx.formats.zarr.ZarrArray;
 import org.spatialx.formats.zarr.ZarrArrayWriter;
 import org.spatialx.formats.zarr.ZarrException;
@@ -52,8 +49,6 @@ public final class AnnDataWriter {
     public static final String SPATIAL_SPOT_CENTERS = "Spatial Spot centers";
     /** The var column holding gene ids; the var index holds gene names. */
     public static final String GENE_IDS = "gene_ids";
-
-    private static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     private final FileWriter files;
 
@@ -166,7 +161,7 @@ public final class AnnDataWriter {
         if (!Files.isDirectory(table.resolve(Slot.OBS.folder()))) {
             throw new ZarrException("No AnnData table at " + table + " (no obs/)");
         }
-        withLock(table, () -> {
+        FolderLock.run(table, () -> {
             DirectoryStore store = new DirectoryStore(table);
             int cells = Math.toIntExact(ZarrArray.open(store, "obs/" + Encoding.INDEX).length());
             int genes = Math.toIntExact(ZarrArray.open(store, "var/" + Encoding.INDEX).length());
@@ -203,40 +198,6 @@ public final class AnnDataWriter {
                 throw e;
             }
         });
-    }
-
-    private interface LockedWork {
-        void run() throws IOException;
-    }
-
-    /** Runs {@code work} holding the table's lock file, against other threads and other processes. */
-    private static void withLock(Path table, LockedWork work) {
-        try (FileChannel channel = FileChannel.open(table.resolve(".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            long deadline = System.currentTimeMillis() + LOCK_TIMEOUT_MILLIS;
-            FileLock lock = null;
-            while (lock == null) {
-                try {
-                    lock = channel.lock();
-                } catch (OverlappingFileLockException e) { // another thread of this JVM holds it
-                    if (System.currentTimeMillis() > deadline) {
-                        throw new ZarrException("Table " + table + " stayed locked by another writer for "
-                                + LOCK_TIMEOUT_MILLIS / 1000 + " s");
-                    }
-                    Thread.sleep(5);
-                }
-            }
-            try {
-                work.run();
-            } finally {
-                lock.release();
-            }
-        } catch (IOException e) {
-            throw new ZarrException("Cannot add to the table " + table + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ZarrException("Interrupted while waiting for the lock of " + table, e);
-        }
     }
 
     private void writeEntry(Path dir, TableEntry entry) throws IOException {
