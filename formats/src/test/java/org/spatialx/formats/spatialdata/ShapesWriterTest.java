@@ -88,6 +88,33 @@ class ShapesWriterTest {
     }
 
     @Test
+    void shapelyRebuildsTheCellsFromTheRaggedArraysAsSpatialdataDoes() throws Exception {
+        Python.assumeModules("zarr", "shapely");
+        List<CellPolygon> cells = xeniumCells();
+        Path element = dir.resolve("shapes/SH-1");
+        new ShapesWriter("micrometer", null).writePolygons(element, cells.iterator());
+        JsonNode read = new ObjectMapper().readTree(Python.run("""
+                import sys, json, zarr, numpy as np, shapely
+                g = zarr.open_group(sys.argv[1], mode="r")
+                geos = g.attrs["spatialdata_attrs"]["geos"]
+                typ = shapely.GeometryType(geos["geometry_type"])
+                offsets = [g[f"offset{i}"][:] for i in range(2)]
+                shapes = shapely.from_ragged_array(typ, g["coords"][:], offsets)
+                print(json.dumps({"type": typ.name, "n": len(shapes), "valid": int(shapely.is_valid(shapes).sum()),
+                                  "area0": shapely.area(shapes[0]), "first": list(shapes[0].exterior.coords)[:3]}))
+                """, element.toString()));
+        assertEquals("POLYGON", read.get("type").asText());
+        assertEquals(cells.size(), read.get("n").asInt());
+        CellPolygon first = cells.get(0);
+        double area = 0;
+        for (int i = 0; i + 1 < first.size(); i++) {
+            area += first.x()[i] * first.y()[i + 1] - first.x()[i + 1] * first.y()[i];
+        }
+        assertEquals(Math.abs(area) / 2, read.get("area0").asDouble(), 1e-6);
+        assertEquals(first.x()[1], read.get("first").get(1).get(0).asDouble(), 0.0);
+    }
+
+    @Test
     void zarrPythonReadsTheRaggedArraysAsSpatialdataDoes() throws Exception {
         Python.assumeModules("zarr", "numpy");
         List<CellPolygon> cells = xeniumCells();
