@@ -64,7 +64,7 @@ final class ParquetFileWriter implements Closeable {
         this.columns = List.copyOf(columns);
         this.rowGroupRows = rowGroupRows;
         this.keyValues = new LinkedHashMap<>(keyValues);
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         this.buffers = new ColumnBuffer[columns.size()];
         for (int c = 0; c < buffers.length; c++) {
             buffers[c] = new ColumnBuffer(columns.get(c).kind());
@@ -211,6 +211,8 @@ final class ParquetFileWriter implements Closeable {
         final List<String> dictionaryOrder = new ArrayList<>();
         int[] codes = new int[1024];
         int count;
+        String lastValue;
+        int lastCode;
 
         ColumnBuffer(Kind kind) {
             this.kind = kind;
@@ -232,6 +234,10 @@ final class ParquetFileWriter implements Closeable {
 
         void add(String value) {
             if (kind == Kind.DICTIONARY_STRING) {
+                if (value == lastValue && count < codes.length) { // a part repeats one gene: skip the lookup
+                    codes[count++] = lastCode;
+                    return;
+                }
                 Integer code = dictionary.get(value);
                 if (code == null) {
                     code = dictionaryOrder.size();
@@ -242,6 +248,8 @@ final class ParquetFileWriter implements Closeable {
                     codes = java.util.Arrays.copyOf(codes, count * 2);
                 }
                 codes[count++] = code;
+                lastValue = value;
+                lastCode = code;
                 return;
             }
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
@@ -300,6 +308,7 @@ final class ParquetFileWriter implements Closeable {
             strings.reset();
             dictionary.clear();
             dictionaryOrder.clear();
+            lastValue = null;
         }
 
         private static void writeIntLe(ByteArrayOutputStream out, int v) {

@@ -2,12 +2,8 @@ package org.spatialx.formats.spatialdata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,6 +135,7 @@ public final class PointsWriter {
         Map<String, Integer> geneToPartition = new LinkedHashMap<>();
         long start = 0;
         List<FileChannel> runs = new ArrayList<>();
+        RunReader reader = new RunReader();
         try {
             for (Path run : spill.runFiles) {
                 runs.add(FileChannel.open(run, StandardOpenOption.READ));
@@ -155,19 +152,21 @@ public final class PointsWriter {
                         if (block == null) {
                             continue;
                         }
-                        InputStream in = Channels.newInputStream(runs.get(r).position(block[0]));
-                        DataInputStream records = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+                        RunReader records = reader.at(runs.get(r), block[0]);
                         for (long k = 0; k < block[1]; k++) {
-                            writer.set(0, records.readDouble());
-                            writer.set(1, records.readDouble());
-                            double z = records.readDouble();
+                            records.need(Spill.RECORD_BYTES);
+                            writer.set(0, records.buffer.getDouble());
+                            writer.set(1, records.buffer.getDouble());
+                            double z = records.buffer.getDouble();
                             if (spill.hasZ) {
                                 writer.set(2, z);
                             }
                             writer.set(geneColumn, gene);
-                            byte[] cell = new byte[records.readUnsignedShort()];
-                            records.readFully(cell);
-                            writer.set(geneColumn + 1, new String(cell, StandardCharsets.UTF_8));
+                            int length = records.buffer.getShort() & 0xFFFF;
+                            records.need(length);
+                            writer.set(geneColumn + 1, new String(records.buffer.array(), records.buffer.position(),
+                                    length, StandardCharsets.UTF_8));
+                            records.buffer.position(records.buffer.position() + length);
                             writer.endRow();
                         }
                     }
@@ -247,8 +246,41 @@ public final class PointsWriter {
         column.putNull("metadata");
     }
 
+    /** Reads run files forward from a block's offset through one reused buffer. */
+    private static final class RunReader {
+        final ByteBuffer buffer = ByteBuffer.allocate(Spill.IO_BUFFER);
+        FileChannel channel;
+        long position;
+
+        /** Starts reading {@code channel} at {@code position} (the buffer is reused from block to block). */
+        RunReader at(FileChannel run, long offset) {
+            this.channel = run;
+            this.position = offset;
+            buffer.clear().limit(0);
+            return this;
+        }
+
+        /** Makes at least {@code bytes} bytes available in the buffer. */
+        void need(int bytes) throws IOException {
+            if (buffer.remaining() >= bytes) {
+                return;
+            }
+            buffer.compact();
+            while (buffer.position() < bytes) {
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    throw new IOException("Spill run ends early at " + position);
+                }
+                position += read;
+            }
+            buffer.flip();
+        }
+    }
+
     /** Buffers transcripts and spills them, sorted by gene, to run files with a per-gene block index. */
     private static final class Spill {
+        /** Bytes written to or read from a run file at a time. */
+        static final int IO_BUFFER = 1 << 20;
         /** x, y, z as doubles and the cell id's length: the fixed part of a spilled record. */
         static final int RECORD_BYTES = 3 * 8 + 2;
         final Path dir;
@@ -320,6 +352,14 @@ public final class PointsWriter {
             cell = null;
         }
 
+        private static void drain(ByteBuffer buffer, FileChannel out) throws IOException {
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            buffer.clear();
+        }
+
         /** Counting-sorts the buffer by gene code and writes it as one run with its block index. */
         private void spill() throws IOException {
             int codes = genes.size();
@@ -338,8 +378,8 @@ public final class PointsWriter {
             Path run = dir.resolve("run-" + runFiles.size());
             Map<Integer, long[]> index = new HashMap<>();
             long offset = 0;
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run),
-                    1 << 20))) {
+            ByteBuffer buffer = ByteBuffer.allocate(IO_BUFFER);
+            try (FileChannel out = FileChannel.open(run, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 for (int g = 0; g < codes; g++) {
                     if (start[g + 1] == start[g]) {
                         continue;
@@ -347,14 +387,15 @@ public final class PointsWriter {
                     index.put(g, new long[] {offset, start[g + 1] - start[g]});
                     for (int k = start[g]; k < start[g + 1]; k++) {
                         int i = order[k];
-                        out.writeDouble(x[i]);
-                        out.writeDouble(y[i]);
-                        out.writeDouble(z[i]);
-                        out.writeShort(cell[i].length);
-                        out.write(cell[i]);
+                        if (buffer.remaining() < RECORD_BYTES + cell[i].length) {
+                            drain(buffer, out);
+                        }
+                        buffer.putDouble(x[i]).putDouble(y[i]).putDouble(z[i]).putShort((short) cell[i].length)
+                                .put(cell[i]);
                         offset += RECORD_BYTES + cell[i].length;
                     }
                 }
+                drain(buffer, out);
             }
             runFiles.add(run);
             blocks.add(index);
