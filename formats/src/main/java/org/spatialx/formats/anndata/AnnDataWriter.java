@@ -16,6 +16,7 @@ import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
 import org.spatialx.formats.zarr.AtomicFiles;
 import org.spatialx.formats.zarr.Compression;
+import org.spatialx.formats.zarr.Compressors;
 import org.spatialx.formats.zarr.DataType;
 import org.spatialx.formats.zarr.DirectoryStore;
 import org.spatialx.formats.zarr.FileWriter;
@@ -236,6 +237,12 @@ public final class AnnDataWriter {
 
     /** X as CSC in the matrix's element type (int counts stay int32): data, indices, indptr and shape. */
     private void writeMatrix(Path dir, ExpressionMatrix matrix) throws IOException {
+        try (Compressors compressors = Compressors.parallel()) {
+            writeMatrix(dir, matrix, compressors);
+        }
+    }
+
+    private void writeMatrix(Path dir, ExpressionMatrix matrix, Compressors compressors) throws IOException {
         ObjectNode attrs = Encoding.attrs("csc_matrix", "0.1.0");
         attrs.putArray("shape").add(matrix.cellCount()).add(matrix.geneCount());
         ZarrGroup.create(dir, attrs);
@@ -264,7 +271,7 @@ public final class AnnDataWriter {
                 position[i] = p;
             }
         }
-        writeInts(dir.resolve("indices"), rows);
+        writeInts(dir.resolve("indices"), rows, compressors);
         rows = null;
         ZarrArrayWriter data;
         switch (values) {
@@ -273,7 +280,7 @@ public final class AnnDataWriter {
                 for (int i = 0; i < out.length; i++) {
                     out[position[i]] = ints.values()[i];
                 }
-                data = writer(dir.resolve("data"), DataType.INT32);
+                data = writer(dir.resolve("data"), DataType.INT32, compressors);
                 data.appendInts(out, 0, out.length);
             }
             case MatrixValues.Floats floats -> {
@@ -281,7 +288,7 @@ public final class AnnDataWriter {
                 for (int i = 0; i < out.length; i++) {
                     out[position[i]] = floats.values()[i];
                 }
-                data = writer(dir.resolve("data"), DataType.FLOAT32);
+                data = writer(dir.resolve("data"), DataType.FLOAT32, compressors);
                 data.appendFloats(out, 0, out.length);
             }
             case MatrixValues.Doubles doubles -> {
@@ -289,20 +296,21 @@ public final class AnnDataWriter {
                 for (int i = 0; i < out.length; i++) {
                     out[position[i]] = doubles.values()[i];
                 }
-                data = writer(dir.resolve("data"), DataType.FLOAT64);
+                data = writer(dir.resolve("data"), DataType.FLOAT64, compressors);
                 data.appendDoubles(out, 0, out.length);
             }
         }
         data.finish(null);
-        writeInts(dir.resolve("indptr"), indptr);
+        writeInts(dir.resolve("indptr"), indptr, compressors);
     }
 
-    private ZarrArrayWriter writer(Path dir, DataType type) throws IOException {
-        return ZarrArrayWriter.oneDimensional(dir, type, ZarrArrayWriter.DEFAULT_CHUNK, Compression.ZLIB, files);
+    private ZarrArrayWriter writer(Path dir, DataType type, Compressors compressors) throws IOException {
+        return ZarrArrayWriter.oneDimensional(dir, type, ZarrArrayWriter.DEFAULT_CHUNK, Compression.ZLIB, files,
+                compressors);
     }
 
-    private void writeInts(Path dir, int[] values) throws IOException {
-        ZarrArrayWriter writer = writer(dir, DataType.INT32);
+    private void writeInts(Path dir, int[] values, Compressors compressors) throws IOException {
+        ZarrArrayWriter writer = writer(dir, DataType.INT32, compressors);
         writer.appendInts(values, 0, values.length);
         writer.finish(null);
     }

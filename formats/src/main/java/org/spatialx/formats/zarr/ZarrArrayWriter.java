@@ -28,15 +28,17 @@ public final class ZarrArrayWriter {
     private final int chunkRows;
     private final Compression compression;
     private final FileWriter files;
-    private final ByteBuffer chunk;
+    private final Compressors compressors;
+    private ByteBuffer chunk;
     private final List<String> strings;
     private long rows;
     private int rowsInChunk;
     private long chunkIndex;
 
     private ZarrArrayWriter(Path dir, DataType type, int chunkRows, int columns, Compression compression,
-            FileWriter files) throws IOException {
+            FileWriter files, Compressors compressors) throws IOException {
         this.dir = dir;
+        this.compressors = compressors;
         this.type = type;
         this.columns = columns;
         this.chunkRows = chunkRows;
@@ -52,7 +54,13 @@ public final class ZarrArrayWriter {
     /** A 1-D array of {@code type} in {@code dir}, {@code chunk} elements per chunk. */
     public static ZarrArrayWriter oneDimensional(Path dir, DataType type, int chunk, Compression compression,
             FileWriter files) throws IOException {
-        return new ZarrArrayWriter(dir, type, chunk, 0, compression, files);
+        return new ZarrArrayWriter(dir, type, chunk, 0, compression, files, Compressors.DIRECT);
+    }
+
+    /** As {@link #oneDimensional}, compressing and writing chunks on {@code compressors}' threads. */
+    public static ZarrArrayWriter oneDimensional(Path dir, DataType type, int chunk, Compression compression,
+            FileWriter files, Compressors compressors) throws IOException {
+        return new ZarrArrayWriter(dir, type, chunk, 0, compression, files, compressors);
     }
 
     /** A 2-D {@code ? x columns} numeric array in {@code dir}, {@code chunkRows} rows per chunk. */
@@ -61,7 +69,7 @@ public final class ZarrArrayWriter {
         if (type == DataType.STRING || columns <= 0) {
             throw new IllegalArgumentException("2-D arrays are numeric with at least one column");
         }
-        return new ZarrArrayWriter(dir, type, chunkRows, columns, compression, files);
+        return new ZarrArrayWriter(dir, type, chunkRows, columns, compression, files, Compressors.DIRECT);
     }
 
     /** Rows per chunk so that a chunk of a {@code columns}-wide array holds about {@link #DEFAULT_CHUNK} values. */
@@ -161,6 +169,7 @@ public final class ZarrArrayWriter {
             }
             flush();
         }
+        compressors.await(dir);
         long[] shape = columns == 0 ? new long[] {rows} : new long[] {rows, columns};
         int[] chunks = columns == 0 ? new int[] {chunkRows} : new int[] {chunkRows, columns};
         ArrayMetadata metadata = ArrayMetadata.of(shape, chunks, type, compression);
@@ -223,10 +232,14 @@ public final class ZarrArrayWriter {
             raw = chunk.array();
             length = chunk.capacity(); // v2 chunks are always whole: the tail of the last one is padding
             java.util.Arrays.fill(raw, chunk.position(), raw.length, (byte) 0);
-            chunk.clear();
+            // a chunk handed to another thread is not reused
+            chunk = compressors == Compressors.DIRECT ? chunk.clear()
+                    : ByteBuffer.allocate(chunk.capacity()).order(ByteOrder.LITTLE_ENDIAN);
         }
-        files.write(dir.resolve(columns == 0 ? Long.toString(chunkIndex) : chunkIndex + ".0"),
-                compression.encode(raw, length));
+        Path file = dir.resolve(columns == 0 ? Long.toString(chunkIndex) : chunkIndex + ".0");
+        byte[] bytes = raw;
+        int size = length;
+        compressors.run(() -> files.write(file, compression.encode(bytes, size)));
         chunkIndex++;
         rowsInChunk = 0;
     }
