@@ -218,27 +218,16 @@ final class Hdf5Writer implements Closeable {
             end += writeFully(bytes, end);
         }
 
-        void writeInts(int[] values, int from, int count) throws IOException {
-            ByteBuffer data = le(4 * count);
-            data.asIntBuffer().put(values, from, count);
-            write(data);
-        }
-
-        void writeLongs(long[] values) throws IOException {
-            ByteBuffer data = le(8 * values.length);
-            data.asLongBuffer().put(values);
-            write(data);
-        }
-
-        void writeFloats(float[] values) throws IOException {
-            ByteBuffer data = le(4 * values.length);
-            data.asFloatBuffer().put(values);
-            write(data);
-        }
-
-        void writeDoubles(double[] values) throws IOException {
-            ByteBuffer data = le(8 * values.length);
-            data.asDoubleBuffer().put(values);
+        /** Writes ints, longs, floats or doubles (a primitive array) in little-endian order. */
+        void writeValues(Object values) throws IOException {
+            ByteBuffer data;
+            switch (values) {
+                case int[] ints -> (data = le(4 * ints.length)).asIntBuffer().put(ints);
+                case long[] longs -> (data = le(8 * longs.length)).asLongBuffer().put(longs);
+                case float[] floats -> (data = le(4 * floats.length)).asFloatBuffer().put(floats);
+                case double[] doubles -> (data = le(8 * doubles.length)).asDoubleBuffer().put(doubles);
+                default -> throw new IllegalArgumentException("Not a primitive number array: " + values.getClass());
+            }
             write(data);
         }
 

@@ -19,66 +19,50 @@ public sealed interface TableEntry {
     String name();
 
     /** Where the entry goes. */
-    Slot slot();
+    default Slot slot() {
+        return switch (this) {
+            case Obs o -> Slot.OBS;
+            case Var v -> Slot.VAR;
+            case Obsm m -> Slot.OBSM;
+            case Result r -> Slot.UNS;
+        };
+    }
 
     /** A per-cell column. */
     record Obs(String id, String name, Column column) implements TableEntry {
-        /** Checks the id and name. */
+        /** Checks the id, the name and the value. */
         public Obs {
-            check(id, name);
-            Objects.requireNonNull(column, "column");
-        }
-
-        @Override
-        public Slot slot() {
-            return Slot.OBS;
+            check(id, name, column);
         }
     }
 
     /** A per-gene column. */
     record Var(String id, String name, Column column) implements TableEntry {
-        /** Checks the id and name. */
+        /** Checks the id, the name and the value. */
         public Var {
-            check(id, name);
-            Objects.requireNonNull(column, "column");
-        }
-
-        @Override
-        public Slot slot() {
-            return Slot.VAR;
+            check(id, name, column);
         }
     }
 
     /** A per-cell matrix (embedding, spatial coordinates): one row per cell. */
     record Obsm(String id, String name, DenseMatrix matrix) implements TableEntry {
-        /** Checks the id and name. */
+        /** Checks the id, the name and the value. */
         public Obsm {
-            check(id, name);
-            Objects.requireNonNull(matrix, "matrix");
-        }
-
-        @Override
-        public Slot slot() {
-            return Slot.OBSM;
+            check(id, name, matrix);
         }
     }
 
     /** A result table (differential expression...), stored as a data frame under {@code uns}. */
     record Result(String id, String name, DataFrame table) implements TableEntry {
-        /** Checks the id and name. */
+        /** Checks the id, the name and the value. */
         public Result {
-            check(id, name);
-            Objects.requireNonNull(table, "table");
-        }
-
-        @Override
-        public Slot slot() {
-            return Slot.UNS;
+            check(id, name, table);
         }
     }
 
-    /** Fails with the reason when {@code id} cannot be a key or {@code name} is blank. */
-    static void check(String id, String name) {
+    /** Fails with the reason when {@code id} cannot be a key, {@code name} is blank or the value is missing. */
+    static void check(String id, String name, Object value) {
+        Objects.requireNonNull(value, "value of " + id);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         if (id.isEmpty() || id.contains("/") || id.startsWith(".") || id.startsWith("_") || id.contains("\\")) {

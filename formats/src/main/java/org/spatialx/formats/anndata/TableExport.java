@@ -49,7 +49,7 @@ public final class TableExport {
                     DenseMatrix matrix = table.obsm(entry.getValue());
                     Hdf5Writer.DatasetOutput out = obsm.dataset(entry.getKey(), Hdf5Writer.Type.FLOAT64, matrix.rows(),
                             matrix.cols());
-                    out.writeDoubles(matrix.values());
+                    out.writeValues(matrix.values());
                     encoding(out.finish(), "array", "0.2.0");
                 }
                 Hdf5Writer.Group uns = root.group("uns");
@@ -181,12 +181,12 @@ public final class TableExport {
         long n = from.length();
         for (long at = 0; at < n; at += COPY_BLOCK) {
             int count = (int) Math.min(COPY_BLOCK, n - at);
-            switch (type) {
-                case FLOAT32 -> to.writeFloats(from.readFloats(at, count));
-                case FLOAT64 -> to.writeDoubles(from.readDoubles(at, count));
-                case INT64 -> to.writeLongs(from.readLongs(at, count));
-                default -> to.writeInts(from.readInts(at, count), 0, count);
-            }
+            to.writeValues(switch (type) {
+                case FLOAT32 -> from.readFloats(at, count);
+                case FLOAT64 -> from.readDoubles(at, count);
+                case INT64 -> from.readLongs(at, count);
+                default -> from.readInts(at, count);
+            });
         }
         to.finish();
     }
@@ -202,7 +202,7 @@ public final class TableExport {
                 case Column.Numeric numeric -> {
                     Hdf5Writer.DatasetOutput out = group.dataset(entry.getKey(), Hdf5Writer.Type.FLOAT64,
                             numeric.values().length);
-                    out.writeDoubles(numeric.values());
+                    out.writeValues(numeric.values());
                     encoding(out.finish(), "array", "0.2.0");
                 }
                 case Column.Text text -> encoding(group.strings(entry.getKey(), text.values()), "string-array", "0.2.0");
@@ -222,7 +222,7 @@ public final class TableExport {
                         out.writeBytes(bytes);
                     } else {
                         out = cat.dataset("codes", Hdf5Writer.Type.INT32, codes.length);
-                        out.writeInts(codes, 0, codes.length);
+                        out.writeValues(codes);
                     }
                     encoding(out.finish(), "array", "0.2.0");
                 }
