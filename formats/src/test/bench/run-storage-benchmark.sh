@@ -29,6 +29,8 @@ if [[ -z "${SKIP_TABLE:-}" ]]; then
   for round in 1 2; do  # interleaved: the machine's load changes by the minute
     run_java table "$cells" "$genes" "$per_cell" "$out/table-java-$round"
     du -sh "$out/table-java-$round"; rm -rf "$out/table-java-$round"
+    run_java table "$cells" "$genes" "$per_cell" "$out/table-raw-$round" uncompressed
+    du -sh "$out/table-raw-$round"; rm -rf "$out/table-raw-$round"
     [[ -n "${SKIP_PYTHON:-}" ]] || { run_python table "$cells" "$genes" "$per_cell" "$out/table-py-$round"
       du -sh "$out/table-py-$round"; rm -rf "$out/table-py-$round"; }
   done

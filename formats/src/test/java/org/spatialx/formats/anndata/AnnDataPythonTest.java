@@ -122,10 +122,12 @@ class AnnDataPythonTest {
     }
 
     @Test
-    void anndataReadsFloatCountsAsFloat64() throws Exception {
+    void anndataReadsFloatCountsAsFloat64FromUncompressedChunks() throws Exception {
         ExpressionMatrix m = AnnDataTableTest.xeniumToy();
         Path table = dir.resolve("toy");
-        new AnnDataWriter().create(table, m, AnnDataWriter.cellQc(m));
+        new AnnDataWriter(org.spatialx.formats.zarr.Compression.NONE).create(table, m, AnnDataWriter.cellQc(m));
+        assertEquals("null", new ObjectMapper().readTree(table.resolve("X/data/.zarray").toFile()).get("compressor")
+                .toString());
         JsonNode read = new ObjectMapper().readTree(Python.run(DUMP, table.toString()));
         assertEquals("float64", read.get("dtype").asText());
         for (int i = 0; i < m.nonZeroCount(); i++) {
