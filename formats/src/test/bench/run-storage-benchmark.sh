@@ -20,7 +20,7 @@ cpfile=$(mktemp)
 (cd "$root" && ./mvnw -B -q test-compile dependency:build-classpath -pl formats -am -Dmdep.outputFile="$cpfile" >/dev/null)
 cp="$root/formats/target/classes:$root/formats/target/test-classes:$root/api/target/classes:$(sed 's|[^:]*spatialx-api[^:]*:||' "$cpfile")"
 rm -f "$cpfile"
-process_time() { /usr/bin/time -f "  (process: %e s wall, %M kB peak RSS)" "$@"; }
+process_time() { /usr/bin/time -f "  (process: %e s wall, %U s user + %S s system CPU, %M kB peak RSS)" "$@"; }
 run_java() { process_time "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$cp" \
   org.spatialx.formats.bench.StorageBenchmark "$@" 2>&1 | grep -v '^\[main\]\|^WARNING\|SIMD\|VectorSupport'; }
 run_python() { process_time /usr/bin/python3 "$here/reference_writers.py" "$@" 2>&1 | grep -v Warning; }
