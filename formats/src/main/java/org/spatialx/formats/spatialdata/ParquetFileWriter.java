@@ -94,16 +94,6 @@ final class ParquetFileWriter implements Closeable {
         }
     }
 
-    /** Rows written so far. */
-    long rowCount() {
-        return totalRows + rows;
-    }
-
-    /** Writes the last row group and the footer; the key-value metadata may be updated until then. */
-    void putKeyValue(String key, String value) {
-        keyValues.put(key, value);
-    }
-
     @Override
     public void close() throws IOException {
         try (out) {
