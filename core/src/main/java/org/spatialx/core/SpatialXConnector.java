@@ -185,12 +185,14 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code parse_data_information(data_name, technology, data_path, args=None, min_genes=1, min_counts=1,
-     * mito_controls_percentage=0.25)}: the SampleData of a data folder on the server (protocol 4.2).
-     * The folder is detected by this client's technology extensions over the server's own listing
-     * (so it obeys the server's mounts), or by the server's parser with {@code detectOnServer} or
-     * when no extension is installed; then {@code args} and the QC filters are appended.
+     * mito_controls_percentage=0.25, detect_locally=False)}: the SampleData of a data folder on the
+     * server (protocol 4.2). The server's parser ({@code pyapi/v1/submission/parse_data_information})
+     * decides, as in the Python SDK; with {@code detectLocally} this client's technology extensions
+     * detect it over the server's own listing instead. Then {@code args} and the QC filters are
+     * appended.
      *
-     * @throws SpatialXInvalidInputException naming each missing required element and where it was looked for
+     * @throws SpatialXServerException       when the server's parser refuses the folder (its message names what is missing)
+     * @throws SpatialXInvalidInputException with {@code detectLocally}, naming each missing required element and where it was looked for
      */
     @NotebookName("parse_data_information")
     public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath,
@@ -205,9 +207,10 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code parse_multiple_samples_information(technology, data_path, sample_name_mapping={}, data_name_mapping={},
-     * args=None, min_genes=1, min_counts=1, mito_controls_percentage=0.25)}: every sub-folder of
-     * {@code dataPath} parsed as one sample (protocol 4.2). A folder that fails is reported as
-     * {@code Fail to parse data in <folder>: <error>} on the connector's output and skipped.
+     * args=None, min_genes=1, min_counts=1, mito_controls_percentage=0.25, detect_locally=False)}: every
+     * sub-folder of {@code dataPath} ({@code directory/entities}) parsed as one sample (protocol 4.2).
+     * A folder that fails is reported as {@code Fail to parse data in <folder>: <error>} on the
+     * connector's output and skipped.
      */
     @NotebookName("parse_multiple_samples_information")
     public List<SampleSubmission> parseMultipleSamplesInformation(String technology, String dataPath,
