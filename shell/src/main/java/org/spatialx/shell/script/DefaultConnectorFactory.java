@@ -16,7 +16,7 @@ import org.spatialx.shell.progress.UploadProgressBars;
  * real server; an empty domain starts (or reuses) the embedded {@link LocalServer} of the home.
  *
  * <p>Keyword arguments ({@link ConnectOptions}): {@code verify_ssl=False} (Python's opt-out of TLS
- * verification) and, for the local server only, {@code home="/folder"} (instead of SPATIALX_HOME)
+ * verification), {@code authentication=(user, password)} (HTTP basic authentication) and, for the local server only, {@code home="/folder"} (instead of SPATIALX_HOME)
  * and {@code mounts={"name": "/local/folder"}} to serve local folders (used when this process starts
  * the server; a server already running keeps its mounts).
  */
@@ -57,6 +57,9 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         ConnectorOptions.Builder builder = ConnectorOptions.builder();
         if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
+        }
+        if (options.authentication() != null) {
+            builder.basicAuth(options.authentication().get(0), options.authentication().get(1));
         }
         if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
             // Bars on a terminal or with debug_mode=True; when output is a pipe or a file, uploads are

@@ -10,9 +10,20 @@
   const TARGET = Symbol("spatialx.target");
   const ENUM_MEMBER = Symbol("spatialx.enum");
 
+  // "Species.HUMAN" -> "human": an enum member used as an object key ({[SubmissionElementKeys.MPP]: 1})
+  // becomes that text; the wire needs its value (protocol 1.4), as a member used as a value does.
+  const MEMBER_KEYS = new Map();
+
   function replacer(key, value) {
     if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
       throw new TypeError("a " + bridge.typeName(value[TARGET]) + " object cannot be passed as an argument");
+    }
+    if (isPlainObject(value) && Object.keys(value).some((k) => MEMBER_KEYS.has(k))) {
+      const renamed = {};
+      for (const [k, v] of Object.entries(value)) {
+        renamed[MEMBER_KEYS.has(k) ? String(MEMBER_KEYS.get(k)) : k] = v;
+      }
+      return renamed;
     }
     return value;
   }
@@ -101,6 +112,7 @@
   function makeEnum(enumName, members) {
     const type = {};
     for (const [name, value] of Object.entries(members)) {
+      MEMBER_KEYS.set(enumName + "." + name, value);
       type[name] = Object.freeze({
         name, value,
         toString() { return enumName + "." + name; },

@@ -23,11 +23,17 @@ _ERRORS = {
 }
 
 
-def _plain(value):
+def _wire(value):
+    """An argument as JSON-ready data: every enum member, as a value or a dict key, at any depth,
+    becomes its value (the SDK does the same before sending, protocol 1.4)."""
     if isinstance(value, _enum.Enum):
         return value.value
-    if isinstance(value, (tuple, set, frozenset)):
-        return list(value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, dict):
+        return {_wire(key): _wire(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_wire(item) for item in value]
     if isinstance(value, _Bound):
         raise TypeError("a %s object cannot be passed as an argument" % _bridge.typeName(value._target))
     raise TypeError("Object of type %s cannot be sent to SpatialX" % type(value).__name__)
@@ -44,8 +50,7 @@ def _result(result):
 
 
 def _invoke(target, name, args, kwargs):
-    return _result(_bridge.call(target, name, _json.dumps(list(args), default=_plain),
-                                _json.dumps(kwargs, default=_plain)))
+    return _result(_bridge.call(target, name, _json.dumps(_wire(list(args))), _json.dumps(_wire(kwargs))))
 
 
 class _Bound(object):
@@ -91,10 +96,16 @@ _module = _Bound(_bridge.module())
 
 
 class SpatialXConnector(_Bound):
-    """SpatialXConnector(domain, token): a real server, or with an empty domain the local server of SPATIALX_HOME."""
+    """SpatialXConnector(domain, token, verify_ssl=True, authentication=None): a real server, or with an
+    empty domain the local server of SPATIALX_HOME. authentication=(user, password) adds HTTP basic
+    authentication to every request."""
 
-    def __init__(self, domain="", token="", **kwargs):
+    def __init__(self, domain="", token="", verify_ssl=None, authentication=None, **kwargs):
         kwargs.update(domain=str(domain or ""), token=str(token or ""))
+        if verify_ssl is not None:
+            kwargs["verify_ssl"] = verify_ssl
+        if authentication is not None:
+            kwargs["authentication"] = authentication
         _Bound.__init__(self, _invoke(_module._target, "SpatialXConnector", (), kwargs)._target)
 
 
