@@ -53,6 +53,14 @@ public interface WireRecord {
                 + "; available fields: " + String.join(", ", fieldNames()));
     }
 
+    /**
+     * True when {@code field} is a field of this record as a script sees it: one the server sent,
+     * or for a record built in Java a documented field or an extra.
+     */
+    default boolean has(String field) {
+        return sentFields() != null ? sentFields().contains(field) : fieldNames().contains(field);
+    }
+
     /** The wire names of the documented fields followed by those of the extras. */
     default List<String> fieldNames() {
         List<String> names = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.core.account.AccountEndpoints;
 import org.spatialx.core.parse.ParsingEndpoints;
+import org.spatialx.core.study.Study;
 import org.spatialx.core.study.StudyEndpoints;
 import org.spatialx.core.study.StudyEndpoints.Level;
 import org.spatialx.core.submission.SubmissionEndpoints;
@@ -238,7 +239,9 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code list_study(group, species, limit=50, offset=0, active=2, compare=1)}: one page of the
-     * studies of a group ({@code study/list}); {@code group} is a display name or an id.
+     * studies of a group ({@code study/list}) as the SDK's {@code Studies} table; {@code group} is a
+     * display name or an id. Indexing it ({@code studies[0]}, {@code studies["ST-..."]}) opens a
+     * {@link Study}, whose samples and data are objects too (protocol 8.2 - 8.4).
      */
     @NotebookName("list_study")
     public Studies listStudy(String group, String species, ListStudyOptions options) {
@@ -248,6 +251,14 @@ public final class SpatialXConnector implements AutoCloseable {
     /** {@code list_study(group, species)} with the default page. */
     public Studies listStudy(String group, String species) {
         return listStudy(group, species, ListStudyOptions.defaults());
+    }
+
+    /**
+     * The SDK's {@code Study} object of a study: {@code study/detail}, then {@code sample/detail} of
+     * every sample not deleted; what indexing the {@link Studies} table opens.
+     */
+    public Study openStudy(String studyId) {
+        return studies.openStudy(studyId, null);
     }
 
     /** {@code get_study_detail(study_id, limit=50, offset=0)}: the study and its samples ({@code study/detail}). */
@@ -272,8 +283,8 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
-     * {@code Study.delete()}: {@code study/stop_create_submit} with {@code cleanup_flg=False}. Unlike
-     * Python it does not ask for confirmation; callers that want one ask first.
+     * {@code study/stop_create_submit} with {@code cleanup_flg=False}, without asking: the
+     * {@link Study#delete()} of the notebook asks for {@code Yes} first.
      */
     @NotebookName("delete_study")
     public Object deleteStudy(String studyId) {

@@ -18,6 +18,8 @@ class SpatialXError(Exception):
 _ERRORS = {
     "TypeError": TypeError,
     "ValueError": ValueError,
+    "KeyError": KeyError,
+    "IndexError": IndexError,
     "KeyboardInterrupt": KeyboardInterrupt,
     "SpatialXError": SpatialXError,
 }
@@ -45,8 +47,18 @@ def _result(result):
         raise _ERRORS.get(result.errorType(), SpatialXError)(error)
     target = result.target()
     if target is not None:
-        return _Bound(target)
+        return _bound(target)
     return _json.loads(result.json())
+
+
+def _bound(target):
+    """The Python object of a Java object: one with __getitem__ indexes (studies[0], study["study_id"]),
+    one that also has __len__ is a sequence (len, iteration)."""
+    if _bridge.kind(target, "__getitem__") is None:
+        return _Bound(target)
+    if _bridge.kind(target, "__len__") is None:
+        return _Indexable(target)
+    return _Sequence(target)
 
 
 def _invoke(target, name, args, kwargs):
@@ -84,11 +96,31 @@ class _Bound(object):
         return _json.loads(_bridge.namesJson(self._target))
 
     def __repr__(self):
+        if _bridge.kind(self._target, "__repr__") is not None:
+            return _invoke(self._target, "__repr__", (), {})
         return "<%s>" % _bridge.typeName(self._target)
 
     @property
     def __doc__(self):
         return _bridge.docOf(self._target)
+
+
+class _Indexable(_Bound):
+    """A Java object with __getitem__: a study's fields and samples, a sample's fields and data sets."""
+
+    def __getitem__(self, key):
+        return _invoke(self._target, "__getitem__", (key,), {})
+
+
+class _Sequence(_Indexable):
+    """An indexable Java object with __len__: len() and iteration (the Studies table, a study, a sample)."""
+
+    def __len__(self):
+        return _invoke(self._target, "__len__", (), {})
+
+    def __iter__(self):
+        for index in range(len(self)):
+            yield self[index]
 
 
 # The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
