@@ -21,6 +21,7 @@ import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Credentials;
 import org.spatialx.server.job.JobExecutor;
+import org.spatialx.server.lens.LensConversionApi;
 import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Ulid;
@@ -116,7 +117,8 @@ public final class LocalServer implements AutoCloseable {
                     new StudyApi(database, catalog, groups, ids, home.studies(), clock),
                     submissions,
                     new UploadApi(uploads),
-                    new StaticGateway(database, home.studies()));
+                    new StaticGateway(database, home.studies()),
+                    new LensConversionApi(database, catalog, groups, mounts, submissions, home.studies(), clock));
             jobs.onFinished(SubmissionApi.RECEIVE_JOB, submissions::receiveFinished);
             jobs.recoverInterrupted(); // after every kind's listener is registered: they hear of the failed jobs
 
