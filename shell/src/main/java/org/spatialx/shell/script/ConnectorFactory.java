@@ -32,7 +32,8 @@ public interface ConnectorFactory {
      * @param verifySsl      {@code False} skips TLS verification (Python's opt-out)
      * @param authentication {@code (user, password)} for HTTP basic authentication (protocol 1.1, 1.2)
      * @param home           the local server's home folder instead of SPATIALX_HOME
-     * @param mounts         local folders the local server serves, by name
+     * @param mounts         local folders the local server serves, by name (added to a server of this
+     *                       process even when it runs already)
      */
     record ConnectOptions(String domain, String token, Boolean verifySsl, List<String> authentication, String home,
                           Map<String, String> mounts) {

@@ -2,6 +2,8 @@ package org.spatialx.shell.script;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.spatialx.core.ConnectorOptions;
@@ -16,9 +18,16 @@ import org.spatialx.shell.progress.UploadProgressBars;
  * real server; an empty domain starts (or reuses) the embedded {@link LocalServer} of the home.
  *
  * <p>Keyword arguments ({@link ConnectOptions}): {@code verify_ssl=False} (Python's opt-out of TLS
- * verification), {@code authentication=(user, password)} (HTTP basic authentication) and, for the local server only, {@code home="/folder"} (instead of SPATIALX_HOME)
- * and {@code mounts={"name": "/local/folder"}} to serve local folders (used when this process starts
- * the server; a server already running keeps its mounts).
+ * verification), {@code authentication=(user, password)} (HTTP basic authentication) and, for the
+ * local server only, {@code home="/folder"} (instead of SPATIALX_HOME) and
+ * {@code mounts={"name": "/local/folder"}} to serve local folders under a name.
+ *
+ * <p>The embedded server this process starts runs in the user's own process, so it <b>reads</b> any
+ * local path the user can read ({@link LocalServerConfig#withLocalReads}): {@code parse_data_information(
+ * data_path="/data/run1")} just works; writes stay in the home. Mounts (the factory's, from
+ * {@code --mount}, and a call's {@code mounts=}) are applied to that server even when it is already
+ * running in this process; a server of another process is reused only when it already serves them,
+ * otherwise the call fails saying why.
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
 
@@ -26,11 +35,19 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
 
     private final SpatialxHome home;
+    private final Map<String, Path> mounts;
+    private final Map<Path, LocalServer> servers = new HashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     /** A factory whose local server lives in {@code home}. */
     public DefaultConnectorFactory(SpatialxHome home) {
+        this(home, Map.of());
+    }
+
+    /** A factory whose local server lives in {@code home} and also serves {@code mounts} ({@code --mount}). */
+    public DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts) {
         this.home = home;
+        this.mounts = Map.copyOf(mounts);
     }
 
     @Override
@@ -38,16 +55,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         String url = options.domain();
         String key = options.token();
         if (url.isBlank()) {
-            Path serverHome = options.home() != null && !options.home().isBlank()
-                    ? Path.of(options.home()).toAbsolutePath() : home.root();
-            LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome);
-            if (options.mounts() != null) {
-                for (Map.Entry<String, String> mount : options.mounts().entrySet()) {
-                    config = config.withMount(mount.getKey(), Path.of(mount.getValue()).toAbsolutePath().normalize());
-                }
-            }
-            LocalServer server = LocalServer.startOrReuse(config);
-            opened.add(server);
+            LocalServer server = localServer(options);
             url = server.url();
             key = server.token();
         } else if (options.mounts() != null || options.home() != null) {
@@ -71,6 +79,29 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         return connector;
     }
 
+    /** The home's server: the one this factory opened (given the new mounts), else started or reused. */
+    private LocalServer localServer(ConnectOptions options) {
+        Path serverHome = options.home() != null && !options.home().isBlank()
+                ? Path.of(options.home()).toAbsolutePath().normalize() : home.root();
+        Map<String, Path> wanted = new LinkedHashMap<>(mounts);
+        if (options.mounts() != null) {
+            options.mounts().forEach((name, path) -> wanted.put(name, Path.of(path).toAbsolutePath().normalize()));
+        }
+        LocalServer server = servers.get(serverHome);
+        if (server != null) {
+            wanted.forEach(server::mount);
+            return server;
+        }
+        LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome).withLocalReads(true);
+        for (Map.Entry<String, Path> mount : wanted.entrySet()) {
+            config = config.withMount(mount.getKey(), mount.getValue());
+        }
+        server = LocalServer.startOrReuse(config);
+        servers.put(serverHome, server);
+        opened.add(server);
+        return server;
+    }
+
     /** Closes the connectors and stops the local server this process started (a reused one keeps running). */
     @Override
     public synchronized void close() {
@@ -82,5 +113,6 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             }
         }
         opened.clear();
+        servers.clear();
     }
 }

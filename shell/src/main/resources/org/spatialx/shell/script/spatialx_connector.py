@@ -144,7 +144,9 @@ class SpatialXConnector(_Bound):
 def local(home=None, mounts=None):
     """The connector of the embedded local server of SPATIALX_HOME, or of `home` (started, or reused when running).
 
-    mounts={"name": "/local/folder"} also serves local folders (when this call starts the server).
+    The embedded server reads any local path you can read, so data paths need no mount. mounts={"name":
+    "/local/folder"} names local folders (connector.folders): added to the server of this process even when
+    it runs already; a server of another process must serve them already, or the call fails saying why.
     """
     kwargs = {}
     if home is not None:
