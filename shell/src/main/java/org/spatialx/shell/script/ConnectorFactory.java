@@ -1,5 +1,7 @@
 package org.spatialx.shell.script;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.spatialx.api.NotebookName;
@@ -23,6 +25,16 @@ public interface ConnectorFactory {
      */
     @NotebookName("SpatialXConnector")
     Object open(ConnectOptions options) throws Exception;
+
+    /**
+     * This factory for one script session: what its connectors print (tracking lines, the Lens
+     * connection test, parse failures) goes to the script's {@code out}, in order with the script's
+     * own output, and what they ask ({@code delete()}'s {@code Yes}) is read from its {@code in}.
+     * By default the factory is used as it is.
+     */
+    default ConnectorFactory forConsole(PrintStream out, InputStream in) {
+        return this;
+    }
 
     /**
      * The keyword arguments of {@code SpatialXConnector(...)}.

@@ -1,11 +1,14 @@
 package org.spatialx.shell.script;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.core.Confirmation;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.LocalServer;
@@ -34,10 +37,17 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     /** Set by {@code spatialx run} when standard output is not a terminal: plain progress, no bars. */
     public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
 
+    /** The servers and connectors opened, shared by the factory and its sessions' views ({@link #forConsole}). */
+    private static final class Opened {
+        private final Map<Path, LocalServer> servers = new HashMap<>();
+        private final List<AutoCloseable> resources = new ArrayList<>();
+    }
+
     private final SpatialxHome home;
     private final Map<String, Path> mounts;
-    private final Map<Path, LocalServer> servers = new HashMap<>();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Opened opened;
+    private final PrintStream console;
+    private final InputStream input;
 
     /** A factory whose local server lives in {@code home}. */
     public DefaultConnectorFactory(SpatialxHome home) {
@@ -46,12 +56,32 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
 
     /** A factory whose local server lives in {@code home} and also serves {@code mounts} ({@code --mount}). */
     public DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts) {
+        this(home, Map.copyOf(mounts), new Opened(), null, null);
+    }
+
+    private DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts, Opened opened, PrintStream console,
+                                    InputStream input) {
         this.home = home;
-        this.mounts = Map.copyOf(mounts);
+        this.mounts = mounts;
+        this.opened = opened;
+        this.console = console;
+        this.input = input;
+    }
+
+    /** The same factory (same servers), whose connectors print to {@code out} and ask on {@code in}. */
+    @Override
+    public ConnectorFactory forConsole(PrintStream out, InputStream in) {
+        return new DefaultConnectorFactory(home, mounts, opened, out, in);
     }
 
     @Override
-    public synchronized Object open(ConnectOptions options) {
+    public Object open(ConnectOptions options) {
+        synchronized (opened) {
+            return openLocked(options);
+        }
+    }
+
+    private Object openLocked(ConnectOptions options) {
         String url = options.domain();
         String key = options.token();
         if (url.isBlank()) {
@@ -69,13 +99,17 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         if (options.authentication() != null) {
             builder.basicAuth(options.authentication().get(0), options.authentication().get(1));
         }
+        if (console != null) {
+            builder.trackingOutput(console::println);
+            builder.confirmation(question -> Confirmation.ask(question, console, input));
+        }
         if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
             // Bars on a terminal or with debug_mode=True; when output is a pipe or a file, uploads are
             // only the log line core writes for each, even with debug_mode=True.
             builder.uploadProgress(UploadProgressBars.onStandardError());
         }
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
-        opened.add(connector);
+        opened.resources.add(connector);
         return connector;
     }
 
@@ -87,7 +121,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         if (options.mounts() != null) {
             options.mounts().forEach((name, path) -> wanted.put(name, Path.of(path).toAbsolutePath().normalize()));
         }
-        LocalServer server = servers.get(serverHome);
+        LocalServer server = opened.servers.get(serverHome);
         if (server != null) {
             wanted.forEach(server::mount);
             return server;
@@ -97,22 +131,24 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             config = config.withMount(mount.getKey(), mount.getValue());
         }
         server = LocalServer.startOrReuse(config);
-        servers.put(serverHome, server);
-        opened.add(server);
+        opened.servers.put(serverHome, server);
+        opened.resources.add(server);
         return server;
     }
 
     /** Closes the connectors and stops the local server this process started (a reused one keeps running). */
     @Override
-    public synchronized void close() {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                // Closing is best effort: the process is ending anyway.
+    public void close() {
+        synchronized (opened) {
+            for (int i = opened.resources.size() - 1; i >= 0; i--) {
+                try {
+                    opened.resources.get(i).close();
+                } catch (Exception e) {
+                    // Closing is best effort: the process is ending anyway.
+                }
             }
+            opened.resources.clear();
+            opened.servers.clear();
         }
-        opened.clear();
-        servers.clear();
     }
 }

@@ -5,6 +5,7 @@ notebook's keyword arguments; results are plain dicts and lists; errors are Pyth
 """
 import enum as _enum
 import json as _json
+import sys as _sys
 
 # `_bridge` (org.spatialx.shell.script.ScriptBridge) is injected by the shell before this runs.
 
@@ -62,6 +63,9 @@ def _bound(target):
 
 
 def _invoke(target, name, args, kwargs):
+    # The connector prints to the same output (tracking lines, the Lens connection test): what the
+    # script printed before the call comes first.
+    _sys.stdout.flush()
     return _result(_bridge.call(target, name, _json.dumps(_wire(list(args))), _json.dumps(_wire(kwargs))))
 
 
