@@ -106,10 +106,10 @@ class ConnectorAgainstLocalServerTest {
         Studies studies = connector.listStudy(personal, human);
         assertEquals(1, studies.size());
         assertEquals(studyId, studies.get(0).studyId());
-        assertEquals(1L, studies.get(0).totalSample());
-        assertEquals(1L, studies.get(0).totalData());
+        assertEquals(1L, studies.row(0).totalSample());
+        assertEquals(1L, studies.row(0).totalData());
 
-        StudyDetail detail = connector.getStudyDetail(studies.get(0).studyId());
+        StudyDetail detail = connector.getStudyDetail(studies.row(0).studyId());
         assertEquals("Colon", detail.study().title());
         assertEquals(1, detail.samples().size());
 

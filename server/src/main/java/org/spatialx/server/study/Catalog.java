@@ -3,6 +3,7 @@ package org.spatialx.server.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,6 +39,24 @@ public final class Catalog {
     }
 
     // ---- studies ----------------------------------------------------------------------------
+
+    /**
+     * Inserts a study (status created) whose data lives in {@code dataPath}; {@code species} is a
+     * wire value and {@code groupId} an id.
+     */
+    public void insertStudy(Connection c, String studyId, String groupId, Species species, String title,
+                            String description, long type, Path dataPath, long now) throws SQLException {
+        String email = System.getProperty("user.name", "user") + "@localhost";
+        Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description, type, status, email_id,"
+                        + " data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(), email,
+                dataPath.toString(), now, now);
+    }
+
+    /** True when a study with this id exists, deleted or not. */
+    public boolean studyExists(Connection c, String studyId) throws SQLException {
+        return Sql.one(c, "SELECT study_id FROM studies WHERE study_id = ?", studyId) != null;
+    }
 
     /** The study, or a not-found error. */
     public StudyInfo study(Connection c, String studyId) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
@@ -22,6 +23,7 @@ import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
+import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobExecutor;
 import org.spatialx.server.job.JobRecord;
 import org.spatialx.server.job.JobState;
@@ -88,9 +90,16 @@ public final class SubmissionApi implements Endpoints {
     }
 
     private SubmissionResult createSample(ApiRequest r) {
-        String studyId = r.required("study_id");
-        String name = r.required("name").trim();
-        List<SampleData> data = sampleData(r);
+        return addSample(r.required("study_id"), r.required("name").trim(), sampleData(r), this::receiveJob);
+    }
+
+    /**
+     * {@code sample/create} from Java: records a sample of the study with its data sets and one
+     * submission each, and starts the job {@code jobFor} makes for each submission id (for other
+     * kinds of submissions, e.g. Lens conversion, that prepare their inputs before receiving them).
+     * The jobs are of the kind {@link #RECEIVE_JOB}: a failed one leaves its data "created".
+     */
+    public SubmissionResult addSample(String studyId, String name, List<SampleData> data, Function<String, Job> jobFor) {
         Submitted submitted = database.write(c -> {
             StudyInfo study = catalog.activeStudy(c, studyId);
             String sampleId = ids.next("SP-");
@@ -99,7 +108,12 @@ public final class SubmissionApi implements Endpoints {
                     (data.isEmpty() ? EnableStatus.READY_TO_USE : EnableStatus.PROCESSING).value(), now(), now());
             return submit(c, study, sampleId, data);
         });
-        return start(submitted);
+        return start(submitted, jobFor);
+    }
+
+    /** The job that receives submission {@code submitId}: checks its inputs and registers its elements. */
+    public Job receiveJob(String submitId) {
+        return new ReceiveSubmissionJob(database, catalog, mounts, ids, submitId, clock);
     }
 
     private SubmissionResult createData(ApiRequest r) {
@@ -121,7 +135,7 @@ public final class SubmissionApi implements Endpoints {
             }
             return submit(c, study, sampleId, data);
         });
-        return start(submitted);
+        return start(submitted, this::receiveJob);
     }
 
     private List<SampleData> sampleData(ApiRequest r) {
@@ -202,12 +216,11 @@ public final class SubmissionApi implements Endpoints {
         return new Submitted(result, jobIds);
     }
 
-    /** Starts the receive job of each submission (their rows are committed) and answers the result. */
-    private SubmissionResult start(Submitted submitted) {
+    /** Starts the job of each submission (their rows are committed) and answers the result. */
+    private SubmissionResult start(Submitted submitted, Function<String, Job> jobFor) {
         List<SubmittedData> entries = submitted.result().sampleData();
         for (int i = 0; i < entries.size(); i++) {
-            jobs.start(submitted.jobIds().get(i), new ReceiveSubmissionJob(database, catalog, mounts, ids,
-                    entries.get(i).submitId(), clock));
+            jobs.start(submitted.jobIds().get(i), jobFor.apply(entries.get(i).submitId()));
         }
         return submitted.result();
     }
