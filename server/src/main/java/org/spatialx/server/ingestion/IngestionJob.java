@@ -662,8 +662,17 @@ public final class IngestionJob implements Job {
             if (context.cancelled()) {
                 throw new InterruptedException("the server is stopping");
             }
+            boolean reading = what.startsWith("Reading");
+            long begun = System.nanoTime();
+            if (reading) {
+                log(what + ": " + source);
+            }
             try {
-                return step.call();
+                T result = step.call();
+                if (reading) {
+                    log("  done in " + seconds(System.nanoTime() - begun));
+                }
+                return result;
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception | OutOfMemoryError e) {

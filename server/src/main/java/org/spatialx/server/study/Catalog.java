@@ -225,7 +225,7 @@ public final class Catalog {
     public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
         for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ?"
-                + " ORDER BY created_at, element_id", dataId)) {
+                + " ORDER BY created_at, rowid", dataId)) {
             result.computeIfAbsent((String) e.get("submit_id"), k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));
