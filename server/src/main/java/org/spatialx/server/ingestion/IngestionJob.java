@@ -77,6 +77,19 @@ public final class IngestionJob implements Job {
     private final TechnologyCatalog technologies;
     private final String submitId;
     private final Clock clock;
+    /** The pairs of a data set whose technology has no reader: registered as they are. */
+    private final List<Map.Entry<String, Path>> received = new ArrayList<>();
+
+    /** Element kind (protocol 5.12) of a SampleData key (5.10) registered as received; other keys are inputs. */
+    private static final Map<String, String> RECEIVED_KINDS = Map.of(
+            SubmissionElementKeys.IMAGES.value(), SpatialAttrs.IMAGES_ELEMENT.value(),
+            SubmissionElementKeys.PROTEIN_IMAGES.value(), SpatialAttrs.PROTEIN_IMAGES_ELEMENT.value(),
+            SubmissionElementKeys.SEGMENTATION.value(), SpatialAttrs.SEGMENTATION_ELEMENT.value(),
+            SubmissionElementKeys.TRANSCRIPTS.value(), SpatialAttrs.TRANSCRIPTS_ELEMENT.value(),
+            SubmissionElementKeys.CELL_CENTERS.value(), SpatialAttrs.CELL_CENTERS_ELEMENT.value(),
+            SubmissionElementKeys.EXPRESSION.value(), SpatialAttrs.ANNOTATED_DATA.value(),
+            SubmissionElementKeys.MATRIX.value(), SpatialAttrs.ANNOTATED_DATA.value(),
+            SubmissionElementKeys.TISSUE_POSITIONS.value(), SpatialAttrs.SPOT_ELEMENT.value());
 
     public IngestionJob(Database database, Catalog catalog, Mounts mounts, Ulid ids, TechnologyCatalog technologies,
             String submitId, Clock clock) {
@@ -210,10 +223,15 @@ public final class IngestionJob implements Job {
             return;
         }
         Technology technology = s.custom() ? null : technology(s.technology());
-        DataReader reader = s.custom() ? new CustomReader(writes.store(), s.title())
-                : technology.reader().orElseThrow(() -> new IllegalArgumentException("Technology "
-                        + s.technology() + " (" + technologies.origin(technology.id()) + ") has no reader: this server "
-                        + "cannot ingest its data. Submit the processed data instead (SPATIALDATA_H5AD)."));
+        Optional<DataReader> found = s.custom() ? Optional.of(new CustomReader(writes.store(), s.title()))
+                : technology.reader();
+        if (found.isEmpty()) {
+            steps.log("Technology " + technology.id() + " (" + technologies.origin(technology.id()) + ") has no "
+                    + "reader on this server: its files are registered as received, nothing is ingested.");
+            received.addAll(pairs.entrySet());
+            return;
+        }
+        DataReader reader = found.get();
         SubmittedDataFiles files = SubmittedDataFiles.of(technology, pairs, s.args());
         String base = s.title();
         OptionalDouble mpp = steps.call("Reading the pixel size", files.describe(), () -> reader.micronsPerUnit(files));
@@ -581,6 +599,14 @@ public final class IngestionJob implements Job {
             for (StoreWrites.Written w : writes.elements()) {
                 insertElement(c, s, w.id(), w.kind(), w.name(), writes.store().path(w.group(), w.id()).toString());
                 n++;
+            }
+            for (Map.Entry<String, Path> pair : received) {
+                String kind = RECEIVED_KINDS.get(pair.getKey());
+                if (kind != null) {
+                    insertElement(c, s, ids.next(), kind, pair.getValue().getFileName().toString(),
+                            pair.getValue().toString());
+                    n++;
+                }
             }
             // an H&E alignment is a file the server keeps as it is (protocol 5.12 images_alignment)
             Path alignment = pairs.get(SubmissionElementKeys.ALIGNMENT.value());
