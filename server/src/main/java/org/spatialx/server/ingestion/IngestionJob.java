@@ -68,6 +68,17 @@ public final class IngestionJob implements Job {
     /** Locks of sample stores, so that two jobs of one sample register their names one after the other. */
     private static final Map<String, Object> SAMPLE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long PROGRESS_ROWS = 1_000_000;
+    /** How often a long step looks whether the server is stopping. */
+    private static final long CANCEL_CHECK_ROWS = 1 << 14;
+
+    /** Thrown out of a long step when the server stops: what was written is removed, recovery fails the job. */
+    private static final class JobStopping extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobStopping() {
+            super("the server is stopping", null, false, false);
+        }
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -356,7 +367,10 @@ public final class IngestionJob implements Job {
                 if (centres != null && t.inCell()) {
                     centres.add(t.cellId(), t.x(), t.y());
                 }
-                if (++seen[0] % PROGRESS_ROWS == 0) {
+                if (++seen[0] % CANCEL_CHECK_ROWS == 0 && steps.cancelled()) {
+                    throw new JobStopping();
+                }
+                if (seen[0] % PROGRESS_ROWS == 0) {
                     double fraction = expected > 0 ? Math.min(1, (double) seen[0] / expected)
                             : 1 - 1 / (1 + seen[0] / 2e7);
                     int percent = 15 + (int) (50 * fraction);
@@ -715,6 +729,10 @@ public final class IngestionJob implements Job {
             percent = value;
             database.write(c -> Sql.update(c, "UPDATE data SET percent = ?, updated_at = ? WHERE data_id = ?"
                     + " AND enable_status = ?", value, now(), dataId, EnableStatus.PROCESSING.value()));
+        }
+
+        boolean cancelled() {
+            return context.cancelled();
         }
 
         String total() {

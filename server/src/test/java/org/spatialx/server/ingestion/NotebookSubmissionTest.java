@@ -79,7 +79,7 @@ class NotebookSubmissionTest {
             ExampleData.copy(ExampleData.bundled("cosmx/Lung12_GiottoData_mini_fov2-3"), data.resolve("COSMX_VER1/" + run));
         }
         ExampleData.copy(ExampleData.bundled("merscope/vpt_testdata_mouse_liver_fov192"), data.resolve("MERSCOPE"));
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t")
+        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("notebook-token")
                 .withMount("data", data));
         connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
                 .trackingOutput(line -> { }).build());
