@@ -20,7 +20,7 @@ cpfile=$(mktemp)
 (cd "$root" && ./mvnw -B -q test-compile dependency:build-classpath -pl formats -am -Dmdep.outputFile="$cpfile" >/dev/null)
 cp="$root/formats/target/classes:$root/formats/target/test-classes:$root/api/target/classes:$(sed 's|[^:]*spatialx-api[^:]*:||' "$cpfile")"
 rm -f "$cpfile"
-process_time() { /usr/bin/time -f "  (process: %e s wall, %M kB peak RSS)" "$@"; }
+process_time() { /usr/bin/time -f "  (process: %e s wall, %U s user + %S s system CPU, %M kB peak RSS)" "$@"; }
 run_java() { process_time "$java" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -cp "$cp" \
   org.spatialx.formats.bench.StorageBenchmark "$@" 2>&1 | grep -v '^\[main\]\|^WARNING\|SIMD\|VectorSupport'; }
 run_python() { process_time /usr/bin/python3 "$here/reference_writers.py" "$@" 2>&1 | grep -v Warning; }
@@ -29,6 +29,8 @@ if [[ -z "${SKIP_TABLE:-}" ]]; then
   for round in 1 2; do  # interleaved: the machine's load changes by the minute
     run_java table "$cells" "$genes" "$per_cell" "$out/table-java-$round"
     du -sh "$out/table-java-$round"; rm -rf "$out/table-java-$round"
+    run_java table "$cells" "$genes" "$per_cell" "$out/table-raw-$round" uncompressed
+    du -sh "$out/table-raw-$round"; rm -rf "$out/table-raw-$round"
     [[ -n "${SKIP_PYTHON:-}" ]] || { run_python table "$cells" "$genes" "$per_cell" "$out/table-py-$round"
       du -sh "$out/table-py-$round"; rm -rf "$out/table-py-$round"; }
   done

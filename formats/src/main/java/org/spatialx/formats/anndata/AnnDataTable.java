@@ -20,7 +20,9 @@ import org.spatialx.formats.zarr.ZarrStore;
  * An AnnData table in zarr, opened for reading from a folder or any {@link ZarrStore} (a client reads
  * over HTTP). Nothing is read until asked: the cell and gene names when first needed, a column or
  * an embedding when it is read, and X through {@link #expression()} one range of chunks at a time.
- * Entries are found by the name users see ({@code elements} attributes) or by their id.
+ * Entries are found by the name users see ({@code elements} attributes) or by their id. Names, ids and
+ * slot attributes are cached: open the table again to see entries added since. Not thread-safe; open
+ * one per thread (opening reads nothing but the root's metadata).
  */
 public final class AnnDataTable {
 

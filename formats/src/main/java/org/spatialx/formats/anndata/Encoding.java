@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -169,10 +168,5 @@ final class Encoding {
         Map<String, String> elements = new LinkedHashMap<>();
         attrs.path(ELEMENTS).properties().forEach(e -> elements.put(e.getKey(), e.getValue().asText()));
         return elements;
-    }
-
-    /** Creates {@code dir}'s parent folders. */
-    static void parents(Path dir) throws IOException {
-        Files.createDirectories(dir.getParent());
     }
 }

@@ -82,21 +82,16 @@ final class ParquetFileWriter implements Closeable {
         buffers[c].add(value);
     }
 
+    /** Sets string column {@code c} of the current row to UTF-8 bytes already encoded. */
+    void setUtf8(int c, byte[] utf8, int offset, int length) {
+        buffers[c].addUtf8(utf8, offset, length);
+    }
+
     /** Ends the current row (every column must have been set). */
     void endRow() throws IOException {
         if (++rows == rowGroupRows) {
             flushRowGroup();
         }
-    }
-
-    /** Rows written so far. */
-    long rowCount() {
-        return totalRows + rows;
-    }
-
-    /** Writes the last row group and the footer; the key-value metadata may be updated until then. */
-    void putKeyValue(String key, String value) {
-        keyValues.put(key, value);
     }
 
     @Override
@@ -253,8 +248,15 @@ final class ParquetFileWriter implements Closeable {
                 return;
             }
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            writeIntLe(strings, utf8.length);
-            strings.writeBytes(utf8);
+            addUtf8(utf8, 0, utf8.length);
+        }
+
+        void addUtf8(byte[] utf8, int offset, int length) {
+            if (kind != Kind.STRING) {
+                throw new IllegalStateException("Encoded bytes go to PLAIN string columns only");
+            }
+            writeIntLe(strings, length);
+            strings.write(utf8, offset, length);
             count++;
         }
 

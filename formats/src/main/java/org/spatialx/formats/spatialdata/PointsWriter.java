@@ -164,8 +164,7 @@ public final class PointsWriter {
                             writer.set(geneColumn, gene);
                             int length = records.buffer.getShort() & 0xFFFF;
                             records.need(length);
-                            writer.set(geneColumn + 1, new String(records.buffer.array(), records.buffer.position(),
-                                    length, StandardCharsets.UTF_8));
+                            writer.setUtf8(geneColumn + 1, records.buffer.array(), records.buffer.position(), length);
                             records.buffer.position(records.buffer.position() + length);
                             writer.endRow();
                         }

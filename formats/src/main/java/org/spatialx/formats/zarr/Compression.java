@@ -12,11 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.util.zip.Inflater;
 
 /**
- * A chunk compressor of zarr v2, by numcodecs id: {@code zlib} (what we write), {@code gzip} (read
- * only) or none. Blosc, anndata's default, is not supported: rewrite such a store with
- * {@code compressor=numcodecs.Zlib()} first.
+ * A chunk compressor of zarr v2, by numcodecs id: {@code zlib} (what we write) or none, and for
+ * reading also {@code gzip} and {@code blosc} (anndata's default: its LZ4 and zlib inner codecs with
+ * byte shuffle, see {@link Blosc}).
  *
- * @param id    {@code zlib}, {@code gzip}, or {@code null} for uncompressed chunks
+ * @param id    {@code zlib}, {@code gzip}, {@code blosc}, or {@code null} for uncompressed chunks
  * @param level the compression level (1 = fastest)
  */
 public record Compression(String id, int level) {
@@ -43,8 +43,8 @@ public record Compression(String id, int level) {
             return NONE;
         }
         String id = node.path("id").asText();
-        if (!id.equals("zlib") && !id.equals("gzip")) {
-            throw new ZarrException(where + ": compressor '" + id + "' is not supported (zlib, gzip or none); "
+        if (!id.equals("zlib") && !id.equals("gzip") && !id.equals("blosc")) {
+            throw new ZarrException(where + ": compressor '" + id + "' is not supported (zlib, blosc, gzip or none); "
                     + "rewrite the array with compressor=numcodecs.Zlib()");
         }
         return new Compression(id, node.path("level").asInt(1));
@@ -52,6 +52,9 @@ public record Compression(String id, int level) {
 
     /** Compresses a chunk. */
     byte[] encode(byte[] raw, int length) {
+        if ("blosc".equals(id) || "gzip".equals(id)) {
+            throw new UnsupportedOperationException(id + " is read, not written: write zlib or uncompressed chunks");
+        }
         if (id == null) {
             return length == raw.length ? raw : java.util.Arrays.copyOf(raw, length);
         }
@@ -74,6 +77,13 @@ public record Compression(String id, int level) {
     byte[] decode(byte[] stored, int expected, String where) {
         if (id == null) {
             return stored;
+        }
+        if (id.equals("blosc")) {
+            byte[] raw = Blosc.decode(stored, where);
+            if (expected >= 0 && raw.length != expected) {
+                throw new ZarrException(where + ": chunk decodes to " + raw.length + " bytes, expected " + expected);
+            }
+            return raw;
         }
         try {
             if (id.equals("gzip")) {

@@ -1,6 +1,7 @@
 package org.spatialx.formats.anndata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -122,15 +123,55 @@ class AnnDataPythonTest {
     }
 
     @Test
-    void anndataReadsFloatCountsAsFloat64() throws Exception {
+    void anndataReadsFloatCountsAsFloat64FromUncompressedChunks() throws Exception {
         ExpressionMatrix m = AnnDataTableTest.xeniumToy();
         Path table = dir.resolve("toy");
-        new AnnDataWriter().create(table, m, AnnDataWriter.cellQc(m));
+        new AnnDataWriter(org.spatialx.formats.zarr.Compression.NONE).create(table, m, AnnDataWriter.cellQc(m));
+        assertEquals("null", new ObjectMapper().readTree(table.resolve("X/data/.zarray").toFile()).get("compressor")
+                .toString());
         JsonNode read = new ObjectMapper().readTree(Python.run(DUMP, table.toString()));
         assertEquals("float64", read.get("dtype").asText());
         for (int i = 0; i < m.nonZeroCount(); i++) {
             assertEquals(m.values().get(i), read.get("data").get(i).asDouble(), 0.0);
         }
+    }
+
+    @Test
+    void readsWhatAnndataWritesByDefaultBloscAndCsr() throws Exception {
+        Path table = dir.resolve("from-anndata.zarr");
+        JsonNode written = new ObjectMapper().readTree(Python.run("""
+                import sys, json, anndata, numpy as np, pandas as pd, scipy.sparse as sp
+                rng = np.random.default_rng(5)
+                X = sp.random(300, 40, density=0.2, format="csr", random_state=1, dtype=np.float32)
+                obs = pd.DataFrame({"cluster": pd.Categorical(rng.choice(["B", "T", "NK"], 300)),
+                                    "score": rng.normal(size=300)}, index=[f"c{i}" for i in range(300)])
+                a = anndata.AnnData(X=X, obs=obs, var=pd.DataFrame(index=[f"g{i}" for i in range(40)]),
+                                    obsm={"X_umap": rng.normal(size=(300, 2))})
+                a.write_zarr(sys.argv[1])
+                print(json.dumps({"indptr": X.indptr.tolist(), "indices": X.indices.tolist(),
+                                  "data": X.data.astype(float).tolist(), "categories": list(obs["cluster"].cat.categories),
+                                  "codes": obs["cluster"].cat.codes.tolist(), "score": obs["score"].tolist(),
+                                  "umap": a.obsm["X_umap"].ravel().tolist()}))
+                """, table.toString()));
+        AnnDataTable read = AnnDataTable.open(table);
+        assertEquals(300, read.cellCount());
+        ExpressionMatrix x = read.expression().read();
+        assertTrue(x.values() instanceof org.spatialx.api.data.MatrixValues.Floats, "float32 X stays float");
+        assertEquals(ints(written.get("indptr")), ints(x.indptr()));
+        assertEquals(ints(written.get("indices")), ints(x.indices()));
+        for (int i = 0; i < x.nonZeroCount(); i++) {
+            assertEquals(written.get("data").get(i).asDouble(), x.values().get(i), 0.0);
+        }
+        Column.Categorical cluster = (Column.Categorical) read.obs("cluster");
+        assertEquals(strings(written.get("categories")), cluster.categories());
+        assertEquals(ints(written.get("codes")), ints(cluster.codes()));
+        assertEquals(written.get("score").get(7).asDouble(), ((Column.Numeric) read.obs("score")).values()[7], 0.0);
+        assertEquals(written.get("umap").get(5).asDouble(), read.obsm("X_umap").values()[5], 0.0);
+        assertEquals(List.of("cluster", "score"), read.ids(Slot.OBS));
+        assertEquals(List.of("X_umap"), read.ids(Slot.OBSM), "listed from the folder: anndata writes no elements");
+        assertEquals(Map.of(), read.elements(Slot.OBSM));
+        ExpressionMatrix genes = read.expression().genes("g3", "g0");
+        assertEquals(List.of("g3", "g0"), genes.geneNames());
     }
 
     static List<Integer> ints(JsonNode array) {

@@ -17,13 +17,14 @@ import org.spatialx.formats.anndata.AnnDataWriter;
 import org.spatialx.formats.anndata.TableEntry;
 import org.spatialx.formats.spatialdata.PointsWriter;
 import org.spatialx.formats.testing.Matrices;
+import org.spatialx.formats.zarr.Compression;
 
 /**
  * Writes one generated data set per JVM and prints one line: the write's wall time, heap peak and
  * peak resident set size ({@code VmHWM}). Driven by {@code formats/src/test/bench/run-storage-benchmark.sh},
  * which runs anndata's {@code write_zarr} and pyarrow on the same sizes in the same run.
  *
- * <p>Usage: {@code StorageBenchmark table CELLS GENES PER_CELL DIR} (a random int32 count matrix with
+ * <p>Usage: {@code StorageBenchmark table CELLS GENES PER_CELL DIR [uncompressed]} (a random int32 count matrix with
  * PER_CELL values per cell, the two QC columns and spatial coordinates, written as an AnnData zarr table)
  * or {@code StorageBenchmark points TRANSCRIPTS GENES DIR} (random transcripts generated on the fly,
  * never held, written as points partitioned by gene).
@@ -56,9 +57,10 @@ public final class StorageBenchmark {
             long start = System.nanoTime();
             List<TableEntry> entries = new java.util.ArrayList<>(AnnDataWriter.cellQc(m));
             entries.add(AnnDataWriter.spatial(AnnDataWriter.SPATIAL_CELL_CENTERS, x, y));
-            new AnnDataWriter().create(out, m, entries);
-            report(String.format(Locale.ROOT, "table %,d cells x %,d genes, %,d int32 values (generated in %.2f s)",
-                    cells, genes, m.nonZeroCount(), generated), start, out);
+            boolean raw = args.length > 5 && args[5].equals("uncompressed");
+            new AnnDataWriter(raw ? Compression.NONE : Compression.ZLIB).create(out, m, entries);
+            report(String.format(Locale.ROOT, "table %,d cells x %,d genes, %,d int32 values, X %s (generated in %.2f s)",
+                    cells, genes, m.nonZeroCount(), raw ? "uncompressed" : "zlib", generated), start, out);
         } else {
             long transcripts = Long.parseLong(args[1]);
             int genes = Integer.parseInt(args[2]);

@@ -149,14 +149,54 @@ class ZarrArrayTest {
     }
 
     @Test
+    void readsBloscAsZarrPythonWritesItByDefault() throws IOException {
+        Python.assumeModules("zarr", "numpy", "numcodecs");
+        Path store = dir.resolve("blosc.zarr");
+        Python.run("""
+                import sys, zarr, numpy as np
+                from numcodecs import Blosc, VLenUTF8
+                g = zarr.open_group(sys.argv[1], mode="w")
+                rng = np.random.default_rng(3)
+                ints = rng.integers(0, 1000, 100_000).astype("<i4")
+                for name, comp in (("lz4", Blosc()), ("zlib", Blosc(cname="zlib")), ("noshuffle", Blosc(shuffle=0)),
+                                   ("lz4hc", Blosc(cname="lz4hc", clevel=9)), ("blosclz", Blosc(cname="blosclz")),
+                                   ("bit", Blosc(shuffle=Blosc.BITSHUFFLE))):
+                    g.create_dataset(name, data=ints, chunks=(30_000,), compressor=comp)
+                g.create_dataset("f8", data=np.sin(np.arange(50_000)), chunks=(7_000,), compressor=Blosc())
+                g.create_dataset("m", data=np.arange(40_000, dtype="<f4").reshape(10_000, 4), chunks=(1_000, 4),
+                                 compressor=Blosc())
+                g.create_dataset("s", data=np.array([f"cell-{i}" for i in range(5_000)], dtype=object), chunks=(1_500,),
+                                 object_codec=VLenUTF8(), compressor=Blosc())
+                np.save(sys.argv[1] + "/ints.npy", ints)
+                """, store.toString());
+        DirectoryStore zarr = new DirectoryStore(store);
+        int[] expected = ZarrArray.open(zarr, "noshuffle").readAllInts();
+        assertEquals(100_000, expected.length);
+        for (String name : List.of("lz4", "zlib", "lz4hc")) {
+            assertArrayEquals(expected, ZarrArray.open(zarr, name).readAllInts(), name);
+        }
+        double[] sines = ZarrArray.open(zarr, "f8").readAllDoubles();
+        for (int i = 0; i < sines.length; i += 997) {
+            assertEquals(Math.sin(i), sines[i], 1e-12);
+        }
+        double[] m = ZarrArray.open(zarr, "m").readRows(0, 10_000);
+        assertEquals(39_999.0, m[39_999], 0.0);
+        assertEquals("cell-4999", ZarrArray.open(zarr, "s").readAllStrings().get(4999));
+        ZarrException blosclz = assertThrows(ZarrException.class, () -> ZarrArray.open(zarr, "blosclz").readAllInts());
+        assertTrue(blosclz.getMessage().contains("inner codec 'blosclz' is not supported"), blosclz.getMessage());
+        ZarrException bit = assertThrows(ZarrException.class, () -> ZarrArray.open(zarr, "bit").readAllInts());
+        assertTrue(bit.getMessage().contains("bit shuffle is not supported"), bit.getMessage());
+    }
+
+    @Test
     void unsupportedEncodingsAreNamed() throws IOException {
         Path array = dir.resolve("b");
         Files.createDirectories(array);
         Files.writeString(array.resolve(".zarray"), """
-                {"chunks": [10], "compressor": {"id": "blosc", "cname": "lz4"}, "dtype": "<i4", "fill_value": 0,
+                {"chunks": [10], "compressor": {"id": "zstd", "level": 1}, "dtype": "<i4", "fill_value": 0,
                  "filters": null, "order": "C", "shape": [10], "zarr_format": 2}""");
         ZarrException e = assertThrows(ZarrException.class, () -> ZarrArray.open(new DirectoryStore(dir), "b"));
-        assertTrue(e.getMessage().contains("compressor 'blosc' is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("compressor 'zstd' is not supported"), e.getMessage());
         ZarrException missing = assertThrows(ZarrException.class, () -> ZarrArray.open(new DirectoryStore(dir), "nope"));
         assertTrue(missing.getMessage().contains("No zarr array at 'nope'"), missing.getMessage());
         ZarrException range = assertThrows(ZarrException.class, () -> {
