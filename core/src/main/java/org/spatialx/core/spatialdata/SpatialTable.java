@@ -200,7 +200,7 @@ public final class SpatialTable {
     /** The whole table (X as stored, obs, var, obsm, result tables) as an {@code .h5ad} anndata and scanpy open. */
     @NotebookName("to_h5ad")
     public String toH5ad(String path) {
-        Path file = Path.of(path).toAbsolutePath();
+        Path file = createParent(path);
         TableExport.toH5ad(table, file);
         return file.toString();
     }
@@ -208,9 +208,19 @@ public final class SpatialTable {
     /** obs and every obsm dimension as CSV, under their display names. */
     @NotebookName("obs_to_csv")
     public String obsToCsv(String path) {
-        Path file = Path.of(path).toAbsolutePath();
+        Path file = createParent(path);
         TableExport.obsToCsv(table, file);
         return file.toString();
+    }
+
+    private static Path createParent(String path) {
+        Path file = Path.of(path).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     private static List<Object> values(Column column) {

@@ -17,7 +17,7 @@ public final class ScriptFeatures {
 
     /** The script runtime of the command line, for the home folder {@code home}. */
     public static ScriptRuntime standard(SpatialxHome home) {
-        return new ScriptRuntime(home, new DefaultConnectorFactory(home))
-                .functions(new SpatialPictures());
+        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home);
+        return new ScriptRuntime(home, connectors).functions(new SpatialPictures(connectors));
     }
 }
