@@ -46,13 +46,8 @@ public interface DataReader {
         return OptionalDouble.empty();
     }
 
-    /** The transcripts, streamed; empty when the technology has none. */
+    /** The transcripts, streamed (their {@link Rows#source()} names the file); empty when the technology has none. */
     default Optional<Rows<Transcript>> transcripts(SubmittedFiles files) throws IOException {
-        return Optional.empty();
-    }
-
-    /** The transcript file, for progress lines; empty when unknown. */
-    default Optional<String> transcriptSource(SubmittedFiles files) {
         return Optional.empty();
     }
 

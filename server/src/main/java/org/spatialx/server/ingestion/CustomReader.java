@@ -101,10 +101,6 @@ final class CustomReader implements DataReader {
         return files.find(TRANSCRIPTS).map(Readers::transcripts);
     }
 
-    @Override
-    public Optional<String> transcriptSource(SubmittedFiles files) {
-        return files.find(TRANSCRIPTS).map(Object::toString);
-    }
 
     @Override
     public List<Boundaries> boundaries(SubmittedFiles files) {

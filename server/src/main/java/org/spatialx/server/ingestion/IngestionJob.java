@@ -267,10 +267,9 @@ public final class IngestionJob implements Job {
                 ? new TranscriptCounts.Accumulator() : null;
         Centroids transcriptCentres = positions.isEmpty() && centers == Centers.CELLS ? new Centroids() : null;
         Optional<Rows<Transcript>> transcripts = steps.call("Opening the transcripts",
-                reader.transcriptSource(files).orElse(files.describe()), () -> reader.transcripts(files));
+                source(files, "transcripts"), () -> reader.transcripts(files));
         if (transcripts.isPresent()) {
-            writeTranscripts(s, reader, files, transcripts.get(), counts, transcriptCentres, mpp, unit, writes, steps,
-                    base);
+            writeTranscripts(s, transcripts.get(), counts, transcriptCentres, mpp, unit, writes, steps, base);
         }
         steps.percent(70);
 
@@ -285,8 +284,8 @@ public final class IngestionJob implements Job {
         steps.percent(80);
 
         if (matrix.isEmpty() && counts != null) {
-            ExpressionMatrix counted = steps.call("Counting transcripts per cell", reader.transcriptSource(files)
-                    .orElse(files.describe()), () -> Optional.of(counts.build())).get();
+            ExpressionMatrix counted = steps.call("Counting transcripts per cell", transcripts.get().source(),
+                    () -> Optional.of(counts.build())).get();
             if (counted.cellCount() > 0) {
                 steps.log("  " + counted.cellCount() + " cells x " + counted.geneCount() + " genes from the transcripts");
                 matrix = Optional.of(counted);
@@ -342,10 +341,10 @@ public final class IngestionJob implements Job {
         return centers == Centers.SPOTS ? "spots" : "cells";
     }
 
-    private void writeTranscripts(Submission s, DataReader reader, SubmittedDataFiles files, Rows<Transcript> rows,
-            TranscriptCounts.Accumulator counts, Centroids centres, OptionalDouble mpp, String unit, StoreWrites writes,
-            Steps steps, String base) throws Exception {
-        String source = reader.transcriptSource(files).orElse(files.describe());
+    private void writeTranscripts(Submission s, Rows<Transcript> rows, TranscriptCounts.Accumulator counts,
+            Centroids centres, OptionalDouble mpp, String unit, StoreWrites writes, Steps steps, String base)
+            throws Exception {
+        String source = rows.source().isEmpty() ? "the transcripts" : rows.source();
         long expected = expectedRows(source);
         String id = ids.next("PT-");
         Path element = writes.plan(SampleStore.Group.POINTS, id);

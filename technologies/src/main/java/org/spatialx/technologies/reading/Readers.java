@@ -41,14 +41,14 @@ public final class Readers {
     /** The transcripts of a Xenium, CosMx or MERSCOPE table (Parquet, CSV, CSV.GZ), streamed. */
     public static Rows<Transcript> transcripts(Path file) {
         TranscriptReader reader = TranscriptReader.open(file);
-        return Rows.of(reader, reader);
+        return Rows.of(reader, reader, file.toString());
     }
 
     /** The polygons of a boundary table, opened when the server stores them. */
     public static Boundaries boundaries(String name, Path file) {
         return new Boundaries(name, file.toString(), () -> {
             BoundaryReader reader = BoundaryReader.open(file);
-            return Rows.<CellPolygon>of(reader, reader);
+            return Rows.<CellPolygon>of(reader, reader, file.toString());
         });
     }
 

@@ -37,10 +37,6 @@ final class XeniumReader implements DataReader {
         return Optional.of(Readers.transcripts(files.require("transcripts")));
     }
 
-    @Override
-    public Optional<String> transcriptSource(SubmittedFiles files) {
-        return files.find("transcripts").map(Object::toString);
-    }
 
     @Override
     public List<Boundaries> boundaries(SubmittedFiles files) {
