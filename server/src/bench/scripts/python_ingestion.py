@@ -53,13 +53,13 @@ adata = anndata.AnnData(X=x[keep], obs=pd.DataFrame({"n_genes_by_counts": n_gene
 adata.obsm["spatial"] = positions[["x_centroid", "y_centroid"]].to_numpy()[keep]
 done(f"QC and the AnnData (kept {keep.sum()} cells)")
 adata.X = sp.csc_matrix(adata.X)
-adata.write_zarr(os.path.join(out, "table.zarr"), chunks=None)
+adata.write_zarr(os.path.join(out, "table.zarr"))
 done("write_zarr of the table (X as CSC)")
 tx = pd.read_parquet(os.path.join(data, "transcripts.parquet"),
                      columns=["feature_name", "x_location", "y_location", "z_location", "cell_id"])
 done(f"read {len(tx)} transcripts")
 table = pa.Table.from_pandas(tx.rename(columns={"feature_name": "gene", "x_location": "x", "y_location": "y",
                                                 "z_location": "z"}), preserve_index=False)
-pq.write_to_dataset(table, os.path.join(out, "points.parquet"), partition_cols=["gene"])
+pq.write_to_dataset(table, os.path.join(out, "points.parquet"), partition_cols=["gene"], max_partitions=100000)
 done("wrote the transcripts partitioned by gene")
 print(f"python ingestion: {time.time() - t0:.1f} s", flush=True)

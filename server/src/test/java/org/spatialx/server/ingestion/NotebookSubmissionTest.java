@@ -238,6 +238,17 @@ class NotebookSubmissionTest {
         assertEquals(237, ((Number) image.get("width")).intValue());
         assertEquals(0.2125, ((Number) image.get("mpp")).doubleValue(), 1e-12);
 
+        // list_metadata / list_embedding (pyapi #35) answer from the written table
+        DataRecord record = connector.getSampleDataDetail(dataId);
+        for (Map.Entry<String, List<String>> element : Map.of("obs", List.of("Number of genes",
+                "Number of mRNA transcripts"), "obsm", List.of("Spatial Cell centers")).entrySet()) {
+            Object names = connector.transport().callPlain(org.spatialx.core.transport.ApiRequest.post(
+                    org.spatialx.core.transport.UrlFamily.PYAPI, "metadata/get_annotated_element").json(
+                    org.spatialx.core.transport.JsonFields.of("study_id", record.studyId(), "sample_id",
+                            record.sampleId(), "table_id", table.id(), "element", element.getKey())).build());
+            assertEquals(element.getValue(), names);
+        }
+
         Path h5ad = temp.resolve("xenium.h5ad");
         connector.exportAnndata(dataId, h5ad.toString(), ExportOptions.defaults());
         assertTrue(Files.size(h5ad) > 0);
