@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.data.Column;
-import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.core.SubmitOptions;
 import org.spatialx.core.spatialdata.ExportOptions;
 import org.spatialx.core.spatialdata.SpatialDataOptions;
 import org.spatialx.formats.anndata.AnnDataWriter;
 import org.spatialx.formats.anndata.TableEntry;
 import org.spatialx.formats.matrix.H5adMatrix;
-import org.spatialx.formats.testing.ExampleData;
 import org.spatialx.server.LocalServer;
-import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.NotebookObject;
 import org.spatialx.shell.binding.WireJson;
 import org.spatialx.shell.cli.SpatialxCommand;
+import org.spatialx.shell.testing.IngestedXenium;
 
 /**
  * {@code render_spatial(data_id=..., color_by=...)} draws a stored data set's cells coloured by an obs
@@ -50,22 +45,14 @@ class StoredDataPicturesTest {
     LocalServer server;
     SpatialXConnector connector;
     String dataId;
+    IngestedXenium ingested;
 
     @BeforeAll
     void ingest() throws Exception {
-        Path xenium = ExampleData.copy(ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells"),
-                temp.resolve("data/xenium"));
-        Files.copy(ExampleData.bundled("xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset/experiment.xenium"),
-                xenium.resolve("experiment.xenium"));
-        server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home"))
-                .withToken("pictures-token").withMount("data", temp.resolve("data")));
-        connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
-                .trackingOutput(line -> { }).build());
-        SubmissionResult result = connector.submit("Personal workspace", "human", "pictures", "s1",
-                connector.parseDataInformation("toy", "XENIUM", xenium.toString()), SubmitOptions.defaults());
-        String dataPath = connector.getStudyDetail(result.studyId()).study().dataPath();
-        connector.tracker().track(dataPath + "/submit/" + result.submitId() + "/submission.log", Duration.ofSeconds(60));
-        dataId = result.sampleData().get(0).dataId();
+        ingested = IngestedXenium.start(temp);
+        server = ingested.server();
+        connector = ingested.connector();
+        dataId = ingested.dataId();
         // an analysis adds its clusters to the table after ingestion
         var sd = connector.spatialData(SpatialDataOptions.ofData(dataId));
         String tableId = sd.getTable(org.spatialx.core.spatialdata.ElementOptions.defaults()).id();
@@ -80,8 +67,7 @@ class StoredDataPicturesTest {
 
     @AfterAll
     void stop() {
-        connector.close();
-        server.close();
+        ingested.close();
     }
 
     @SuppressWarnings("unchecked")
