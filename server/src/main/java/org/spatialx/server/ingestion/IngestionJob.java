@@ -283,7 +283,7 @@ public final class IngestionJob implements Job {
         }
         steps.percent(80);
 
-        if (matrix.isEmpty() && counts != null) {
+        if (matrix.isEmpty() && counts != null && transcripts.isPresent()) {
             ExpressionMatrix counted = steps.call("Counting transcripts per cell", transcripts.get().source(),
                     () -> Optional.of(counts.build())).get();
             if (counted.cellCount() > 0) {

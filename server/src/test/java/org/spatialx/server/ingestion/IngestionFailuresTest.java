@@ -59,7 +59,7 @@ class IngestionFailuresTest {
         server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("failures-token")
                 .withMount("data", data).withMount("examples", ExampleData.bundled("")));
         connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
-                .trackingOutput(line -> { }).build());
+                .trackingOutput(line -> { }).logPollInterval(java.time.Duration.ofMillis(50)).build());
     }
 
     @AfterEach

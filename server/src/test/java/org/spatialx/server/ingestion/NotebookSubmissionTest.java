@@ -82,7 +82,7 @@ class NotebookSubmissionTest {
         server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("notebook-token")
                 .withMount("data", data));
         connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
-                .trackingOutput(line -> { }).build());
+                .trackingOutput(line -> { }).logPollInterval(java.time.Duration.ofMillis(50)).build());
     }
 
     @AfterAll

@@ -56,7 +56,7 @@ class TechnologiesIngestionTest {
         }
         server = LocalServer.start(config);
         connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
-                .trackingOutput(line -> { }).build());
+                .trackingOutput(line -> { }).logPollInterval(java.time.Duration.ofMillis(50)).build());
         studyId = connector.createStudy("Personal workspace", "human", "technologies");
     }
 

@@ -30,7 +30,7 @@ public record IngestedXenium(LocalServer server, SpatialXConnector connector, St
         LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(folder.resolve("home"))
                 .withToken("ingested-token").withMount("data", folder.resolve("data")));
         SpatialXConnector connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
-                .trackingOutput(line -> { }).build());
+                .trackingOutput(line -> { }).logPollInterval(java.time.Duration.ofMillis(50)).build());
         SubmissionResult result = connector.submit("Personal workspace", "human", "toy", "s1",
                 connector.parseDataInformation("toy", "XENIUM", xenium.toString()), SubmitOptions.defaults());
         String dataPath = connector.getStudyDetail(result.studyId()).study().dataPath();
