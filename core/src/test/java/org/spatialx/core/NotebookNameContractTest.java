@@ -42,7 +42,9 @@ class NotebookNameContractTest {
                 "delete_sample_data", "delete_element", "get_sample_data_elements", "create_study", "add_sample",
                 "add_sample_data", "submit", "add_multiple_samples", "submit_multiple_samples", "add_custom_sample",
                 "add_sample_data_element", "upload_file", "upload_big_file", "upload_folder",
-                "parse_data_information", "parse_multiple_samples_information", "describe_data")), names);
+                "parse_data_information", "parse_multiple_samples_information", "describe_data",
+                // reading back (protocol 7.4)
+                "spatial_data", "get_anndata", "export_anndata", "export_obs_csv")), names);
         assertEquals(names.size(), annotated().size(), "one annotated method per notebook name");
     }
 
