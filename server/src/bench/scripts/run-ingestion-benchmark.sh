@@ -6,7 +6,8 @@
 #   server/src/bench/scripts/run-ingestion-benchmark.sh [--classpath CP] [CELLS GENES TRANSCRIPTS]
 #   (default 200000 5000 50000000; ./mvnw -Pbench runs it with the server's test class path)
 # Data: generated with formats/src/bench/scripts/generate_xenium_scale.py (the readers' scale files) plus
-# cells.parquet and experiment.xenium; KEEP_DATA=DIR reuses / keeps it; ROUNDS=N interleaved rounds (default 2). Needs /usr/bin/python3 with h5py,
+# cells.parquet and experiment.xenium; KEEP_DATA=DIR reuses / keeps it; ROUNDS=N interleaved rounds (default 2);
+# SKIP_PYTHON=1 runs our side only (e.g. to compare peak memory at another transcript count). Needs /usr/bin/python3 with h5py,
 # pandas, anndata, zarr and pyarrow (PYTHONPATH to an unpacked wheel); without them it says so and stops.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +51,7 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
   echo "== java, round $round (-Xmx${JAVA_XMX:-3g})"
   process_time "$java" -Xmx${JAVA_XMX:-3g} --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$cp" org.spatialx.server.ingestion.IngestionBenchmark "$data" 2>&1 | grep -v '^WARNING'
+  [[ -z "${SKIP_PYTHON:-}" ]] || continue
   echo "== python, round $round"
   rm -rf "$out"/*
   process_time /usr/bin/python3 "$here/python_ingestion.py" "$data" "$out" 2>&1 | grep -v Warning
