@@ -78,7 +78,7 @@ class StoredDataScriptsTest {
 
     @Test
     void javascriptReadsBack() throws Exception {
-        String out = run(ScriptLanguage.JAVASCRIPT, """
+        String out = run(ScriptLanguage.JS, """
                 const connector = new SpatialXConnector({});
                 const sd = connector.spatial_data({data_id: argv[1]});
                 const table = sd.get_table();
