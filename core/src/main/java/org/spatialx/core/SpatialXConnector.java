@@ -18,6 +18,11 @@ import org.spatialx.core.account.AccountEndpoints;
 import org.spatialx.core.lens.LensEndpoints;
 import org.spatialx.core.parse.ParsingEndpoints;
 import org.spatialx.core.study.Study;
+import org.spatialx.core.spatialdata.ExportOptions;
+import org.spatialx.core.spatialdata.SpatialData;
+import org.spatialx.core.spatialdata.SpatialDataEndpoints;
+import org.spatialx.core.spatialdata.SpatialDataOptions;
+import org.spatialx.core.spatialdata.SpatialTable;
 import org.spatialx.core.study.StudyEndpoints;
 import org.spatialx.core.study.StudyEndpoints.Level;
 import org.spatialx.core.submission.SubmissionEndpoints;
@@ -56,6 +61,7 @@ public final class SpatialXConnector implements AutoCloseable {
     private final SubmissionEndpoints submissions;
     private final Uploader uploader;
     private final LensEndpoints lens;
+    private final SpatialDataEndpoints spatialData;
 
     /**
      * {@code SpatialXConnector(domain, token)} with the default options (TLS verified).
@@ -77,6 +83,7 @@ public final class SpatialXConnector implements AutoCloseable {
         this.submissions = new SubmissionEndpoints(transport, account, studies, tracker);
         this.uploader = new Uploader(transport, options.uploads(), options.uploadProgress());
         this.lens = new LensEndpoints(transport, account);
+        this.spatialData = new SpatialDataEndpoints(transport, studies);
     }
 
     /** The transport every request goes through; uploads, parsing and analyses send theirs with it. */
@@ -365,14 +372,47 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
-     * {@code get_sample_data_elements(data_id)}: element kind to element <b>ids</b>, collected from
-     * {@code map_submit_result} of {@code data/detail} (protocol 8.6). Unlike the Python client it
-     * returns ids, not display names (that needs the zarr store); every kind, including
-     * {@code multi_labels} and {@code images_alignment}, is listed (11.15 F).
+     * {@code get_sample_data_elements(data_id)}: element kind to element display names (protocol 8.6):
+     * the ids of {@code map_submit_result} named through the sample store's {@code elements}
+     * attributes read over {@code ucc.go/}. Ids the store does not name ({@code images_alignment},
+     * {@code multi_labels}, or every id when the server has no readable store) are returned as ids
+     * (11.15 F).
      */
     @NotebookName("get_sample_data_elements")
     public Map<String, List<String>> getSampleDataElements(String dataId) {
-        return studies.getSampleDataElements(dataId);
+        return spatialData.elementNames(dataId);
+    }
+
+    // ------------------------------------------------------------------ reading back (7.4)
+
+    /**
+     * {@code SpatialData(data_id=...)} or {@code SpatialData(sample_id=...)}: the tables, points, shapes
+     * and images of a sample store by name, read over {@code ucc.go/} when asked for (protocol 7.4).
+     */
+    @NotebookName("spatial_data")
+    public SpatialData spatialData(SpatialDataOptions options) {
+        return spatialData.open(options);
+    }
+
+    /** {@code get_anndata(data_id, table)}: one table of a data set (its only one when {@code table} is null). */
+    @NotebookName("get_anndata")
+    public SpatialTable getAnndata(String dataId, ExportOptions options) {
+        return spatialData.table(dataId, options.table());
+    }
+
+    /**
+     * {@code export_anndata(data_id, path)}: the data set's table with everything written into it
+     * (analysis results included) as an {@code .h5ad} that anndata and scanpy open; returns the file.
+     */
+    @NotebookName("export_anndata")
+    public String exportAnndata(String dataId, String path, ExportOptions options) {
+        return spatialData.exportAnndata(dataId, path, options);
+    }
+
+    /** {@code export_obs_csv(data_id, path)}: the table's obs columns and obsm dimensions as CSV; returns the file. */
+    @NotebookName("export_obs_csv")
+    public String exportObsCsv(String dataId, String path, ExportOptions options) {
+        return spatialData.exportObsCsv(dataId, path, options);
     }
 
     // ------------------------------------------------------------------ submissions (4.3)

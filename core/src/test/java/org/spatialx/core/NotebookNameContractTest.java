@@ -43,8 +43,9 @@ class NotebookNameContractTest {
                 "add_sample_data", "submit", "add_multiple_samples", "submit_multiple_samples", "add_custom_sample",
                 "add_sample_data_element", "upload_file", "upload_big_file", "upload_folder",
                 "parse_data_information", "parse_multiple_samples_information", "describe_data",
-                "combine_multiple_datasets", "list_lens_sc_studies", "list_lens_bulk_studies", "convert_data_from_lens")),
-                names);
+                "combine_multiple_datasets", "list_lens_sc_studies", "list_lens_bulk_studies", "convert_data_from_lens",
+                // reading back (protocol 7.4)
+                "spatial_data", "get_anndata", "export_anndata", "export_obs_csv")), names);
         assertEquals(names.size(), annotated().size(), "one annotated method per notebook name");
     }
 

@@ -22,6 +22,7 @@ import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Credentials;
+import org.spatialx.server.ingestion.AnnotatedElementsApi;
 import org.spatialx.server.job.JobExecutor;
 import org.spatialx.server.lens.LensConversionApi;
 import org.spatialx.server.storage.Mounts;
@@ -34,6 +35,7 @@ import org.spatialx.server.study.StudyApi;
 import org.spatialx.server.submission.SubmissionApi;
 import org.spatialx.server.upload.UploadApi;
 import org.spatialx.server.upload.UploadSessions;
+import org.spatialx.technologies.TechnologyCatalog;
 
 /**
  * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
@@ -112,13 +114,16 @@ public final class LocalServer implements AutoCloseable {
             String url = "http://" + host + ":" + port + "/";
 
             // Every family of endpoints, and every kind of job with what follows its end.
+            TechnologyCatalog technologies = TechnologyCatalog.load(home.root().resolve("plugins"));
+            owned.add(0, technologies);
             SubmissionApi submissions = new SubmissionApi(database, catalog, mounts, jobs, ids, json,
-                    config.sampleParser(), clock);
+                    config.sampleParser(), technologies, clock);
             http.register(
                     new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())),
                     new StudyApi(database, catalog, groups, ids, home.studies(), clock),
                     submissions,
                     new UploadApi(uploads),
+                    new AnnotatedElementsApi(database, catalog),
                     new StaticGateway(database, home.studies()),
                     new LensConversionApi(database, catalog, groups, mounts, submissions, home.studies(), clock));
             jobs.onFinished(SubmissionApi.RECEIVE_JOB, submissions::receiveFinished);

@@ -215,6 +215,15 @@ public final class Catalog {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("kwargs", kwargs);
         extras.put("kwargs_map", parse(kwargs));
+        // how the data's own submission went: queued, running, received or failed, with the job's reason
+        Map<String, Object> submission = Sql.one(c, "SELECT s.state, j.message FROM submissions s LEFT JOIN jobs j"
+                + " ON j.job_id = s.job_id WHERE s.submit_id = ?", submitId);
+        if (submission != null) {
+            extras.put("submission_state", submission.get("state"));
+            if (SubmissionState.FAILED.stored().equals(submission.get("state"))) {
+                extras.put("submission_error", submission.get("message"));
+            }
+        }
         return new DataRecord((String) row.get("data_id"), (String) row.get("sample_id"), (String) row.get("study_id"),
                 submitId, study == null ? "" : (String) study.get("email_id"), (String) row.get("title"),
                 study == null ? "" : (String) study.get("species"), (String) row.get("submission_type"),
@@ -235,7 +244,7 @@ public final class Catalog {
     public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
         for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ?"
-                + " ORDER BY created_at, element_id", dataId)) {
+                + " ORDER BY created_at, rowid", dataId)) {
             result.computeIfAbsent((String) e.get("submit_id"), k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));

@@ -27,7 +27,7 @@ public final class ScriptFeatures {
      * also serves {@code mounts} ({@code --mount NAME=PATH}).
      */
     public static ScriptRuntime standard(SpatialxHome home, Map<String, Path> mounts) {
-        return new ScriptRuntime(home, new DefaultConnectorFactory(home, mounts))
-                .functions(new SpatialPictures());
+        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home, mounts);
+        return new ScriptRuntime(home, connectors).functions(new SpatialPictures(connectors));
     }
 }
