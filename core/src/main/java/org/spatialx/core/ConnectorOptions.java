@@ -25,6 +25,8 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploads               how uploads are sent: protocol extensions, parallel chunks, retries,
  *                              resume records ({@link UploadSettings#defaults()})
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
+ * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
+ *                              typed on standard input, {@link Confirmation#console()})
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -36,7 +38,8 @@ public record ConnectorOptions(
         Duration logPollInterval,
         Consumer<String> trackingOutput,
         UploadSettings uploads,
-        UploadProgressListener uploadProgress) {
+        UploadProgressListener uploadProgress,
+        Confirmation confirmation) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -56,6 +59,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(trackingOutput, "trackingOutput");
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
+        Objects.requireNonNull(confirmation, "confirmation");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -96,6 +100,7 @@ public record ConnectorOptions(
         builder.trackingOutput = trackingOutput;
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
+        builder.confirmation = confirmation;
         return builder;
     }
 
@@ -120,6 +125,7 @@ public record ConnectorOptions(
         private Consumer<String> trackingOutput = Builder::printLine;
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
+        private Confirmation confirmation = Confirmation.console();
 
         private Builder() {
         }
@@ -195,10 +201,17 @@ public record ConnectorOptions(
             return this;
         }
 
+        /** Who is asked before a {@code Study}, {@code Sample} or {@code Data} is deleted. */
+        public Builder confirmation(Confirmation asked) {
+            this.confirmation = asked;
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
-                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress);
+                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
+                    confirmation);
         }
     }
 }

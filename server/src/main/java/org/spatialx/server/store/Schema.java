@@ -116,8 +116,21 @@ final class Schema {
               created_at INTEGER NOT NULL,
               updated_at INTEGER NOT NULL
             );
+            """, """
+            CREATE TABLE data_extensions (
+              submit_id TEXT PRIMARY KEY,
+              data_id TEXT NOT NULL REFERENCES data(data_id),
+              title TEXT NOT NULL,
+              files TEXT NOT NULL,
+              folders TEXT NOT NULL,
+              args TEXT NOT NULL,
+              kwargs TEXT NOT NULL,
+              identities TEXT NOT NULL,
+              created_at INTEGER NOT NULL
+            );
+            CREATE INDEX elements_by_submit ON elements(submit_id);
             """,
-            // 2: study/list stays fast with 100k studies: pages read in index order (with or without a group
+            // 3: study/list stays fast with 100k studies: pages read in index order (with or without a group
             // and species), totals kept per group, species and status by triggers instead of counted per call,
             // sample and data counts of a study read from covering indexes. (A trigger is one line: statements
             // are split at a ';' that ends a line.)

@@ -86,7 +86,7 @@ public final class StudyApi implements Endpoints {
     }
 
     /** A species wire value exactly (protocol 5.4; a member name such as {@code HUMAN} is refused). */
-    private static Species species(String value) {
+    public static Species species(String value) {
         for (Species species : Species.values()) {
             if (species.value().equals(value)) {
                 return species;
@@ -112,12 +112,11 @@ public final class StudyApi implements Endpoints {
         }
         String studyId = ids.next("ST-");
         Path dataPath = OwnerOnly.createDirectories(studiesRoot.resolve(studyId));
-        String email = System.getProperty("user.name", "user") + "@localhost";
         try {
-            database.write(c -> Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description,"
-                            + " type, status, email_id, data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(),
-                    email, dataPath.toString(), now(), now()));
+            database.write(c -> {
+                catalog.insertStudy(c, studyId, groupId, species, title, description, type, dataPath, now());
+                return null;
+            });
         } catch (RuntimeException e) {
             Files.deleteIfExists(dataPath); // no study row, no study folder
             throw e;

@@ -1,5 +1,7 @@
 package org.spatialx.shell.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.spatialx.shell.picture.SpatialPictures;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -17,7 +19,15 @@ public final class ScriptFeatures {
 
     /** The script runtime of the command line, for the home folder {@code home}. */
     public static ScriptRuntime standard(SpatialxHome home) {
-        return new ScriptRuntime(home, new DefaultConnectorFactory(home))
-                .functions(new SpatialPictures());
+        return standard(home, Map.of());
+    }
+
+    /**
+     * The script runtime of the command line, for the home folder {@code home}, whose embedded server
+     * also serves {@code mounts} ({@code --mount NAME=PATH}).
+     */
+    public static ScriptRuntime standard(SpatialxHome home, Map<String, Path> mounts) {
+        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home, mounts);
+        return new ScriptRuntime(home, connectors).functions(new SpatialPictures(connectors));
     }
 }
