@@ -48,6 +48,7 @@ import org.spatialx.formats.zarr.ZarrGroup;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
 import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.storage.StorageException;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
@@ -149,7 +150,9 @@ public final class IngestionJob implements Job {
         context.log("Submission " + submitId + " of '" + s.title() + "' (" + s.technology() + ", "
                 + s.submissionType() + ") into " + s.dataPath().resolve("spatial").resolve(s.sampleId()));
         Map<String, Path> pairs = inputs(s, context);
+        OwnerOnly.createDirectories(s.dataPath().resolve("spatial"));
         SampleStore store = SampleStore.create(s.dataPath(), s.sampleId());
+        OwnerOnly.restrictTree(store.root()); // the store's skeleton; elements are restricted as they are registered
         StoreWrites writes = new StoreWrites(store, manifest(context.logPath()));
         Steps steps = new Steps(context, s.dataId());
         try {

@@ -1,7 +1,6 @@
 package org.spatialx.server.lens;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
 import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.study.Catalog;
@@ -73,7 +73,7 @@ public final class LensConversionApi implements Endpoints {
                     + "lens_data_path = that id (protocol 9.3); got study_id '" + studyId + "', lens_data_path '"
                     + lensId + "'.");
         }
-        Path dataPath = Files.createDirectories(studiesRoot.resolve(studyId));
+        Path dataPath = OwnerOnly.createDirectories(studiesRoot.resolve(studyId));
         long now = clock.instant().getEpochSecond();
         database.write(c -> {
             if (!catalog.studyExists(c, studyId)) {

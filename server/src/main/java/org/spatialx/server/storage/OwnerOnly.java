@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The one mode policy for everything the server writes: files 0600, folders 0700 (owner only), whatever
@@ -51,6 +52,21 @@ public final class OwnerOnly {
     public static void restrict(Path path) throws IOException {
         if (POSIX && !Files.isSymbolicLink(path)) {
             Files.setPosixFilePermissions(path, Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? FOLDER : FILE);
+        }
+    }
+
+    /**
+     * {@link #restrict}s a folder and everything in it (links are not followed): for trees that code
+     * outside the server writes with the process's defaults, such as a sample store's Zarr and Parquet files.
+     */
+    public static void restrictTree(Path root) throws IOException {
+        if (!POSIX) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) tree::iterator) {
+                restrict(path);
+            }
         }
     }
 }

@@ -202,4 +202,29 @@ class ConfinementSecurityTest {
                 "is_chunk", true), "a.txt", bytes).ok().get("unique_id").asText();
         assertTrue(issued.matches("[0-9a-f]{32}"), issued);
     }
+
+    @Test
+    void anAnnotatedElementsRequestReadsOnlyASampleOfItsStudy() {
+        String studyId = ServerFixture.createStudy(client, "own");
+        String other = ServerFixture.createStudy(client, "other");
+        String sampleOfOther = client.postJson("openapi/sample/create", map("study_id", other, "name", "s",
+                "data", java.util.List.of())).ok().get("sample_id").asText();
+        for (String sampleId : new String[] {"..", ".", "../..", "SP-1/../..", "SP\0", "\0", sampleOfOther}) {
+            ProtocolClient.Response answer = client.postJson("pyapi/v1/metadata/get_annotated_element", map(
+                    "study_id", studyId, "sample_id", sampleId, "table_id", "x",
+                    "element", "obs"));
+            assertEquals(404, answer.status(), sampleId + ": " + answer.text());
+            assertTrue(answer.error().startsWith("Sample '"), answer.error());
+        }
+    }
+
+    @Test
+    void elementsAddedToADataSetAreReadOnlyFromTheMounts() {
+        for (String path : new String[] {secret.toString(), upload + "/../../token", "../token", "token"}) {
+            String error = client.postJson("openapi/data_extend/add", map("study_id", "ST-1", "sample_id", "SP-1",
+                    "data_id", "DA-1", "files", java.util.List.of(map("key", "cell_boundaries", "value", path)),
+                    "folders", java.util.List.of(), "args", java.util.List.of())).error();
+            assertTrue(error.startsWith("Access denied to '" + path + "'"), error);
+        }
+    }
 }

@@ -85,4 +85,22 @@ class JsonSecurityTest {
         }
         assertEquals(200, client.get("openapi/account/info").code());
     }
+
+    @Test
+    void theElementsOfDataExtendAddAreKeyValuePairsOrABadRequest() {
+        String path = local.server().home().resolve("Upload/cells.csv").toString();
+        List<Object> badFiles = List.of(java.util.Arrays.asList((Object) null), List.of(1), List.of(Map.of("key", "a")),
+                List.of(Map.of("value", path)), List.of(map("key", "a", "value", null)),
+                List.of(Map.of("key", "a", "value", Map.of("$gt", ""))), Map.of("key", "a", "value", path));
+        for (Object files : badFiles) {
+            String message = error(client.postJson("openapi/data_extend/add", map("study_id", "ST-1", "sample_id",
+                    "SP-1", "data_id", "DA-1", "files", files)));
+            assertTrue(message.contains("files") || message.contains("'a' must name a server path"),
+                    files + ": " + message);
+        }
+        String message = error(client.postJson("openapi/data_extend/add", map("study_id", "ST-1", "sample_id", "SP-1",
+                "data_id", "DA-1", "files", List.of(Map.of("key", "a", "value", path)), "identities",
+                List.of(Map.of("name", "x")))));
+        assertTrue(message.contains("identities[0] must be a name"), message);
+    }
 }
