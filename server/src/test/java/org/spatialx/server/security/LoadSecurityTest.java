@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +139,34 @@ class LoadSecurityTest {
 
     @Test
     void aClientThatDisconnectsMidChunkCountsNothingAndTheServerGoesOn() throws Exception {
-        // logged as one warning line (ApiServer's BrokenBodyException: no stack trace, quiet for Jetty)
+        // a normal event: one warning line, no ERROR and no stack trace (issue 15, item 8); slf4j-simple writes to
+        // whichever of System.out and System.err it is configured for, as they are when it logs
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(logged, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            disconnectMidChunk();
+            long deadline = System.nanoTime() + PROMPT.toNanos();
+            while (!logged.toString(StandardCharsets.UTF_8).contains("incomplete body") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        stderr.print(log);
+        List<String> lines = log.lines().filter(line -> line.contains("upload/chunk/process") || line.contains("ERROR")
+                || line.startsWith("\tat ") || line.contains("Exception")).toList();
+        assertEquals(1, lines.size(), log);
+        assertTrue(lines.get(0).contains("WARN") && lines.get(0).contains("sent an incomplete body for "
+                + "openapi/upload/chunk/process"), log);
+    }
+
+    private void disconnectMidChunk() throws Exception {
         start(HttpLimits.DEFAULTS);
         org.spatialx.server.ProtocolClient client = new org.spatialx.server.ProtocolClient(server);
         String id = client.postJson("openapi/upload/chunk/start", org.spatialx.server.ProtocolClient.map("folder_name",
