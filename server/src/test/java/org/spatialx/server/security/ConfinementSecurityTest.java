@@ -227,4 +227,21 @@ class ConfinementSecurityTest {
             assertTrue(error.startsWith("Access denied to '" + path + "'"), error);
         }
     }
+
+    @Test
+    void aLensConversionMakesItsStudyFolderOnlyUnderTheStudies() throws Exception {
+        String group = ServerFixture.personalGroup(client);
+        Path outside = temp.resolve("outside/made-by-lens");
+        String escape = "ST-x/../" + server.home().resolve("studies").relativize(outside);
+        for (String[] ids : new String[][] {{escape, "x"}, {"ST-..", ".."}, {"ST-a/b", "a/b"}, {"ST-a\0b", "a\0b"},
+                {"ST-other", "x"}}) {
+            String error = client.postForm("openapi/study/convert_from_lens", map("study_id", ids[0],
+                    "lens_data_path", ids[1], "title", "t", "group_id", group, "species", "human")).error();
+            assertTrue(error.contains("study_id = 'ST-' + the Lens study id"), ids[0] + ": " + error);
+        }
+        assertFalse(Files.exists(outside), "a study folder was made outside the home");
+        try (var studies = Files.list(server.home().resolve("studies"))) {
+            assertEquals(0, studies.count(), "no study folder for a refused conversion");
+        }
+    }
 }
