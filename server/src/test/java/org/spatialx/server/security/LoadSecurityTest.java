@@ -139,8 +139,9 @@ class LoadSecurityTest {
 
     @Test
     void aClientThatDisconnectsMidChunkCountsNothingAndTheServerGoesOn() throws Exception {
-        // a normal event: one warning line, no ERROR and no stack trace (issue 15, item 8); slf4j-simple writes to
-        // whichever of System.out and System.err it is configured for, as they are when it logs
+        // a normal event: at most one warning line, never an ERROR or a stack trace (issue 15, item 8). Jetty may
+        // see the close before it hands the request over, and then nothing is logged. slf4j-simple writes to
+        // whichever of System.out and System.err it is configured for, as they are when it logs.
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -149,7 +150,7 @@ class LoadSecurityTest {
         System.setErr(capture);
         try {
             disconnectMidChunk();
-            long deadline = System.nanoTime() + PROMPT.toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (!logged.toString(StandardCharsets.UTF_8).contains("incomplete body") && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -159,11 +160,14 @@ class LoadSecurityTest {
         }
         String log = logged.toString(StandardCharsets.UTF_8);
         stderr.print(log);
-        List<String> lines = log.lines().filter(line -> line.contains("upload/chunk/process") || line.contains("ERROR")
-                || line.startsWith("\tat ") || line.contains("Exception")).toList();
-        assertEquals(1, lines.size(), log);
-        assertTrue(lines.get(0).contains("WARN") && lines.get(0).contains("sent an incomplete body for "
-                + "openapi/upload/chunk/process"), log);
+        assertTrue(log.lines().noneMatch(line -> line.contains("ERROR") || line.startsWith("\tat ")
+                || line.contains("Exception")), log);
+        List<String> lines = log.lines().filter(line -> line.contains("upload/chunk/process")).toList();
+        assertTrue(lines.size() <= 1, log);
+        for (String line : lines) {
+            assertTrue(line.contains("WARN") && line.contains("sent an incomplete body for "
+                    + "openapi/upload/chunk/process"), log);
+        }
     }
 
     private void disconnectMidChunk() throws Exception {
