@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.PolyglotException;
-import org.spatialx.shell.progress.UploadProgressBars;
-import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
 import org.spatialx.shell.script.ScriptSession;
@@ -56,9 +54,6 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         quietLibraryLogs();
-        if (!UploadProgressBars.standardOutputIsTerminal()) {
-            System.setProperty(DefaultConnectorFactory.PLAIN_OUTPUT_PROPERTY, "true");
-        }
         List<String> argv = new ArrayList<>();
         argv.add(script.toString());
         argv.addAll(arguments);

@@ -9,7 +9,7 @@ import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.ScriptArgumentException;
-import org.spatialx.shell.progress.UploadProgressBars;
+import org.spatialx.shell.progress.ProgressReporter;
 
 /**
  * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
@@ -21,9 +21,6 @@ import org.spatialx.shell.progress.UploadProgressBars;
  * the server; a server already running keeps its mounts).
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
-
-    /** Set by {@code spatialx run} when standard output is not a terminal: plain progress, no bars. */
-    public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
 
     private final SpatialxHome home;
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -58,11 +55,8 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
         }
-        if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
-            // Bars on a terminal or with debug_mode=True; when output is a pipe or a file, uploads are
-            // only the log line core writes for each, even with debug_mode=True.
-            builder.uploadProgress(UploadProgressBars.onStandardError());
-        }
+        // bars on a terminal, plain lines in a file or a pipe
+        builder.uploadProgress(ProgressReporter.onStandardError());
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.add(connector);
         return connector;

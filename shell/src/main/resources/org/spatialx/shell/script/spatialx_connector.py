@@ -175,20 +175,51 @@ def _user_location(error):
     return location
 
 
+class _Quitter(object):
+    """exit() and quit(), as Python's site module defines them (GraalPy embedded starts without it)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "Use %s() or Ctrl-D (i.e. EOF) to exit" % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+def _install_quitters():
+    import builtins
+    for name in ("exit", "quit"):
+        if not hasattr(builtins, name):
+            setattr(builtins, name, _Quitter(name))
+
+
 def _repl_exec(source, filename, namespace):
-    """Runs REPL input (several statements allowed) and prints the repr of a final expression."""
+    """Runs REPL input (several statements allowed) and prints the repr of a final expression.
+
+    Returns the exit status when the input asked to leave (exit(), sys.exit(n)), else None.
+    """
     import ast
     import builtins
     tree = ast.parse(source, filename, "exec")
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
         last = ast.Expression(tree.body.pop().value)
-    exec(compile(tree, filename, "exec"), namespace)
-    if last is not None:
-        value = eval(compile(last, filename, "eval"), namespace)
-        if value is not None:
-            builtins._ = value
-            print(repr(value))
+    try:
+        exec(compile(tree, filename, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(last, filename, "eval"), namespace)
+            if value is not None:
+                builtins._ = value
+                print(repr(value))
+    except SystemExit as leaving:
+        # Returned, not raised: GraalPy reports a SystemExit raised through a call from Java with status 1.
+        if leaving.code is None or isinstance(leaving.code, int):
+            return leaving.code or 0
+        print(leaving.code)
+        return 1
+    return None
 
 
 def _incomplete(source):

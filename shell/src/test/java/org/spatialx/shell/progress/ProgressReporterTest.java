@@ -1,0 +1,198 @@
+package org.spatialx.shell.progress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.core.ConnectorOptions;
+import org.spatialx.core.SpatialXConnector;
+import org.spatialx.core.upload.UploadBigFileOptions;
+import org.spatialx.core.upload.UploadFolderOptions;
+import org.spatialx.core.upload.UploadProgressListener;
+import org.spatialx.core.upload.UploadSettings;
+import org.spatialx.server.LocalServer;
+import org.spatialx.server.LocalServerConfig;
+import org.spatialx.shell.progress.ProgressReporter.Style;
+
+/**
+ * The shell's progress rule, from real uploads to the local server: a bar on a terminal, plain
+ * lines elsewhere (one per upload, and with debug_mode one at the start, per folder file and every
+ * few seconds).
+ */
+class ProgressReporterTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+    private boolean streamClosed;
+    private final PrintStream err = new PrintStream(new FilterOutputStream(drawn) {
+        @Override
+        public void close() throws IOException {
+            streamClosed = true;
+            super.close();
+        }
+    }, true, StandardCharsets.UTF_8);
+
+    private String output() {
+        return drawn.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void onATerminalABarEndsFullAndLeavesTheStreamOpen() throws IOException {
+        Path file = write("morphology.ome.tif", 5 << 20);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.BAR)) {
+            connector.uploadBigFile(file.toString(), new UploadBigFileOptions(0, false, "", Map.of(), true, false));
+        }
+        String last = lastLine();
+        assertTrue(last.startsWith("morphology.ome.tif 100% [===="), last);
+        assertTrue(last.contains("====] 5.0/5.0 MiB ("), last);
+        assertTrue(output().endsWith("\n"), "the finished bar keeps its line");
+        assertEquals(79, last.length(), "one terminal line of 80 columns: " + last);
+        assertFalse(streamClosed, "standard error stays open after an upload");
+        err.println("still writable");
+        assertFalse(err.checkError());
+    }
+
+    @Test
+    void aSmallFileShowsItsSizeInKibibytes() throws IOException {
+        Path file = write("experiment.xenium", 2048);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.BAR)) {
+            connector.uploadFile(file.toString());
+        }
+        assertTrue(lastLine().contains("] 2.0/2.0 KiB ("), lastLine());
+    }
+
+    @Test
+    void aFolderBarCountsEveryFileAndNamesTheOneBeingSent() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("run1"));
+        write("run1/cells.parquet", 2 << 20);
+        write("run1/transcripts.csv.gz", 3 << 20);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.BAR)) {
+            connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, false, "", null, false));
+        }
+        String last = lastLine();
+        assertTrue(last.startsWith("run1 100% ["), last);
+        assertTrue(last.contains("] 5.0/5.0 MiB ("), last);
+        assertTrue(last.endsWith(" transcripts.csv.gz"), last);
+    }
+
+    @Test
+    void offATerminalEachUploadEndsWithOneLine() throws IOException {
+        Path file = write("experiment.xenium", 2 << 20);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.LINES)) {
+            connector.uploadBigFile(file.toString());
+        }
+        List<String> lines = output().lines().toList();
+        assertEquals(1, lines.size(), output());
+        assertTrue(lines.get(0).matches("Uploaded " + Pattern.quote(file.toString())
+                + " \\(2\\.0 MiB\\) in \\d+\\.\\d s, [\\d.]+ [KMG]?i?B/s -> .*/experiment\\.xenium"), lines.get(0));
+        assertFalse(output().contains("\r"), "no bar drawn into a file");
+    }
+
+    @Test
+    void offATerminalDebugModeAddsAStartLineAndOneLinePerFileOfAFolder() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("run1"));
+        write("run1/cells.parquet", 2 << 20);
+        write("run1/transcripts.csv.gz", 3 << 20);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.LINES)) {
+            connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, true, "", null, false));
+        }
+        List<String> lines = output().lines().filter(line -> !line.contains("MiB (")).toList(); // timed lines aside
+        assertEquals(List.of("Uploading " + folder + " (5.0 MiB)", folder + ": sending cells.parquet",
+                folder + ": sending transcripts.csv.gz"), lines.subList(0, 3), output());
+        assertTrue(lines.get(3).startsWith("Uploaded " + folder + " (5.0 MiB) in "), output());
+        assertTrue(lines.get(3).contains(" -> 2 files to "), output());
+        assertEquals(4, lines.size(), output());
+    }
+
+    @Test
+    void offATerminalDebugModeReportsARunningUploadEveryInterval() throws InterruptedException {
+        UploadProgressListener lines = new ProgressReporter(err, Style.LINES, 80, Duration.ofMillis(20));
+        try (UploadProgressListener.Upload upload = lines.started("/data/big.tif", 4 << 20, true)) {
+            upload.advanced(1 << 20);
+            Thread.sleep(300);
+            upload.finished("/srv/big.tif");
+        }
+        List<String> printed = output().lines().toList();
+        assertEquals("Uploading /data/big.tif (4.0 MiB)", printed.get(0));
+        assertTrue(printed.size() >= 3, "a line at least every 20 ms for 300 ms: " + printed);
+        assertTrue(printed.get(1).matches("/data/big\\.tif: 1\\.0/4\\.0 MiB \\(25%\\), [\\d.]+ [KM]iB/s, \\d:\\d\\d:\\d\\d left"),
+                printed.get(1));
+        assertTrue(printed.get(printed.size() - 1).startsWith("Uploaded /data/big.tif (4.0 MiB) in "), printed.toString());
+    }
+
+    @Test
+    void offATerminalAFailedUploadSaysWhereItStopped() {
+        UploadProgressListener lines = new ProgressReporter(err, Style.LINES, 80, Duration.ofSeconds(5));
+        try (UploadProgressListener.Upload upload = lines.started("/data/big.tif", 4 << 20, false)) {
+            upload.advanced(3 << 20);
+        }
+        assertEquals("Upload of /data/big.tif stopped after 3.0/4.0 MiB\n", output());
+    }
+
+    @Test
+    void bytesTakenBackForAResentChunkLowerTheBar() {
+        UploadProgressListener bars = new ProgressReporter(err, Style.BAR, 60, Duration.ofSeconds(5));
+        try (UploadProgressListener.Upload upload = bars.started("/data/big.tif", 4 << 20, true)) {
+            upload.advanced(3 << 20);
+            upload.advanced(-(2 << 20));
+        }
+        String last = lastLine();
+        Matcher bar = Pattern.compile("big\\.tif  25% \\[(=*>?)( *)\\] 1\\.0/4\\.0 MiB.*").matcher(last);
+        assertTrue(bar.matches(), last);
+        int filled = bar.group(1).length();
+        int barWidth = filled + bar.group(2).length();
+        assertEquals(barWidth / 4, filled, "a quarter of the bar is filled: " + last);
+        // the rate ("? B/s" or "110.3 MiB/s") depends on timing; on 60 columns it is left out rather than wrap
+        assertTrue(last.length() < 60, "fits the 60 columns: " + last);
+    }
+
+    @Test
+    void sizesReadInBinaryUnits() {
+        assertEquals("512 B", ByteSize.format(512));
+        assertEquals("2.0 KiB", ByteSize.format(2048));
+        assertEquals("1.5 MiB", ByteSize.format(3 << 19));
+        assertEquals("0.5/2.0 KiB", ByteSize.fraction(512, 2048));
+        assertEquals("0/0 B", ByteSize.fraction(0, 0));
+        assertEquals("? B/s", ByteSize.perSecond(0, 1));
+        assertEquals("1.0 MiB/s", ByteSize.perSecond(2 << 20, 2));
+    }
+
+    private String lastLine() {
+        String[] drawnLines = output().split("[\r\n]+");
+        return drawnLines[drawnLines.length - 1];
+    }
+
+    private LocalServer server() {
+        return LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("t"));
+    }
+
+    private SpatialXConnector connect(LocalServer server, Style style) {
+        return new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
+                .uploads(UploadSettings.defaults().withResumeDirectory(temp.resolve("resume")))
+                .uploadProgress(new ProgressReporter(err, style, 80, Duration.ofSeconds(5)))
+                .build());
+    }
+
+    private Path write(String name, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return Files.write(temp.resolve(name), bytes);
+    }
+}
