@@ -230,12 +230,52 @@ public final class TechnologyCatalog implements AutoCloseable {
     /**
      * The technology called {@code id}.
      *
-     * @throws IllegalArgumentException naming the known technologies when there is none
+     * @throws IllegalArgumentException naming the nearest id (a likely typo) and the known technologies
+     *                                  when there is none
      */
     public Technology require(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + id
-                + "'; known: " + String.join(", ", technologies.keySet())
+        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + id + "'."
+                + nearest(id).map(near -> " Did you mean " + near + "?").orElse("")
+                + " Known: " + String.join(", ", technologies.keySet())
                 + (problems.isEmpty() ? "" : " (some plugins were skipped: " + problems + ")")));
+    }
+
+    /** The id closest to {@code typed} by edit distance, when it is close enough to be a typo of it. */
+    private Optional<String> nearest(String typed) {
+        String upper = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String id : technologies.keySet()) {
+            int distance = editDistance(upper, id);
+            if (distance < bestDistance) {
+                best = id;
+                bestDistance = distance;
+            }
+        }
+        // a third of the letters may be wrong (XENUIM for XENIUM is two), or the typed text is a prefix (VISIUM_H)
+        boolean close = best != null && (bestDistance <= Math.max(2, upper.length() / 3)
+                || !upper.isEmpty() && best.startsWith(upper));
+        return close ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Where a technology comes from: {@code built-in} or {@code plugin <id> <version>}. */
