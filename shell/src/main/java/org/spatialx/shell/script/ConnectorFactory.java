@@ -2,6 +2,7 @@ package org.spatialx.shell.script;
 
 import java.util.Map;
 import org.spatialx.api.NotebookName;
+import org.spatialx.api.NotebookSection;
 
 /**
  * Opens the connector behind a script's {@code SpatialXConnector(domain=..., token=...)}: a real
@@ -19,7 +20,7 @@ public interface ConnectorFactory {
      *
      * @return the connector object, whose {@code @NotebookName} methods scripts call
      */
-    @NotebookName("SpatialXConnector")
+    @NotebookName(value = "SpatialXConnector", section = NotebookSection.CONNECT)
     Object open(ConnectOptions options) throws Exception;
 
     /**

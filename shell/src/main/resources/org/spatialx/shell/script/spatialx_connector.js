@@ -66,12 +66,12 @@
         if (name === TARGET) return target;
         if (typeof name === "symbol") return undefined;
         if (name === "toString" || name === "inspect") return () => "[" + typeName + "]";
-        if (name === "help") return () => bridge.docOf(target);
+        if (name === "help") return () => bridge.docOf(target, "js");
         const kind = bridge.kind(target, name);
         if (kind === "property") return invoke(target, name, []);
         if (kind === "method") {
           const method = (...args) => invoke(target, name, args);
-          method.help = () => bridge.doc(target, name);
+          method.help = () => bridge.doc(target, name, "js");
           method.keywords = JSON.parse(bridge.keywordsJson(target, name));
           return method;
         }

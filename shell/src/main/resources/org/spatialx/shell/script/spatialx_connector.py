@@ -66,7 +66,7 @@ class _Bound(object):
                 return _invoke(target, name, args, kwargs)
             method.__name__ = name
             method.__qualname__ = _bridge.typeName(target) + "." + name
-            method.__doc__ = _bridge.doc(target, name)
+            method.__doc__ = _bridge.doc(target, name, "python")
             method._spatialx_keywords = _json.loads(_bridge.keywordsJson(target, name))
             return method
         raise AttributeError("'%s' object has no attribute '%s'; available: %s" % (
@@ -83,7 +83,7 @@ class _Bound(object):
 
     @property
     def __doc__(self):
-        return _bridge.docOf(self._target)
+        return _bridge.docOf(self._target, "python")
 
 
 # The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
@@ -162,17 +162,27 @@ _install_functions()
 
 
 def _user_location(error):
-    """(file, line) of the innermost frame of the user's code in a Python exception's traceback."""
-    location = None
+    """(file, line) of the innermost frame of the user's code in a Python exception's traceback.
+
+    The standard library (GraalPy's home, unpacked in the language cache) is not the user's code: a
+    TypeError raised inside json.dumps is reported at the user's line that called it.
+    """
+    import sys
     if isinstance(error, SyntaxError) and error.filename and error.lineno:
         return (error.filename, error.lineno)
+    homes = tuple(prefix for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix} if prefix)
+    location = None
+    library_location = None
     tb = getattr(error, "__traceback__", None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename != __file__ and not filename.startswith("<"):
-            location = (filename, tb.tb_lineno)
+            if homes and filename.startswith(homes):
+                library_location = (filename, tb.tb_lineno)
+            else:
+                location = (filename, tb.tb_lineno)
         tb = tb.tb_next
-    return location
+    return location or library_location
 
 
 class _Quitter(object):
@@ -277,7 +287,8 @@ def _complete(line, namespace):
 def help(value=None):
     """help(connector.method) prints the method's signature and Javadoc."""
     if isinstance(value, _Bound):
-        print(value.__doc__)
+        # not value.__doc__: SpatialXConnector's class docstring would hide the calls
+        print(_bridge.docOf(object.__getattribute__(value, "_target"), "python"))
     elif callable(value) and hasattr(value, "_spatialx_keywords"):
         print(value.__doc__)
     elif isinstance(value, type) and issubclass(value, _enum.Enum):

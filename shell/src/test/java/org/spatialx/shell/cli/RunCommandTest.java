@@ -135,6 +135,34 @@ class RunCommandTest {
     }
 
     @Test
+    void aPythonErrorInsideTheStandardLibraryIsReportedAtTheScriptsLine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("dumps.py");
+        Files.writeString(script, "import json\nvalues = {'a': object()}\nprint(json.dumps(values))\n");
+        Outcome outcome = run("run", script.toString());
+        assertEquals(1, outcome.exit(), outcome.out() + outcome.err());
+        assertEquals(script + ":3: TypeError: Object of type object is not JSON serializable", outcome.err().strip());
+    }
+
+    @Test
+    void describeDataAnswersInSnakeCaseLikeTheRestOfThePythonApi(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("describe.py");
+        Files.writeString(script, """
+                import sys, spatialx_connector
+                connector = spatialx_connector.local(home=sys.argv[1], mounts={"examples": sys.argv[2]})
+                described = connector.describe_data(data_path=sys.argv[2] + "/cosmx/Lung12_GiottoData_mini_fov2-3")
+                report = described["reports"][0]
+                print(sorted(described.keys()), sorted(report.keys()))
+                print(sorted(report["elements"][0].keys()), report["elements"][0]["element"]["wire_key"])
+                """);
+        Outcome outcome = run("run", script.toString(), dir.resolve("server-home").toString(),
+                EXAMPLES.resolve("data").toString());
+        assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
+        assertEquals("['reports', 'sample_data'] ['data_path', 'elements', 'part_of', 'technology', 'version', 'warnings']\n"
+                + "['also_present', 'alternative', 'element', 'kind', 'looked_for', 'path', 'size', 'status', 'warnings']"
+                + " fov_positions\n", outcome.out());
+    }
+
+    @Test
     void pythonExitStatusIsTheProcessExitCode(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("exits.py");
         Files.writeString(script, "import sys\nprint('arguments', sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n");
