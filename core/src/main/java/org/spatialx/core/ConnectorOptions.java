@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
 import org.spatialx.core.upload.UploadSettings;
 
@@ -25,6 +26,8 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploads               how uploads are sent: protocol extensions, parallel chunks, retries,
  *                              resume records ({@link UploadSettings#defaults()})
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
+ * @param serverWait            told while a request waits for its answer, e.g. to print a waiting line
+ *                              (default: nothing)
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -36,10 +39,17 @@ public record ConnectorOptions(
         Duration logPollInterval,
         Consumer<String> trackingOutput,
         UploadSettings uploads,
-        UploadProgressListener uploadProgress) {
+        UploadProgressListener uploadProgress,
+        ServerWaitListener serverWait) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
+    /**
+     * The read timeout for a server on this machine (the embedded local server): it answers in
+     * milliseconds, so a call unanswered for 5 minutes means a hung server, not a busy one (its
+     * slowest answer, a merge that hashes a very large file again after a restart, stays well below).
+     */
+    public static final Duration LOCAL_READ_TIMEOUT = Duration.ofMinutes(5);
     /** Python's retry total (protocol 1.3). */
     public static final int DEFAULT_MAX_CONNECT_RETRIES = 5;
     /** Python's backoff factor (protocol 1.3). */
@@ -56,6 +66,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(trackingOutput, "trackingOutput");
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
+        Objects.requireNonNull(serverWait, "serverWait");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -96,6 +107,7 @@ public record ConnectorOptions(
         builder.trackingOutput = trackingOutput;
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
+        builder.serverWait = serverWait;
         return builder;
     }
 
@@ -120,6 +132,7 @@ public record ConnectorOptions(
         private Consumer<String> trackingOutput = Builder::printLine;
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
+        private ServerWaitListener serverWait = ServerWaitListener.NONE;
 
         private Builder() {
         }
@@ -195,10 +208,19 @@ public record ConnectorOptions(
             return this;
         }
 
+        /**
+         * Who is told while a request waits for its answer (the shell's waiting line);
+         * {@link ServerWaitListener#NONE} by default.
+         */
+        public Builder serverWait(ServerWaitListener listener) {
+            this.serverWait = listener;
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
-                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress);
+                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress, serverWait);
         }
     }
 }

@@ -30,12 +30,17 @@ final class ProgressBar implements UploadProgressListener.Upload {
     private final long startNanos = System.nanoTime();
     private final AtomicLong done = new AtomicLong();
     private final ScheduledExecutorService ticker;
+    private final Runnable onClose;
     private volatile String current = "";
     private boolean closed;
 
-    /** Starts drawing the bar of {@code label} (a path: its base name is shown) on {@code out}, {@code width} columns wide. */
-    ProgressBar(PrintStream out, int width, String label, long total) {
+    /**
+     * Starts drawing the bar of {@code label} (a path: its base name is shown) on {@code out},
+     * {@code width} columns wide; {@code onClose} runs once the bar is finished.
+     */
+    ProgressBar(PrintStream out, int width, String label, long total, Runnable onClose) {
         this.out = out;
+        this.onClose = onClose;
         this.width = width;
         this.name = shorten(label);
         this.total = total;
@@ -70,6 +75,7 @@ final class ProgressBar implements UploadProgressListener.Upload {
             out.println();
             out.flush();
         }
+        onClose.run();
     }
 
     private synchronized void draw() {

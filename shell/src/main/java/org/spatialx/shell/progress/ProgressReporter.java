@@ -3,23 +3,38 @@ package org.spatialx.shell.progress;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
 
 /**
- * How the shell shows the progress of long calls, by one rule: on an interactive terminal a live bar
+ * How the shell shows the progress of long calls, by one rule: on an interactive terminal a live line
  * redrawn in place ({@link Style#BAR}); anywhere else (a file, a pipe, CI) plain lines that read well
- * in a log ({@link Style#LINES}): one when each upload ends and, when the call asks for detail
- * ({@code debug_mode=True}), one when it starts, one per file of a folder and one every few seconds.
- * Uploads report through {@link UploadProgressListener} (set with
- * {@code ConnectorOptions.builder().uploadProgress(...)}); tracked job logs (core's
- * {@code LogTracker}: ingestion, analyses) are the next caller of the same rule. The stream drawn on
- * is never closed.
+ * in a log ({@link Style#LINES}).
+ *
+ * <ul>
+ *   <li>Uploads ({@link UploadProgressListener}, set with {@code ConnectorOptions.builder().uploadProgress(...)}):
+ *       a bar; or one line when each upload ends and, when the call asks for detail
+ *       ({@code debug_mode=True}), one when it starts, one per file of a folder and one every few seconds.</li>
+ *   <li>Calls waiting for the server's answer ({@link ServerWaitListener}, {@code serverWait(...)}):
+ *       after {@link #WAIT_NOTICE} a line counting the seconds, cleared when the answer comes; or a
+ *       line every {@link #WAIT_LINE_INTERVAL} of waiting. Not while an upload bar is drawn.</li>
+ * </ul>
+ *
+ * Tracked job logs (core's {@code LogTracker}: ingestion, analyses) are the next caller of the same
+ * rule. The stream drawn on is never closed.
  */
-public final class ProgressReporter implements UploadProgressListener {
+public final class ProgressReporter implements UploadProgressListener, ServerWaitListener {
 
     /** How often {@link Style#LINES} reports a running upload that asked for detail. */
     public static final Duration LINE_INTERVAL = Duration.ofSeconds(5);
+    /** How long a call waits for its answer before a terminal shows that it does. */
+    public static final Duration WAIT_NOTICE = Duration.ofSeconds(5);
+    /** How often {@link Style#LINES} says that a call still waits for its answer. */
+    public static final Duration WAIT_LINE_INTERVAL = Duration.ofSeconds(30);
 
     private static final int DEFAULT_WIDTH = 80;
     private static final int MIN_WIDTH = 20;
@@ -36,6 +51,8 @@ public final class ProgressReporter implements UploadProgressListener {
     private final Style style;
     private final int width;
     private final Duration lineInterval;
+    private final AtomicInteger barsDrawn = new AtomicInteger();
+    private final Map<String, Long> waitLinesPrinted = new ConcurrentHashMap<>();
 
     /**
      * A reporter writing on {@code out}.
@@ -89,8 +106,60 @@ public final class ProgressReporter implements UploadProgressListener {
 
     @Override
     public Upload started(String label, long totalBytes, boolean debugMode) {
-        return style == Style.BAR
-                ? new ProgressBar(out, width, label, totalBytes)
-                : new ProgressLines(out, label, totalBytes, debugMode, lineInterval);
+        if (style == Style.LINES) {
+            return new ProgressLines(out, label, totalBytes, debugMode, lineInterval);
+        }
+        barsDrawn.incrementAndGet();
+        return new ProgressBar(out, width, label, totalBytes, barsDrawn::decrementAndGet);
+    }
+
+    @Override
+    public void waiting(String call, Duration waited) {
+        if (style == Style.BAR) {
+            if (waited.compareTo(WAIT_NOTICE) >= 0 && barsDrawn.get() == 0) {
+                synchronized (out) {
+                    String line = "waiting for the server's answer to " + call + ": " + waited.toSeconds() + " s";
+                    out.print("\r" + fit(line + " (Ctrl-C cancels)", line));
+                    out.flush();
+                }
+            }
+            return;
+        }
+        long lines = waited.toSeconds() / WAIT_LINE_INTERVAL.toSeconds();
+        if (lines > waitLinesPrinted.getOrDefault(call, 0L)) {
+            waitLinesPrinted.put(call, lines);
+            printLine("still waiting for the server's answer to " + call + " (" + waited.toSeconds() + " s)");
+        }
+    }
+
+    @Override
+    public void answered(String call, Duration waited) {
+        if (style == Style.BAR) {
+            if (waited.compareTo(WAIT_NOTICE) >= 0 && barsDrawn.get() == 0) {
+                synchronized (out) { // the waiting line gives way to what the call prints
+                    out.print("\r" + " ".repeat(width - 1) + "\r");
+                    out.flush();
+                }
+            }
+            return;
+        }
+        if (waitLinesPrinted.remove(call) != null) {
+            printLine(call + " answered after " + waited.toSeconds() + " s");
+        }
+    }
+
+    /** {@code line} if it fits the terminal, else {@code shorter}, cut if it must be. */
+    private String fit(String line, String shorter) {
+        if (line.length() < width) {
+            return line;
+        }
+        return shorter.length() < width ? shorter : shorter.substring(0, width - 4) + "...";
+    }
+
+    private void printLine(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 }

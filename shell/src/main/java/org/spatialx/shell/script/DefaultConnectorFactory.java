@@ -52,11 +52,15 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
                     "home= and mounts= apply to the local server only (an empty domain); a real server serves its own storage");
         }
         ConnectorOptions.Builder builder = ConnectorOptions.builder();
+        if (options.domain().isBlank()) {
+            builder.readTimeout(ConnectorOptions.LOCAL_READ_TIMEOUT);
+        }
         if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
         }
-        // bars on a terminal, plain lines in a file or a pipe
-        builder.uploadProgress(ProgressReporter.onStandardError());
+        // bars and a waiting line on a terminal, plain lines in a file or a pipe
+        ProgressReporter progress = ProgressReporter.onStandardError();
+        builder.uploadProgress(progress).serverWait(progress);
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.add(connector);
         return connector;

@@ -164,6 +164,46 @@ class ProgressReporterTest {
     }
 
     @Test
+    void onATerminalACallWaitingForItsAnswerShowsALineThatItsAnswerClears() {
+        ProgressReporter reporter = new ProgressReporter(err, Style.BAR, 80, Duration.ofSeconds(5));
+        reporter.waiting("POST study/create", Duration.ofSeconds(2));
+        assertEquals("", output(), "nothing for the first seconds");
+        reporter.waiting("POST study/create", Duration.ofSeconds(6));
+        reporter.waiting("POST study/create", Duration.ofSeconds(7));
+        assertEquals("\rwaiting for the server's answer to POST study/create: 6 s (Ctrl-C cancels)"
+                + "\rwaiting for the server's answer to POST study/create: 7 s (Ctrl-C cancels)", output());
+        reporter.answered("POST study/create", Duration.ofSeconds(7));
+        assertTrue(output().endsWith("\r" + " ".repeat(79) + "\r"), "the line is cleared: " + output());
+    }
+
+    @Test
+    void offATerminalACallWaitingForItsAnswerPrintsALineEveryHalfMinute() {
+        ProgressReporter reporter = new ProgressReporter(err, Style.LINES, 80, Duration.ofSeconds(5));
+        for (int seconds = 1; seconds <= 65; seconds++) {
+            reporter.waiting("GET study/list", Duration.ofSeconds(seconds));
+        }
+        reporter.answered("GET study/list", Duration.ofSeconds(66));
+        reporter.answered("GET account/info", Duration.ofSeconds(2)); // never told to be waiting: silent
+        assertEquals("""
+                still waiting for the server's answer to GET study/list (30 s)
+                still waiting for the server's answer to GET study/list (60 s)
+                GET study/list answered after 66 s
+                """, output());
+    }
+
+    @Test
+    void noWaitingLineIsDrawnOverAnUploadBar() {
+        ProgressReporter reporter = new ProgressReporter(err, Style.BAR, 80, Duration.ofSeconds(5));
+        try (UploadProgressListener.Upload upload = reporter.started("/data/big.tif", 100, false)) {
+            reporter.waiting("POST upload/chunk/merge", Duration.ofSeconds(9));
+            assertFalse(output().contains("waiting"), output());
+        }
+        reporter.waiting("POST upload/chunk/merge", Duration.ofSeconds(10));
+        assertTrue(output().endsWith("\rwaiting for the server's answer to POST upload/chunk/merge: 10 s"),
+                output());
+    }
+
+    @Test
     void sizesReadInBinaryUnits() {
         assertEquals("512 B", ByteSize.format(512));
         assertEquals("2.0 KiB", ByteSize.format(2048));
