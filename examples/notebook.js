@@ -92,3 +92,7 @@ format_print(render_spatial({
 section("Done");
 console.log("skipped steps: " + (skipped.length ? skipped.join(", ") : "none"));
 console.log("wall time: " + ((Date.now() - STARTED) / 1000).toFixed(1) + " s");
+if (argv.length < 2 && !env.SPATIALX_HOME) {
+  console.log("The temporary home (and the pictures in it) is deleted as this script ends; to keep the pictures,"
+    + " give a folder: ./spatialx run examples/notebook.js pictures/");
+}

@@ -43,8 +43,14 @@ public final class ScriptBridge {
      *                  (e.g. {@code render_spatial})
      */
     public ScriptBridge(ConnectorFactory connectors, List<?> functions, List<String> argv, NotebookDocs docs) {
+        this(connectors, new NotebookFunctions(), functions, argv, docs);
+    }
+
+    /** A bridge whose {@code temporary_folder}, {@code parse_to_str}, ... are those of {@code notebookFunctions}. */
+    public ScriptBridge(ConnectorFactory connectors, NotebookFunctions notebookFunctions, List<?> functions,
+            List<String> argv, NotebookDocs docs) {
         this.module = NotebookObject.namespace(MODULE,
-                Stream.concat(Stream.of(connectors, new NotebookFunctions()), functions.stream()).toList());
+                Stream.concat(Stream.of(connectors, notebookFunctions), functions.stream()).toList());
         this.argv = List.copyOf(argv);
         this.docs = docs;
     }

@@ -1,18 +1,16 @@
 package org.spatialx.shell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,31 +54,20 @@ class RunCommandTest {
         return new Outcome(exit, out.toString(), err.toString());
     }
 
-    /**
-     * The notebooks keep the temporary server home they create (the user looks at it afterwards);
-     * a test removes it, found in the notebook's "local server in ..." line.
-     */
-    static void deleteNotebookHome(String out) throws IOException {
+    /** The temporary server home a notebook made, named in its "local server in ..." line. */
+    static Path notebookHome(String out) {
         Matcher matcher = Pattern.compile("local server in (\\S+)\\)").matcher(out);
-        if (!matcher.find()) {
-            return;
-        }
+        assertTrue(matcher.find(), out);
         Path notebookHome = Path.of(matcher.group(1));
-        if (!notebookHome.getFileName().toString().startsWith("spatialx-notebook-") || !Files.isDirectory(notebookHome)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(notebookHome)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        assertTrue(notebookHome.getFileName().toString().startsWith("spatialx-notebook-"), out);
+        return notebookHome;
     }
 
     @Test
     void pythonNotebookWalksTheLocalServerAndDrawsPictures(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.py").toString(), pictures.toString());
-        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
+        assertFalse(Files.exists(notebookHome(outcome.out())), "the temporary home is deleted when the script ends");
         String out = outcome.out();
         assertTrue(out.contains("    Personal workspace: "), out);
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
@@ -89,6 +76,8 @@ class RunCommandTest {
         // upload_file, upload_big_file (debug_mode, but no bar: the output is not a terminal)
         assertTrue(out.contains("    name: experiment.xenium\n"), out);
         assertTrue(out.contains("    name: morphology_focus.ome.tif\n"), out);
+        assertTrue(out.contains("[not parsed (expected: published without experiment.xenium)] "
+                + "xenium/SFE_toy_Xenium_XOA1x_human_526cells as XENIUM: Missing 'experiment'"), out);
         assertTrue(!out.contains("[===="), out);
         // parse_data_information of the bundled data, then the notebook's submit of Xenium + Visium
         assertTrue(out.contains("        technology: VISIUM\n"), out);
@@ -106,8 +95,8 @@ class RunCommandTest {
     @Test
     void javascriptNotebookRunsTheSameSteps(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.js").toString(), pictures.toString());
-        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
+        assertFalse(Files.exists(notebookHome(outcome.out())), "the temporary home is deleted when the script ends");
         String out = outcome.out();
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
         assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);

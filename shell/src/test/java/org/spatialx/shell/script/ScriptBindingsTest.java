@@ -137,7 +137,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("TypeError: SpatialXConnector() got an unexpected keyword argument 'colour'; "
                 + "accepted: domain, token, verify_ssl, home, mounts\n"), printed);
         assertTrue(printed.contains("folder True True\n"), printed);
-        assertTrue(printed.contains("temporary_folder(prefix='spatialx-')\n\n    creates a new empty folder"), printed);
+        assertTrue(printed.contains("temporary_folder(prefix='spatialx-', keep=False)\n\n    creates a new empty folder"), printed);
         assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
         assertTrue(!printed.contains("secret-token"), printed);
         String line = describe(error);
