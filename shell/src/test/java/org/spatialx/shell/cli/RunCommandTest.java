@@ -174,7 +174,8 @@ class RunCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"run", "--help"}, {"shell", "--help"}, {"plugins", "--help"},
-            {"plugins", "list", "--help"}, {"plugins", "install", "--help"}}) {
+            {"plugins", "list", "--help"}, {"plugins", "install", "--help"}, {"plugins", "remove", "--help"},
+            {"plugins", "new", "--help"}}) {
             Outcome outcome = run(command);
             assertEquals(0, outcome.exit(), String.join(" ", command));
             assertTrue(outcome.out().startsWith("Usage: spatialx " + command[0]), outcome.out());
