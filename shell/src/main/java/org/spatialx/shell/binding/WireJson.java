@@ -38,7 +38,7 @@ public final class WireJson {
         SimpleModule wireEnums = new SimpleModule("spatialx-wire-enums");
         wireEnums.addSerializer(WireEnum.class, new WireEnumSerializer());
         // Optional fields of api records (Element.wireKey in describe_data's reports): the value, or null
-        wireEnums.addSerializer(Optional.class, new OptionalSerializer());
+        wireEnums.addSerializer(new OptionalSerializer());
         wireEnums.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(
@@ -72,16 +72,15 @@ public final class WireJson {
         }
     }
 
-    @SuppressWarnings("rawtypes")
-    private static final class OptionalSerializer extends StdSerializer<Optional> {
+    private static final class OptionalSerializer extends StdSerializer<Optional<?>> {
         private static final long serialVersionUID = 1L;
 
         OptionalSerializer() {
-            super(Optional.class);
+            super(Optional.class, false);
         }
 
         @Override
-        public void serialize(Optional value, JsonGenerator out, SerializerProvider provider) throws IOException {
+        public void serialize(Optional<?> value, JsonGenerator out, SerializerProvider provider) throws IOException {
             provider.defaultSerializeValue(value.orElse(null), out);
         }
     }

@@ -1,6 +1,8 @@
 package org.spatialx.shell.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         argv.addAll(arguments);
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
-        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current());
+        // progress goes where the script's errors go: the command's standard error
+        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(),
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
              ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
             try {
                 session.runFile(script);

@@ -1,5 +1,6 @@
 package org.spatialx.shell.cli;
 
+import java.io.PrintStream;
 import org.spatialx.shell.picture.SpatialPictures;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -15,9 +16,14 @@ public final class ScriptFeatures {
     private ScriptFeatures() {
     }
 
-    /** The script runtime of the command line, for the home folder {@code home}. */
+    /** The script runtime of the command line, for the home folder {@code home}; progress on standard error. */
     public static ScriptRuntime standard(SpatialxHome home) {
-        return new ScriptRuntime(home, new DefaultConnectorFactory(home))
+        return standard(home, System.err);
+    }
+
+    /** The script runtime of the command line, showing the progress of uploads and server waits on {@code progress}. */
+    public static ScriptRuntime standard(SpatialxHome home, PrintStream progress) {
+        return new ScriptRuntime(home, new DefaultConnectorFactory(home, progress))
                 .functions(new SpatialPictures());
     }
 }

@@ -72,8 +72,12 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
      * interactive terminal, as wide as {@code $COLUMNS} or 80 columns; lines otherwise.
      */
     public static ProgressReporter onStandardError() {
-        return new ProgressReporter(System.err, standardOutputIsTerminal() ? Style.BAR : Style.LINES, columns(),
-                LINE_INTERVAL);
+        return on(System.err);
+    }
+
+    /** Progress on {@code out} (a command's standard error), by the same rule as {@link #onStandardError()}. */
+    public static ProgressReporter on(PrintStream out) {
+        return new ProgressReporter(out, standardOutputIsTerminal() ? Style.BAR : Style.LINES, columns(), LINE_INTERVAL);
     }
 
     /** True when standard output is an interactive terminal (not a pipe or a file). */

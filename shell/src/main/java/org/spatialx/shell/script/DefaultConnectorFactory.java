@@ -1,5 +1,6 @@
 package org.spatialx.shell.script;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,18 @@ import org.spatialx.shell.progress.ProgressReporter;
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
 
     private final SpatialxHome home;
+    private final PrintStream progressOutput;
     private final List<AutoCloseable> opened = new ArrayList<>();
 
-    /** A factory whose local server lives in {@code home}. */
+    /** A factory whose local server lives in {@code home}; progress shows on standard error. */
     public DefaultConnectorFactory(SpatialxHome home) {
+        this(home, System.err);
+    }
+
+    /** A factory whose local server lives in {@code home}; uploads and waits for the server show on {@code progressOutput}. */
+    public DefaultConnectorFactory(SpatialxHome home, PrintStream progressOutput) {
         this.home = home;
+        this.progressOutput = progressOutput;
     }
 
     @Override
@@ -59,7 +67,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             builder.insecureSkipTlsVerify(true);
         }
         // bars and a waiting line on a terminal, plain lines in a file or a pipe
-        ProgressReporter progress = ProgressReporter.onStandardError();
+        ProgressReporter progress = ProgressReporter.on(progressOutput);
         builder.uploadProgress(progress).serverWait(progress);
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.add(connector);
