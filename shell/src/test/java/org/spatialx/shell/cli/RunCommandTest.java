@@ -73,9 +73,18 @@ class RunCommandTest {
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
         assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
         assertTrue(out.contains("[\n    SFE_toy_Xenium_XOA1x_human_526cells\n    Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset\n]\n"), out);
-        // upload_file, upload_big_file (debug_mode, but no bar: the output is not a terminal)
+        // upload_file, upload_big_file and upload_folder with debug_mode: no bar (the output is not a terminal),
+        // lines on stderr: one per upload, and with debug_mode one at the start and per file of the folder
         assertTrue(out.contains("    name: experiment.xenium\n"), out);
         assertTrue(out.contains("    name: morphology_focus.ome.tif\n"), out);
+        String err = outcome.err();
+        assertFalse(err.contains("[====") || err.contains("\r"), err);
+        Path tif = EXAMPLES.resolve("data/xenium/SFE_toy_Xenium_XOA1x_human_526cells/morphology_focus.ome.tif");
+        assertTrue(err.contains("Uploading " + tif + " (115.8 KiB)\n"), err);
+        assertTrue(err.contains("Uploaded " + tif + " (115.8 KiB) in "), err);
+        Path prostate = EXAMPLES.resolve("data/xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset");
+        assertTrue(err.contains(prostate + ": sending cells.parquet\n"), err);
+        assertTrue(err.contains("Uploaded " + prostate.resolve("experiment.xenium") + " (2.3 KiB) in "), err);
         assertTrue(out.contains("[not parsed (expected: published without experiment.xenium)] "
                 + "xenium/SFE_toy_Xenium_XOA1x_human_526cells as XENIUM: Missing 'experiment'"), out);
         assertTrue(!out.contains("[===="), out);

@@ -1,7 +1,6 @@
 package org.spatialx.shell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM on a pseudo-terminal (util-linux {@code script}), uploading a small file to the embedded local
  * server, then printing: the bar is drawn, the output after it shows, and the REPL prompt comes back
  * and echoes what is typed (a progress-bar library once closed the terminal's standard output here).
- * Off a terminal (a pipe) the same upload reports plain lines.
+ * Off a terminal the notebooks' uploads report plain lines (RunCommandTest).
  */
 class TerminalUploadTest {
 
@@ -97,24 +96,6 @@ class TerminalUploadTest {
         }
     }
 
-    @Test
-    void offATerminalAnUploadReportsPlainLines() throws Exception {
-        Path script = Files.writeString(dir.resolve("upload.js"), """
-                const connector = new SpatialXConnector({domain: "", token: ""});
-                const r = connector.upload_big_file({file_path: %s, debug_mode: true});
-                console.log("after the upload:", r.path);
-                """.formatted(quoted(upload.toString())));
-        try (Child run = Child.piped(dir, "run", script.toString())) {
-            assertEquals(0, run.exitCode(), run.screen());
-            String output = run.screen();
-            assertTrue(output.contains("Uploading " + upload + " (2.0 KiB)\n"), output);
-            assertTrue(output.contains("Uploaded " + upload + " (2.0 KiB) in "), output);
-            assertTrue(output.contains("after the upload: " + dir.resolve("home").resolve("Upload").resolve("small.bin")),
-                    output);
-            assertFalse(output.contains("\r"), "no bar redrawn into a pipe:\n" + output);
-        }
-    }
-
     /** A string literal of Python and JavaScript. */
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -151,11 +132,6 @@ class TerminalUploadTest {
                 command.append(" '").append(part.replace("'", "'\\''")).append('\'');
             }
             return new Child(environment(new ProcessBuilder("script", "-qfec", command.toString(), "/dev/null"), dir));
-        }
-
-        /** {@code spatialx ARGS} with its output in a pipe. */
-        static Child piped(Path dir, String... args) throws IOException {
-            return new Child(environment(new ProcessBuilder(command(args)), dir));
         }
 
         private static ProcessBuilder environment(ProcessBuilder builder, Path dir) {
