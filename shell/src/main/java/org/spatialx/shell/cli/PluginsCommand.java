@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.spatialx.api.technology.Technology;
 import org.spatialx.shell.script.SpatialxHome;
@@ -38,6 +37,33 @@ public final class PluginsCommand implements Runnable {
 
     private static PluginFolder homeFolder() {
         return new PluginFolder(SpatialxHome.current().plugins());
+    }
+
+    /** One plugin or name of a command's arguments. */
+    @FunctionalInterface
+    private interface Action<T> {
+        void apply(T item, PrintWriter out) throws IOException;
+    }
+
+    /**
+     * Applies {@code action} to each item; a refused one (IllegalArgumentException) prints
+     * {@code spatialx plugins <command>: <why>} and makes the exit code 1, the others still run.
+     */
+    private static <T> int eachOf(CommandLine.Model.CommandSpec spec, List<T> items, Action<T> action) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status = 0;
+        for (T item : items) {
+            try {
+                action.apply(item, out);
+            } catch (IllegalArgumentException refused) {
+                err.println(spec.qualifiedName() + ": " + refused.getMessage());
+                status = 1;
+            }
+        }
+        out.flush();
+        err.flush();
+        return status;
     }
 
     /** {@code spatialx plugins list}. */
@@ -92,28 +118,15 @@ public final class PluginsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PluginFolder folder = homeFolder();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            int status = 0;
-            for (Path plugin : plugins) {
-                List<InstalledPlugin> done;
-                try {
-                    done = folder.install(plugin);
-                } catch (IllegalArgumentException e) {
-                    err.println("spatialx plugins install: " + e.getMessage());
-                    status = 1;
-                    continue;
-                }
+            return eachOf(spec, plugins, (plugin, out) -> {
+                List<InstalledPlugin> done = folder.install(plugin);
                 InstalledPlugin installed = done.get(0);
                 out.println("Installed " + installed.id() + " " + installed.version() + " into " + installed.path());
                 for (InstalledPlugin replaced : done.subList(1, done.size())) {
                     out.println("    replacing " + replaced.path().getFileName()
                             + (replaced.version().isEmpty() ? "" : " (" + replaced.version() + ")"));
                 }
-            }
-            out.flush();
-            err.flush();
-            return status;
+            });
         }
     }
 
@@ -134,24 +147,14 @@ public final class PluginsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             PluginFolder folder = homeFolder();
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            int status = 0;
-            for (String name : names) {
-                Optional<InstalledPlugin> removed = folder.remove(name);
-                if (removed.isPresent()) {
-                    out.println("Removed " + removed.get().id() + " " + removed.get().version() + " ("
-                            + removed.get().path() + ")");
-                } else {
+            return eachOf(spec, names, (name, out) -> {
+                InstalledPlugin removed = folder.remove(name).orElseThrow(() -> {
                     List<String> ids = folder.installed().stream().map(InstalledPlugin::id).toList();
-                    err.println("spatialx plugins remove: no plugin '" + name + "' in " + folder.path() + "; installed: "
+                    return new IllegalArgumentException("no plugin '" + name + "' in " + folder.path() + "; installed: "
                             + (ids.isEmpty() ? "none" : String.join(", ", ids)));
-                    status = 1;
-                }
-            }
-            out.flush();
-            err.flush();
-            return status;
+                });
+                out.println("Removed " + removed.id() + " " + removed.version() + " (" + removed.path() + ")");
+            });
         }
     }
 }

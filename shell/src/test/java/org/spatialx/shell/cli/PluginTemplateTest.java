@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.api.Spi;
-import org.spatialx.shell.script.SpatialxHome;
 
 /**
  * {@code spatialx plugins new} and the plugin template it writes (plugins/technology-template): a
@@ -33,15 +31,8 @@ class PluginTemplateTest {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void useTemporaryHome() {
-        System.setProperty(SpatialxHome.PROPERTY, dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty(SpatialxHome.PROPERTY);
-    }
+    @RegisterExtension
+    final TemporaryHome home = new TemporaryHome();
 
     @Test
     void theBundledFileListIsTheTemplatesAndItsVersionsAreThisBuilds() throws IOException {
@@ -114,7 +105,7 @@ class PluginTemplateTest {
 
         assertEquals(0, RunCommandTest.run("plugins", "install", zip.toString()).exit());
         RunCommandTest.Outcome parsed = RunCommandTest.run("parse", "--plugins",
-                dir.resolve("home/plugins").toString(), "--technology", "LAB_SEQ", sample().toString());
+                home.path().resolve("plugins").toString(), "--technology", "LAB_SEQ", sample().toString());
         assertEquals(0, parsed.exit(), parsed.out() + parsed.err());
         assertTrue(parsed.out().contains("technology: LAB_SEQ"), parsed.out());
         assertTrue(parsed.out().contains("Report for LAB_SEQ (plugin lab-seq 0.1.0)"), parsed.out());

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.shell.script.SpatialxHome;
 
 /** {@code spatialx plugins install|list} with a real PF4J plugin zip built here. */
 class PluginsCommandTest {
@@ -23,15 +21,8 @@ class PluginsCommandTest {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void useTemporaryHome() {
-        System.setProperty(SpatialxHome.PROPERTY, dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        System.clearProperty(SpatialxHome.PROPERTY);
-    }
+    @RegisterExtension
+    final TemporaryHome home = new TemporaryHome();
 
     private Path pluginZip(String name, String properties) throws IOException {
         Path zip = dir.resolve(name);
@@ -61,7 +52,7 @@ class PluginsCommandTest {
 
         RunCommandTest.Outcome installed = RunCommandTest.run("plugins", "install", zip.toString());
         assertEquals(0, installed.exit(), installed.err());
-        Path target = dir.resolve("home").resolve("plugins").resolve("demo-technology-1.0.0.zip");
+        Path target = home.path().resolve("plugins").resolve("demo-technology-1.0.0.zip");
         assertTrue(installed.out().contains("Installed demo-technology 1.0.0 into " + target), installed.out());
         assertEquals(Files.size(zip), Files.size(target));
 
@@ -75,7 +66,7 @@ class PluginsCommandTest {
     void installReplacesAnotherVersionAndRemoveTakesThePluginAway() throws Exception {
         Path older = pluginZip("demo-technology-1.0.0.zip", "plugin.id=demo-technology\nplugin.version=1.0.0\n");
         Path newer = pluginZip("demo-technology-1.1.0.zip", "plugin.id=demo-technology\nplugin.version=1.1.0\n");
-        Path plugins = dir.resolve("home").resolve("plugins");
+        Path plugins = home.path().resolve("plugins");
         assertEquals(0, RunCommandTest.run("plugins", "install", older.toString()).exit());
         assertEquals(0, RunCommandTest.run("plugins", "list").exit()); // loads it: PF4J's copy is unpacked
         RunCommandTest.Outcome replaced = RunCommandTest.run("plugins", "install", newer.toString());
@@ -104,6 +95,6 @@ class PluginsCommandTest {
         RunCommandTest.Outcome outcome = RunCommandTest.run("plugins", "install", zip.toString());
         assertEquals(1, outcome.exit());
         assertTrue(outcome.err().contains(zip + " is not a PF4J plugin: no plugin.id in plugin.properties"), outcome.err());
-        assertTrue(Files.notExists(dir.resolve("home").resolve("plugins").resolve("not-a-plugin.zip")));
+        assertTrue(Files.notExists(home.path().resolve("plugins").resolve("not-a-plugin.zip")));
     }
 }

@@ -80,12 +80,7 @@ class ProgressReporterTest {
 
     @Test
     void aFolderBarCountsEveryFileAndNamesTheOneBeingSent() throws IOException {
-        Path folder = Files.createDirectories(temp.resolve("run1"));
-        write("run1/cells.parquet", 2 << 20);
-        write("run1/transcripts.csv.gz", 3 << 20);
-        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.BAR)) {
-            connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, false, "", null, false));
-        }
+        uploadFolderOfTwoFiles(Style.BAR, false);
         String last = lastLine();
         assertTrue(last.startsWith("run1 100% ["), last);
         assertTrue(last.contains("] 5.0/5.0 MiB ("), last);
@@ -107,12 +102,7 @@ class ProgressReporterTest {
 
     @Test
     void offATerminalDebugModeAddsAStartLineAndOneLinePerFileOfAFolder() throws IOException {
-        Path folder = Files.createDirectories(temp.resolve("run1"));
-        write("run1/cells.parquet", 2 << 20);
-        write("run1/transcripts.csv.gz", 3 << 20);
-        try (LocalServer server = server(); SpatialXConnector connector = connect(server, Style.LINES)) {
-            connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, true, "", null, false));
-        }
+        Path folder = uploadFolderOfTwoFiles(Style.LINES, true);
         List<String> lines = output().lines().filter(line -> !line.contains("MiB (")).toList(); // timed lines aside
         assertEquals(List.of("Uploading " + folder + " (5.0 MiB)", folder + ": sending cells.parquet",
                 folder + ": sending transcripts.csv.gz"), lines.subList(0, 3), output());
@@ -214,6 +204,17 @@ class ProgressReporterTest {
         assertEquals("0/0 B", ByteSize.fraction(0, 0));
         assertEquals("? B/s", ByteSize.perSecond(0, 1));
         assertEquals("1.0 MiB/s", ByteSize.perSecond(2 << 20, 2));
+    }
+
+    /** Uploads run1/ (cells.parquet 2 MiB, transcripts.csv.gz 3 MiB) to a local server; returns the folder. */
+    private Path uploadFolderOfTwoFiles(Style style, boolean debugMode) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("run1"));
+        write("run1/cells.parquet", 2 << 20);
+        write("run1/transcripts.csv.gz", 3 << 20);
+        try (LocalServer server = server(); SpatialXConnector connector = connect(server, style)) {
+            connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, debugMode, "", null, false));
+        }
+        return folder;
     }
 
     private String lastLine() {
