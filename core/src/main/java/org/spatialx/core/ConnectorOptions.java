@@ -28,6 +28,8 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
  * @param serverWait            told while a request waits for its answer, e.g. to print a waiting line
  *                              (default: nothing)
+ * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
+ *                              typed on standard input, {@link Confirmation#console()})
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -40,7 +42,8 @@ public record ConnectorOptions(
         Consumer<String> trackingOutput,
         UploadSettings uploads,
         UploadProgressListener uploadProgress,
-        ServerWaitListener serverWait) {
+        ServerWaitListener serverWait,
+        Confirmation confirmation) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -67,6 +70,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
         Objects.requireNonNull(serverWait, "serverWait");
+        Objects.requireNonNull(confirmation, "confirmation");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -108,6 +112,7 @@ public record ConnectorOptions(
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
         builder.serverWait = serverWait;
+        builder.confirmation = confirmation;
         return builder;
     }
 
@@ -133,6 +138,7 @@ public record ConnectorOptions(
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
         private ServerWaitListener serverWait = ServerWaitListener.NONE;
+        private Confirmation confirmation = Confirmation.console();
 
         private Builder() {
         }
@@ -217,10 +223,17 @@ public record ConnectorOptions(
             return this;
         }
 
+        /** Who is asked before a {@code Study}, {@code Sample} or {@code Data} is deleted. */
+        public Builder confirmation(Confirmation asked) {
+            this.confirmation = asked;
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
-                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress, serverWait);
+                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
+                    serverWait, confirmation);
         }
     }
 }

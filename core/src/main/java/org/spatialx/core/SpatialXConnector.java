@@ -1,6 +1,7 @@
 package org.spatialx.core;
 
 import static org.spatialx.api.NotebookSection.ACCOUNT;
+import static org.spatialx.api.NotebookSection.LENS;
 import static org.spatialx.api.NotebookSection.STORAGE;
 import static org.spatialx.api.NotebookSection.STUDIES;
 import static org.spatialx.api.NotebookSection.SUBMISSION;
@@ -21,7 +22,14 @@ import org.spatialx.api.StudyDetail;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.core.account.AccountEndpoints;
+import org.spatialx.core.lens.LensEndpoints;
 import org.spatialx.core.parse.ParsingEndpoints;
+import org.spatialx.core.study.Study;
+import org.spatialx.core.spatialdata.ExportOptions;
+import org.spatialx.core.spatialdata.SpatialData;
+import org.spatialx.core.spatialdata.SpatialDataEndpoints;
+import org.spatialx.core.spatialdata.SpatialDataOptions;
+import org.spatialx.core.spatialdata.SpatialTable;
 import org.spatialx.core.study.StudyEndpoints;
 import org.spatialx.core.study.StudyEndpoints.Level;
 import org.spatialx.core.submission.SubmissionEndpoints;
@@ -44,8 +52,8 @@ import org.spatialx.core.upload.Uploader;
  * <p>This class is the notebook's facade and holds no protocol logic: each call is one line into
  * a feature's endpoints, all built on one {@link SpatialXTransport}: {@link AccountEndpoints}
  * (account and storage), {@link StudyEndpoints} (studies, samples, data), {@link ParsingEndpoints},
- * {@link SubmissionEndpoints} (with tracking) and {@link Uploader}. A new feature (analyses, Lens)
- * is one more endpoints class taking the transport, composed here.
+ * {@link SubmissionEndpoints} (with tracking), {@link Uploader} and {@link LensEndpoints}. A new
+ * feature (analyses) is one more endpoints class taking the transport, composed here.
  */
 public final class SpatialXConnector implements AutoCloseable {
 
@@ -59,6 +67,8 @@ public final class SpatialXConnector implements AutoCloseable {
     private final ParsingEndpoints parsing;
     private final SubmissionEndpoints submissions;
     private final Uploader uploader;
+    private final LensEndpoints lens;
+    private final SpatialDataEndpoints spatialData;
 
     /**
      * {@code SpatialXConnector(domain, token)} with the default options (TLS verified).
@@ -79,6 +89,8 @@ public final class SpatialXConnector implements AutoCloseable {
         this.parsing = new ParsingEndpoints(transport, folder -> account.listdirEntities(folder, true));
         this.submissions = new SubmissionEndpoints(transport, account, studies, tracker);
         this.uploader = new Uploader(transport, options.uploads(), options.uploadProgress());
+        this.lens = new LensEndpoints(transport, account);
+        this.spatialData = new SpatialDataEndpoints(transport, studies);
     }
 
     /** The transport every request goes through; uploads, parsing and analyses send theirs with it. */
@@ -191,12 +203,14 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code parse_data_information(data_name, technology, data_path, args=None, min_genes=1, min_counts=1,
-     * mito_controls_percentage=0.25)}: the SampleData of a data folder on the server (protocol 4.2).
-     * The folder is detected by this client's technology extensions over the server's own listing
-     * (so it obeys the server's mounts), or by the server's parser with {@code detectOnServer} or
-     * when no extension is installed; then {@code args} and the QC filters are appended.
+     * mito_controls_percentage=0.25, detect_locally=False)}: the SampleData of a data folder on the
+     * server (protocol 4.2). The server's parser ({@code pyapi/v1/submission/parse_data_information})
+     * decides, as in the Python SDK; with {@code detectLocally} this client's technology extensions
+     * detect it over the server's own listing instead. Then {@code args} and the QC filters are
+     * appended.
      *
-     * @throws SpatialXInvalidInputException naming each missing required element and where it was looked for
+     * @throws SpatialXServerException       when the server's parser refuses the folder (its message names what is missing)
+     * @throws SpatialXInvalidInputException with {@code detectLocally}, naming each missing required element and where it was looked for
      */
     @NotebookName(value = "parse_data_information", section = SUBMISSION)
     public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath,
@@ -211,9 +225,10 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code parse_multiple_samples_information(technology, data_path, sample_name_mapping={}, data_name_mapping={},
-     * args=None, min_genes=1, min_counts=1, mito_controls_percentage=0.25)}: every sub-folder of
-     * {@code dataPath} parsed as one sample (protocol 4.2). A folder that fails is reported as
-     * {@code Fail to parse data in <folder>: <error>} on the connector's output and skipped.
+     * args=None, min_genes=1, min_counts=1, mito_controls_percentage=0.25, detect_locally=False)}: every
+     * sub-folder of {@code dataPath} ({@code directory/entities}) parsed as one sample (protocol 4.2).
+     * A folder that fails is reported as {@code Fail to parse data in <folder>: <error>} on the
+     * connector's output and skipped.
      */
     @NotebookName(value = "parse_multiple_samples_information", section = SUBMISSION)
     public List<SampleSubmission> parseMultipleSamplesInformation(String technology, String dataPath,
@@ -241,7 +256,9 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code list_study(group, species, limit=50, offset=0, active=2, compare=1)}: one page of the
-     * studies of a group ({@code study/list}); {@code group} is a display name or an id.
+     * studies of a group ({@code study/list}) as the SDK's {@code Studies} table; {@code group} is a
+     * display name or an id. Indexing it ({@code studies[0]}, {@code studies["ST-..."]}) opens a
+     * {@link Study}, whose samples and data are objects too (protocol 8.2 - 8.4).
      */
     @NotebookName(value = "list_study", section = STUDIES)
     public Studies listStudy(String group, String species, ListStudyOptions options) {
@@ -251,6 +268,14 @@ public final class SpatialXConnector implements AutoCloseable {
     /** {@code list_study(group, species)} with the default page. */
     public Studies listStudy(String group, String species) {
         return listStudy(group, species, ListStudyOptions.defaults());
+    }
+
+    /**
+     * The SDK's {@code Study} object of a study: {@code study/detail}, then {@code sample/detail} of
+     * every sample not deleted; what indexing the {@link Studies} table opens.
+     */
+    public Study openStudy(String studyId) {
+        return studies.openStudy(studyId, null);
     }
 
     /** {@code get_study_detail(study_id, limit=50, offset=0)}: the study and its samples ({@code study/detail}). */
@@ -275,8 +300,8 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
-     * {@code Study.delete()}: deletes a study ({@code study/stop_create_submit} with {@code cleanup_flg=False}).
-     * Unlike Python it does not ask for confirmation; callers that want one ask first.
+     * {@code study/stop_create_submit} with {@code cleanup_flg=False}, without asking: the
+     * {@link Study#delete()} of the notebook asks for {@code Yes} first.
      */
     @NotebookName(value = "delete_study", section = STUDIES)
     public Object deleteStudy(String studyId) {
@@ -360,14 +385,47 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
-     * {@code get_sample_data_elements(data_id)}: element kind to element <b>ids</b>, collected from
-     * {@code map_submit_result} of {@code data/detail} (protocol 8.6). Unlike the Python client it
-     * returns ids, not display names (that needs the zarr store); every kind, including
-     * {@code multi_labels} and {@code images_alignment}, is listed (11.15 F).
+     * {@code get_sample_data_elements(data_id)}: element kind to element display names (protocol 8.6):
+     * the ids of {@code map_submit_result} named through the sample store's {@code elements}
+     * attributes read over {@code ucc.go/}. Ids the store does not name ({@code images_alignment},
+     * {@code multi_labels}, or every id when the server has no readable store) are returned as ids
+     * (11.15 F).
      */
     @NotebookName(value = "get_sample_data_elements", section = SUBMISSION)
     public Map<String, List<String>> getSampleDataElements(String dataId) {
-        return studies.getSampleDataElements(dataId);
+        return spatialData.elementNames(dataId);
+    }
+
+    // ------------------------------------------------------------------ reading back (7.4)
+
+    /**
+     * {@code SpatialData(data_id=...)} or {@code SpatialData(sample_id=...)}: the tables, points, shapes
+     * and images of a sample store by name, read over {@code ucc.go/} when asked for (protocol 7.4).
+     */
+    @NotebookName("spatial_data")
+    public SpatialData spatialData(SpatialDataOptions options) {
+        return spatialData.open(options);
+    }
+
+    /** {@code get_anndata(data_id, table)}: one table of a data set (its only one when {@code table} is null). */
+    @NotebookName("get_anndata")
+    public SpatialTable getAnndata(String dataId, ExportOptions options) {
+        return spatialData.table(dataId, options.table());
+    }
+
+    /**
+     * {@code export_anndata(data_id, path)}: the data set's table with everything written into it
+     * (analysis results included) as an {@code .h5ad} that anndata and scanpy open; returns the file.
+     */
+    @NotebookName("export_anndata")
+    public String exportAnndata(String dataId, String path, ExportOptions options) {
+        return spatialData.exportAnndata(dataId, path, options);
+    }
+
+    /** {@code export_obs_csv(data_id, path)}: the table's obs columns and obsm dimensions as CSV; returns the file. */
+    @NotebookName("export_obs_csv")
+    public String exportObsCsv(String dataId, String path, ExportOptions options) {
+        return spatialData.exportObsCsv(dataId, path, options);
     }
 
     // ------------------------------------------------------------------ submissions (4.3)
@@ -463,6 +521,33 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
+     * {@code combine_multiple_datasets(study_id, data_name, technology, reference_anndata_paths,
+     * included_images=None, included_segmentation=None, metadata_action="ignore")}: {@code sample/create}
+     * of the sample {@code Default combined samples} with one data set combining the annotated data
+     * of other samples (protocol 4.3). {@code studyId} may instead be a list of data ids: each is read
+     * ({@code data/detail}, {@code sample/detail}) to build the triples, with element ids (11.19 F).
+     */
+    @NotebookName(value = "combine_multiple_datasets", section = SUBMISSION)
+    public SubmissionResult combineMultipleDatasets(Object studyId, String dataName, String technology,
+                                                    CombineMultipleDatasetsOptions options) {
+        if (studyId instanceof List<?> dataIds) {
+            return submissions.combineMultipleDatasets(dataIds.stream().map(String::valueOf).toList(), dataName,
+                    technology, options);
+        }
+        if (!(studyId instanceof String id)) {
+            throw new SpatialXInvalidInputException("combine_multiple_datasets takes a study id (ST-...) or a list of "
+                    + "data ids (DA-...) first; got " + (studyId == null ? "None" : studyId.getClass().getSimpleName()) + ".");
+        }
+        return submissions.combineMultipleDatasets(id, dataName, technology, options);
+    }
+
+    /** {@code combine_multiple_datasets(data_ids, data_name, technology, ...)}: the data sets by id (see above). */
+    public SubmissionResult combineMultipleDatasets(List<String> dataIds, String dataName, String technology,
+                                                    CombineMultipleDatasetsOptions options) {
+        return submissions.combineMultipleDatasets(dataIds, dataName, technology, options);
+    }
+
+    /**
      * The {@code tracking=True} of the submission calls (protocol 4.6): reads the study's
      * {@code data_path}, then follows {@code {data_path}/submit/{submit_id}/submission.log} of every
      * submitted data set in turn (not only the first, 11.12 F), printing new lines to the options'
@@ -524,8 +609,37 @@ public final class SpatialXConnector implements AutoCloseable {
         return uploadFolder(dirPath, UploadFolderOptions.defaults());
     }
 
-    // Analyses (issue 10) and Lens (issue 12) arrive as their own endpoints classes taking the
-    // transport (and the tracker for analysis logs), composed in the constructor like the above.
+    // ------------------------------------------------------------------ Lens conversion (9)
+
+    /**
+     * {@code list_lens_sc_studies(host, token, group, species)}: the studies of {@code group} on a
+     * BioTuring Lens SC server (its own transport: {@code bioturing-api-token}, {@code <host>api/v1/}),
+     * each with {@code species} and the SpatialX {@code group_id} set, ready for
+     * {@link #convertDataFromLens}. Prints the connection test as the SDK does.
+     */
+    @NotebookName(value = "list_lens_sc_studies", section = LENS)
+    public List<Map<String, Object>> listLensScStudies(String host, String token, String group, String species) {
+        return lens.listStudies(host, token, group, species);
+    }
+
+    /** {@code list_lens_bulk_studies(host, token, group, species)}: the same for a Lens Bulk server (protocol 9.3). */
+    @NotebookName(value = "list_lens_bulk_studies", section = LENS)
+    public List<Map<String, Object>> listLensBulkStudies(String host, String token, String group, String species) {
+        return lens.listStudies(host, token, group, species);
+    }
+
+    /**
+     * {@code convert_data_from_lens(study_info)}: one {@code study/convert_from_lens} per Lens study
+     * record (one record or a list), creating study {@code ST-<id>}; returns the server's answers, one
+     * per record (protocol 9.3, 11.17 F).
+     */
+    @NotebookName(value = "convert_data_from_lens", section = LENS)
+    public List<Object> convertDataFromLens(Object studyInfo) {
+        return lens.convertDataFromLens(studyInfo);
+    }
+
+    // Analyses (issue 12) arrive as their own endpoints class taking the transport and the tracker
+    // for analysis logs, composed in the constructor like the above.
 
     /** Releases the HTTP client. */
     @Override

@@ -43,8 +43,8 @@ class ConnectorStudySampleDataTest {
                  "total": 1}"""));
         Studies studies = recording.connector().listStudy("Personal workspace", "human", ListStudyOptions.defaults());
         assertEquals(1, studies.size());
-        assertEquals("ST-1", studies.get(0).get("study_id"), "rows are indexable by wire name (protocol 11.27)");
-        assertEquals("human", studies.get(0).get("species"));
+        assertEquals("ST-1", studies.row(0).get("study_id"), "rows are indexable by wire name (protocol 11.27)");
+        assertEquals("human", studies.row(0).get("species"));
         assertEquals("ST-1", studies.byId("ST-1").orElseThrow().studyId());
         List<RecordedRequest> requests = recording.server().requests();
         assertGetWithEmptyJsonBody(requests.get(0), OPENAPI + "account/groups");
@@ -68,7 +68,7 @@ class ConnectorStudySampleDataTest {
         recording.server().on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
         recording.server().on("POST", OPENAPI + "study/list", ok("{\"list\": [{\"study_id\": \"ST-1\"}]}"));
         Studies studies = recording.connector().listStudy("g", "human");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> studies.get(0).get("id"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> studies.row(0).get("id"));
         assertEquals("No field 'id' in StudyRecord; available fields: study_id, title, total_sample, total_data",
                 error.getMessage());
     }

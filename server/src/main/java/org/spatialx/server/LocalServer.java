@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
@@ -21,7 +23,9 @@ import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Credentials;
+import org.spatialx.server.ingestion.AnnotatedElementsApi;
 import org.spatialx.server.job.JobExecutor;
+import org.spatialx.server.lens.LensConversionApi;
 import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Ulid;
@@ -32,6 +36,7 @@ import org.spatialx.server.study.StudyApi;
 import org.spatialx.server.submission.SubmissionApi;
 import org.spatialx.server.upload.UploadApi;
 import org.spatialx.server.upload.UploadSessions;
+import org.spatialx.technologies.TechnologyCatalog;
 
 /**
  * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
@@ -93,7 +98,7 @@ public final class LocalServer implements AutoCloseable {
             Database database = Database.open(home.databaseFile());
             owned.add(0, database);
             Groups groups = Groups.load(database);
-            Mounts mounts = Mounts.create(home.root(), config.mounts());
+            Mounts mounts = Mounts.create(home.root(), config.mounts(), config.localReads());
             JobExecutor jobs = new JobExecutor(database, clock, config.jobConcurrency());
             owned.add(0, jobs);
             Ulid ids = new Ulid(clock);
@@ -110,14 +115,18 @@ public final class LocalServer implements AutoCloseable {
             String url = "http://" + host + ":" + port + "/";
 
             // Every family of endpoints, and every kind of job with what follows its end.
+            TechnologyCatalog technologies = TechnologyCatalog.load(home.root().resolve("plugins"));
+            owned.add(0, technologies);
             SubmissionApi submissions = new SubmissionApi(database, catalog, mounts, jobs, ids, json,
-                    config.sampleParser(), clock);
+                    config.sampleParser(), technologies, clock);
             http.register(
                     new AccountApi(mounts, groups, url, UploadApi.capabilities(config.maxChunkSize())),
                     new StudyApi(database, catalog, groups, ids, home.studies(), clock),
                     submissions,
                     new UploadApi(uploads),
-                    new StaticGateway(database, home.studies()));
+                    new AnnotatedElementsApi(database, catalog),
+                    new StaticGateway(database, home.studies()),
+                    new LensConversionApi(database, catalog, groups, mounts, submissions, home.studies(), clock));
             jobs.onFinished(SubmissionApi.RECEIVE_JOB, submissions::receiveFinished);
             jobs.recoverInterrupted(); // after every kind's listener is registered: they hear of the failed jobs
 
@@ -143,13 +152,18 @@ public final class LocalServer implements AutoCloseable {
     /**
      * Reuses the server already running for the home (its {@code server.json} answers
      * {@code account/info} with the stored token), or starts one. Closing a reused server does not
-     * stop it.
+     * stop it. A running server keeps the folders it was started with, so it is reused only when it
+     * already serves every mount of {@code config} (same name, same folder).
+     *
+     * @throws IllegalStateException when the running server lacks one of {@code config}'s mounts,
+     *                               saying which and what to do
      */
     public static LocalServer startOrReuse(LocalServerConfig config) {
         ServerHome home = new ServerHome(config.home());
         for (int attempt = 0; ; attempt++) {
             LocalServer running = findRunning(home);
             if (running != null) {
+                running.requireMounts(config.mounts());
                 return running;
             }
             Optional<LocalServer> started = startUnlessRunning(config, home);
@@ -174,23 +188,82 @@ public final class LocalServer implements AutoCloseable {
         if (url.isEmpty() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
             return null;
         }
+        LocalServer running = new LocalServer(url, token, home, info.path("port").asInt(), true, List.of(), null, null);
+        return running.get("openapi/account/info") == null ? null : running;
+    }
+
+    /**
+     * Fails unless this server serves each of {@code wanted} under its name: a running server of
+     * another process cannot take new mounts (its folders are fixed when it starts).
+     */
+    private void requireMounts(Map<String, Path> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<String, String> served = new LinkedHashMap<>();
+        JsonNode listing = get("openapi/mount/external_listing");
+        if (listing != null) {
+            for (JsonNode folder : listing.path("message").path("folders")) {
+                served.put(folder.path("name").asText(), folder.path("path").asText());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (var mount : wanted.entrySet()) {
+            String real;
+            try {
+                real = mount.getValue().toRealPath().toString();
+            } catch (IOException e) {
+                real = mount.getValue().toAbsolutePath().normalize().toString();
+            }
+            if (!real.equals(served.get(mount.getKey()))) {
+                missing.add(mount.getKey() + "=" + mount.getValue());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The local server of " + home.root() + " is already running (" + url
+                    + ", started by another process) without the folder(s) " + String.join(", ", missing)
+                    + "; it serves " + (served.isEmpty() ? "no extra folder" : served.toString())
+                    + ". A running server keeps the folders it was started with. Stop that process and run again, "
+                    + "start it with --mount NAME=PATH, or use another home (SPATIALX_HOME).");
+        }
+    }
+
+    /** GET {@code route} of this server with its token; the parsed answer, or null when it cannot be read. */
+    private JsonNode get(String route) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "openapi/account/info"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + route))
                     .header("SpatialX-Token", token).header("Content-Type", "application/json")
                     .method("GET", HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = new ObjectMapper().readTree(response.body());
-            if (response.statusCode() != 200 || body.path("status").asInt(-1) != 0) {
-                return null;
-            }
+            return response.statusCode() == 200 && body.path("status").asInt(-1) == 0 ? body : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
-        return new LocalServer(url, token, home, info.path("port").asInt(), true, List.of(), null, null);
+    }
+
+    /**
+     * Serves the local folder {@code path} under {@code name} from now on, as {@code --mount} does at
+     * start ({@code connector.folders} lists it); the same name and folder again changes nothing.
+     *
+     * @throws IllegalStateException    for a reused server: a server of another process keeps its folders
+     * @throws IllegalArgumentException when {@code path} is no folder or the name serves another folder
+     */
+    public void mount(String name, Path path) {
+        if (reused) {
+            requireMounts(Map.of(name, path));
+            return;
+        }
+        try {
+            mounts.add(name, path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot mount '" + name + "': " + path + " cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The domain to give a connector, e.g. {@code http://127.0.0.1:8765/} (ends with {@code /}). */

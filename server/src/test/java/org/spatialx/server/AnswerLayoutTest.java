@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.formats.testing.ExampleData;
 
 /**
  * The layout of every answer: its keys, in order, and the JSON type of each value (s string, i integer,
@@ -29,7 +30,8 @@ class AnswerLayoutTest {
             + "updated_at:i";
     private static final String DATA = "data_id:s,sample_id:s,study_id:s,submit_id:s,email_id:s,title:s,"
             + "species_version:s,submission_type:s,technology:s,files:s,files_map:[{key:s,value:s}],folders:s,"
-            + "folders_map:[],args:s,args_map:[{key:s,value:f}],kwargs:s,kwargs_map:[{key:s,value:i}],identities:s,"
+            + "folders_map:[],args:s,args_map:[{key:s,value:f}],kwargs:s,kwargs_map:[{key:s,value:i}],submission_state:s,"
+            + "identities:s,"
             + "identities_map:[],enable_status:i,by_bioturing_status:i,percent:f,setting:s,map_setting:{},"
             + "submit_result:s,map_submit_result:{%s},extend_items:s,map_extend_items:[],created_at:i,updated_at:i,"
             + "job_id:i,analysis_id:s,sub_log_path:s";
@@ -49,7 +51,8 @@ class AnswerLayoutTest {
         group = ServerFixture.personalGroup(client);
         studyId = ServerFixture.createStudy(client, "layout");
         client.postQuery("openapi/study/update", map("study_id", studyId, "publication", List.of("p"))).ok();
-        Path local = ProtocolClient.randomFile(home.resolve("local/transcripts.csv.gz"), 100, 1);
+        Path local = Files.copy(ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells/transcripts.csv.gz"),
+                Files.createDirectories(home.resolve("local")).resolve("transcripts.csv.gz"));
         String transcripts = client.uploadFile(local, "run1", "", false).get("path").asText();
         submitted = client.postJson("openapi/sample/create", map("study_id", studyId, "name", "S1", "data",
                 List.of(map("name", "D1", "submission_type", "SUBMIT_SPATIAL_TRANSCRIPTOMICS", "technology", "XENIUM",
@@ -83,8 +86,12 @@ class AnswerLayoutTest {
 
     @Test
     void sampleAndDataAnswers() {
+        JsonNode elements = client.get("openapi/data/detail", map("key", submitted.at("/sample_data/0/data_id")
+                .asText())).ok().get("map_submit_result").elements().next();
+        // the Xenium transcripts are ingested: points, and a table with its cell centres counted from them
         String data = DATA.formatted(submitted.at("/sample_data/0/submit_id").asText() + ":{transcripts:{"
-                + elementId() + ":s}}");
+                + elementId() + ":s},annotated_data:{" + elements.get("annotated_data").fieldNames().next()
+                + ":s},cell_centers:{" + elements.get("cell_centers").fieldNames().next() + ":s}}");
         assertEquals("{study_id:s,sample_id:s,sample_data:[{data_id:s,submit_id:s,submit_name:s}],submit_id:s,"
                 + "job_id:i,err_message:s}", layout(submitted));
         String sampleId = submitted.get("sample_id").asText();

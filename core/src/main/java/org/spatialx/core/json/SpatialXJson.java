@@ -33,6 +33,7 @@ public final class SpatialXJson {
                 .addSerializer(Double.class, new DoubleAsPython())
                 .addSerializer(double.class, new DoubleAsPython());
         this.requestMapper = JsonMapper.builder()
+                .addModule(new SentFieldsModule())
                 .addModule(wire)
                 .build();
         this.responseMapper = JsonMapper.builder()

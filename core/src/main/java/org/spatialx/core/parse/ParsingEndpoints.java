@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.spatialx.api.Entity;
 import org.spatialx.api.Permission;
 import org.spatialx.api.SampleData;
@@ -23,10 +22,11 @@ import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.transport.UrlFamily;
 
 /**
- * Parsing data folders on the server into SampleData (protocol 4.2): by this client's technology
- * extensions over the server's own folder listing (so the server's mounts apply), or by the
- * server's parser ({@code pyapi/v1/submission/parse_data_information}) when asked or when no
- * extension is installed; then the client's arguments and QC filters are appended.
+ * Parsing data folders on the server into SampleData (protocol 4.2). By default the server's parser
+ * ({@code pyapi/v1/submission/parse_data_information}) decides, exactly as the Python SDK asks it:
+ * a real SpatialX is the authority on the layouts it accepts. On request ({@code detect_locally})
+ * this client's technology extensions detect the folder over the server's own listing (so the
+ * server's mounts apply). Then the client's arguments and QC filters are appended.
  */
 public final class ParsingEndpoints {
 
@@ -48,14 +48,16 @@ public final class ParsingEndpoints {
      */
     public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath,
                                                  ParseOptions options) {
-        List<SampleData> parsed = detectSampleData(dataName, technology, dataPath, options.detectOnServer());
+        List<SampleData> parsed = options.detectLocally() ? detectLocally(dataName, technology, dataPath)
+                : parseOnServer(dataName, technology, dataPath);
         return SampleDataParsing.withClientArguments(parsed, options.args(), options.minGenes(),
                 options.minCounts(), options.mitoControlsPercentage());
     }
 
     /**
-     * Every sub-folder of {@code dataPath} parsed as one sample; a folder that fails is reported as
-     * {@code Fail to parse data in <folder>: <error>} on the tracking output and skipped.
+     * Every sub-folder of {@code dataPath} (its {@code directory/entities} listing) parsed as one
+     * sample; a folder that fails is reported as {@code Fail to parse data in <folder>: <error>} on
+     * the tracking output and skipped.
      */
     public List<SampleSubmission> parseMultipleSamplesInformation(String technology, String dataPath,
                                                                   ParseMultipleOptions options) {
@@ -90,17 +92,16 @@ public final class ParsingEndpoints {
         }
     }
 
-    private List<SampleData> detectSampleData(String dataName, String technology, String dataPath,
-                                              boolean onServer) {
-        Optional<SampleDataDetector> detector = onServer ? Optional.empty() : SampleDataParsing.installedDetector();
-        if (detector.isEmpty()) {
-            return parseOnServer(dataName, technology, dataPath);
-        }
+    /** {@code detect_locally=True}: this client's technology extensions over the server's listing. */
+    private List<SampleData> detectLocally(String dataName, String technology, String dataPath) {
+        SampleDataDetector detector = SampleDataParsing.installedDetector().orElseThrow(() ->
+                new SpatialXInvalidInputException("detect_locally needs the technology extensions on the class path "
+                        + "(the spatialx-technologies module); without them, let the server parse (the default)."));
         // A folder the server cannot list (outside its mounts, absent) fails here with the server's
         // own reason, rather than as every element missing.
         listing.entries(dataPath);
         try {
-            return detector.get().detect(dataName, technology, storage, dataPath).requireSampleData();
+            return detector.detect(dataName, technology, storage, dataPath).requireSampleData();
         } catch (DetectionException | IllegalArgumentException undetected) {
             throw new SpatialXInvalidInputException(undetected.getMessage(), undetected);
         }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import org.spatialx.core.json.SentFieldsModule;
 
 /**
  * The Python connector's {@code format_print} and {@code parse_to_str} (protocol 10): maps and
@@ -20,7 +21,8 @@ import java.util.Map;
  * parentheses), Python scalars ({@code True}, {@code None}, {@code 0.18}, {@code 1e+16}), enums as
  * {@code ClassName.MEMBER}.
  * Records are rendered through their Jackson wire names and order, so a
- * {@link org.spatialx.api.SampleData} prints exactly like the notebook's dict.
+ * {@link org.spatialx.api.SampleData} prints exactly like the notebook's dict; a record read from a
+ * server prints the fields the server sent, in its order ({@link SentFieldsModule}).
  */
 public final class FormatPrint {
 
@@ -28,6 +30,7 @@ public final class FormatPrint {
     public static final String TAB = "    ";
 
     private static final ObjectMapper RECORD_MAPPER = JsonMapper.builder()
+            .addModule(new SentFieldsModule())
             .addModule(new SimpleModule("format-print-enums")
                     .addSerializer(enumType(), new EnumAsPythonName())
                     .addKeySerializer(enumType(), new EnumKeyAsPythonName()))

@@ -1,16 +1,20 @@
 package org.spatialx.core.study;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.spatialx.api.ConnectorKeys;
 import org.spatialx.api.DataRecord;
+import org.spatialx.api.EnableStatus;
 import org.spatialx.api.SampleDetail;
 import org.spatialx.api.SampleRecord;
 import org.spatialx.api.StudyDetail;
 import org.spatialx.api.StudyInfo;
 import org.spatialx.api.StudyRecord;
+import org.spatialx.core.Confirmation;
 import org.spatialx.core.ListSampleOptions;
 import org.spatialx.core.ListStudyOptions;
 import org.spatialx.core.PageOptions;
@@ -22,8 +26,10 @@ import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.transport.UrlFamily;
 
 /**
- * Studies, samples and data sets (protocol 8.2 - 8.6): listing, details, renames and deletions.
- * Deletions ask no confirmation; callers that want one ask first.
+ * Studies, samples and data sets (protocol 8.2 - 8.6): listing, details, renames and deletions, and
+ * the notebook's objects over them ({@link Study}, {@link Sample}, {@link Data}). The connector's
+ * deletions ask no confirmation; the objects' {@code delete()} asks the connector's
+ * {@link Confirmation} first, as the Python SDK asks for {@code Yes}.
  */
 public final class StudyEndpoints {
 
@@ -36,13 +42,50 @@ public final class StudyEndpoints {
         this.account = Objects.requireNonNull(account, "account");
     }
 
-    /** One page of the studies of a group ({@code study/list}); {@code group} is a display name or an id. */
+    /**
+     * One page of the studies of a group ({@code study/list}); {@code group} is a display name or an
+     * id. Indexing the table opens a {@link Study} ({@link #openStudy}).
+     */
     public Studies listStudy(String group, String species, ListStudyOptions options) {
         return new Studies(transport.callList(ApiRequest.post(UrlFamily.OPENAPI, "study/list")
                 .form("group_id", account.resolveGroupId(group)).form("species", species)
                 .form("limit", options.limit()).form("offset", options.offset())
                 .form("active", options.active()).form("compare", options.compare()).build(),
-                "list", StudyRecord.class));
+                "list", StudyRecord.class), this::openStudy);
+    }
+
+    /**
+     * The {@link Study} object of a study, read as the Python SDK reads it (protocol 11.27):
+     * {@code study/detail}, then {@code sample/detail} of every sample whose {@code enable_status}
+     * is below 3 (deleted), in the order of {@code samples[]}.
+     *
+     * @param row its {@code study/list} row, whose fields the object also answers; null when opened by id
+     */
+    public Study openStudy(String studyId, StudyRecord row) {
+        StudyDetail detail = getStudyDetail(studyId, PageOptions.defaults());
+        List<Sample> samples = new ArrayList<>();
+        for (SampleRecord sample : detail.samples()) {
+            if (sample.enableStatus() == null || !EnableStatus.isHidden(sample.enableStatus())) {
+                samples.add(new Sample(this, getSampleDetail(sample.sampleId(), PageOptions.defaults())));
+            }
+        }
+        return new Study(this, row, detail, samples);
+    }
+
+    private Study openStudy(StudyRecord row) {
+        return openStudy(row.studyId(), row);
+    }
+
+    /**
+     * Runs {@code deletion} once the connector's {@link Confirmation} says {@code Yes} to deleting
+     * {@code what}; otherwise says on the connector's output that nothing was deleted and answers null.
+     */
+    Object deleteConfirmed(String what, Supplier<Object> deletion) {
+        if (!transport.options().confirmation().confirm("Delete " + what + "? Type 'Yes' to confirm: ")) {
+            transport.options().trackingOutput().accept("Cancelled: " + what + " was not deleted.");
+            return null;
+        }
+        return deletion.get();
     }
 
     /** The study and its samples ({@code study/detail}). */

@@ -3,22 +3,29 @@ package org.spatialx.core.submission;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.spatialx.api.DataRecord;
+import org.spatialx.api.ExpressionSubmission;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
+import org.spatialx.api.SampleDetail;
 import org.spatialx.api.SampleSubmission;
+import org.spatialx.api.SpatialAttrs;
 import org.spatialx.api.StudyDetail;
 import org.spatialx.api.StudyType;
+import org.spatialx.api.SubmissionElementKeys;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.SubmissionType;
 import org.spatialx.api.WireEnum;
 import org.spatialx.core.AddCustomSampleOptions;
 import org.spatialx.core.AddSampleDataElementOptions;
+import org.spatialx.core.CombineMultipleDatasetsOptions;
 import org.spatialx.core.CreateStudyOptions;
 import org.spatialx.core.PageOptions;
+import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.SubmitMultipleSamplesOptions;
 import org.spatialx.core.SubmitOptions;
 import org.spatialx.core.TrackingOptions;
@@ -43,6 +50,8 @@ public final class SubmissionEndpoints {
 
     /** The argument appended to custom and element submissions (protocol 4.3). */
     public static final String IGNORE_TECHNOLOGY_ELEMENTS = "ignore_technology_elements";
+    /** The name of the sample {@code combine_multiple_datasets} creates (protocol 4.3). */
+    public static final String COMBINED_SAMPLE_NAME = "Default combined samples";
 
     private final SpatialXTransport transport;
     private final AccountEndpoints account;
@@ -124,6 +133,88 @@ public final class SubmissionEndpoints {
         SubmissionResult result = submission("sample/create",
                 JsonFields.of("study_id", studyId, "name", sampleName, "data", List.of(data)));
         return tracked(result, options.tracking(), options.maxTime());
+    }
+
+    /**
+     * {@code sample/create} of a sample {@code Default combined samples} holding one data set that
+     * combines the annotated data of other samples (protocol 4.3): the triples, the metadata action,
+     * {@link #IGNORE_TECHNOLOGY_ELEMENTS}, then the included images and segmentation when given,
+     * each list or map as Python's JSON text.
+     *
+     * @throws SpatialXInvalidInputException when there is nothing to combine
+     */
+    public SubmissionResult combineMultipleDatasets(String studyId, String dataName, String technology,
+                                                    CombineMultipleDatasetsOptions options) {
+        if (options.referenceAnndataPaths() == null || options.referenceAnndataPaths().isEmpty()) {
+            throw new SpatialXInvalidInputException("combine_multiple_datasets needs reference_anndata_paths: the "
+                    + "[sample_name, sample_id, table] of each data set to combine, or a list of data ids instead of"
+                    + " the study id.");
+        }
+        List<KeyValue> args = new ArrayList<>();
+        args.add(KeyValue.of(SubmissionElementKeys.REFERENCE_ANNDATA_PATHS, jsonText(options.referenceAnndataPaths())));
+        args.add(KeyValue.of(SubmissionElementKeys.METADATA_ACTION, options.metadataAction()));
+        args.add(new KeyValue(IGNORE_TECHNOLOGY_ELEMENTS, true));
+        if (!options.includedImages().isEmpty()) {
+            args.add(KeyValue.of(SubmissionElementKeys.INCLUDED_IMAGES, jsonText(options.includedImages())));
+        }
+        if (!options.includedSegmentation().isEmpty()) {
+            args.add(KeyValue.of(SubmissionElementKeys.INCLUDED_SEGMENTATION, jsonText(options.includedSegmentation())));
+        }
+        Map<String, Object> data = JsonFields.of("name", dataName,
+                "submission_type", SubmissionType.COMBINED_DATASETS.value(), "technology", technology,
+                "identities", List.of(ExpressionSubmission.MERGE_MULTIPLE_ANNDATA.value()), "files", List.of(),
+                "folders", List.of(), "kwargs", List.of(), "args", args);
+        return submission("sample/create", JsonFields.of("study_id", studyId, "name", COMBINED_SAMPLE_NAME,
+                "data", List.of(data)));
+    }
+
+    /**
+     * {@code combine_multiple_datasets} of data sets by id: for each one, {@code data/detail} (its
+     * study, sample and elements) and {@code sample/detail} (the sample's title); a data set without
+     * {@code annotated_data} is skipped. The triple is {@code [sample title, sample id, first
+     * annotated_data]} with element <b>ids</b> (the SDK uses display names, 11.19 F); its first images
+     * and segmentation are included; the study is the last data set's.
+     */
+    public SubmissionResult combineMultipleDatasets(List<String> dataIds, String dataName, String technology,
+                                                    CombineMultipleDatasetsOptions options) {
+        List<List<Object>> triples = new ArrayList<>();
+        Map<String, Object> images = new LinkedHashMap<>(options.includedImages());
+        Map<String, Object> segmentation = new LinkedHashMap<>(options.includedSegmentation());
+        String studyId = null;
+        for (String dataId : dataIds) {
+            DataRecord data = studies.getSampleDataDetail(dataId, PageOptions.defaults());
+            Map<String, List<String>> elements = data.elementIds();
+            List<String> tables = elements.getOrDefault(SpatialAttrs.ANNOTATED_DATA.value(), List.of());
+            if (tables.isEmpty()) {
+                continue;
+            }
+            String table = tables.get(0);
+            SampleDetail sample = studies.getSampleDetail(data.sampleId(), PageOptions.defaults());
+            String title = sample.sample() == null ? null : sample.sample().title();
+            triples.add(java.util.Arrays.asList(title, data.sampleId(), table));
+            first(elements, SpatialAttrs.IMAGES_ELEMENT).ifPresent(id -> images.put(table, id));
+            first(elements, SpatialAttrs.SEGMENTATION_ELEMENT).ifPresent(id -> segmentation.put(table, id));
+            studyId = data.studyId();
+        }
+        if (triples.isEmpty()) {
+            throw new SpatialXInvalidInputException("None of the data sets " + dataIds + " has an annotated_data "
+                    + "element to combine (get_sample_data_elements lists them); wait for their submissions to finish.");
+        }
+        return combineMultipleDatasets(studyId, dataName, technology, new CombineMultipleDatasetsOptions(triples,
+                images, segmentation, options.metadataAction()));
+    }
+
+    private static java.util.Optional<String> first(Map<String, List<String>> elements, SpatialAttrs kind) {
+        return elements.getOrDefault(kind.value(), List.of()).stream().findFirst();
+    }
+
+    /** Python's {@code json.dumps} of {@code value} (", " and ": " separators), as the SDK puts it in an argument. */
+    private String jsonText(Object value) {
+        try {
+            return transport.json().writeRequestBody(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SpatialXInvalidInputException("Cannot write " + value + " as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

@@ -47,6 +47,33 @@ public final class H5adMatrix {
         }
     }
 
+    /**
+     * The obsm entry {@code key} (e.g. {@code spatial}) as a cells x dims matrix of doubles, or empty
+     * when the file has no such entry.
+     */
+    public static java.util.Optional<org.spatialx.api.data.DenseMatrix> obsm(Path file, String key) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            String path = "/obsm/" + key;
+            if (!Hdf5Arrays.exists(hdf, path) || !(hdf.getByPath(path) instanceof Dataset dataset)) {
+                return java.util.Optional.empty();
+            }
+            int[] dims = dataset.getDimensions();
+            if (dims.length != 2) {
+                throw new IllegalArgumentException(file + ": obsm/" + key + " has " + dims.length
+                        + " dimensions; expected cells x dims");
+            }
+            Object data = dataset.getData();
+            double[] values = new double[dims[0] * dims[1]];
+            for (int r = 0; r < dims[0]; r++) {
+                Object row = java.lang.reflect.Array.get(data, r);
+                for (int c = 0; c < dims[1]; c++) {
+                    values[r * dims[1] + c] = ((Number) java.lang.reflect.Array.get(row, c)).doubleValue();
+                }
+            }
+            return java.util.Optional.of(new org.spatialx.api.data.DenseMatrix(dims[0], dims[1], values));
+        }
+    }
+
     private static ExpressionMatrix denseMatrix(Path file, Dataset dense, List<String> obs, List<String> var) {
         Object data = dense.getData();
         if (!(data instanceof Object[] rows) || rows.length != obs.size()) {

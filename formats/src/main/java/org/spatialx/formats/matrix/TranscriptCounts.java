@@ -30,13 +30,31 @@ public final class TranscriptCounts {
      * name (gene ids are the names: transcript tables carry no other id).
      */
     public static ExpressionMatrix aggregate(Iterator<Transcript> transcripts) {
-        GeneCounts<String> counts = new GeneCounts<>();
+        Accumulator counts = new Accumulator();
         while (transcripts.hasNext()) {
-            Transcript t = transcripts.next();
-            if (t.inCell()) {
-                counts.add(t.cellId(), t.gene(), 1);
+            counts.add(transcripts.next());
+        }
+        return counts.build();
+    }
+
+    /**
+     * Counts gathered one transcript at a time, for a caller that streams the transcripts elsewhere
+     * too (the local server writes them as points and counts them in the same pass).
+     */
+    public static final class Accumulator {
+
+        private final GeneCounts<String> counts = new GeneCounts<>();
+
+        /** Adds one transcript; one outside every cell is left out. */
+        public void add(Transcript transcript) {
+            if (transcript.inCell()) {
+                counts.add(transcript.cellId(), transcript.gene(), 1);
             }
         }
-        return counts.build(null, cell -> cell).matrix();
+
+        /** The counts so far: cells in order of first appearance, genes sorted by name. */
+        public ExpressionMatrix build() {
+            return counts.build(null, cell -> cell).matrix();
+        }
     }
 }

@@ -21,8 +21,8 @@ import org.spatialx.technologies.storage.LocalStorageView;
  * Wall time of detection ({@code parse_data_information}, BENCHMARKS.md "Detection") on a Xenium folder of
  * 10,000 files and on 100 Xenium sample folders, the same data measured two ways in one run: on the local
  * disk (the built-in detector over a {@link LocalStorageView}) and through the local server's
- * {@code directory/entities} listing, the path {@code connector.parse_data_information} takes by default
- * (and the server's own parser, {@code detect_on_server=True}). Each figure is the mean of 3-5 runs after
+ * {@code directory/entities} listing ({@code connector.parse_data_information(..., detect_locally=True)}),
+ * and by the server's own parser, the path it takes by default. Each figure is the mean of 3-5 runs after
  * one warm-up. Run with the server's other benchmarks: {@code ./mvnw -B verify -Pbench -DskipTests -pl server -am}.
  */
 public final class DetectionBenchmark {
@@ -64,16 +64,16 @@ public final class DetectionBenchmark {
     private static void throughTheServer(Path home, Path data, Path run, Path samples) {
         try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(home).withMount("data", data));
              SpatialXConnector connector = server.connector()) {
-            double files = millis(() -> connector.parseDataInformation("run", "XENIUM", run.toString()), 5);
+            double files = millis(() -> connector.parseDataInformation("run", "XENIUM", run.toString(),
+                    ParseOptions.defaults().locally()), 5);
             double folders = millis(() -> {
                 List<SampleSubmission> parsed = connector.parseMultipleSamplesInformation("XENIUM", samples.toString(),
-                        new ParseMultipleOptions(Map.of(), Map.of(), null, 1, 1, 0.25, false));
+                        new ParseMultipleOptions(Map.of(), Map.of(), null, 1, 1, 0.25, true));
                 if (parsed.size() != 100) {
                     throw new IllegalStateException("expected 100 samples, got " + parsed.size());
                 }
             }, 3);
-            double onServer = millis(() -> connector.parseDataInformation("run", "XENIUM", run.toString(),
-                    new ParseOptions(null, 1, 1, 0.25, true)), 5);
+            double onServer = millis(() -> connector.parseDataInformation("run", "XENIUM", run.toString()), 5);
             System.out.printf(Locale.ROOT, "BENCHMARK server listing: 10,000 files %.1f ms (server's own parser %.1f ms);"
                     + " 100 sample folders %.1f ms%n", files, onServer, folders);
         }

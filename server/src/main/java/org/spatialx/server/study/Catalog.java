@@ -3,6 +3,7 @@ package org.spatialx.server.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -38,6 +39,24 @@ public final class Catalog {
     }
 
     // ---- studies ----------------------------------------------------------------------------
+
+    /**
+     * Inserts a study (status created) whose data lives in {@code dataPath}; {@code species} is a
+     * wire value and {@code groupId} an id.
+     */
+    public void insertStudy(Connection c, String studyId, String groupId, Species species, String title,
+                            String description, long type, Path dataPath, long now) throws SQLException {
+        String email = System.getProperty("user.name", "user") + "@localhost";
+        Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description, type, status, email_id,"
+                        + " data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(), email,
+                dataPath.toString(), now, now);
+    }
+
+    /** True when a study with this id exists, deleted or not. */
+    public boolean studyExists(Connection c, String studyId) throws SQLException {
+        return Sql.one(c, "SELECT study_id FROM studies WHERE study_id = ?", studyId) != null;
+    }
 
     /** The study, or a not-found error. */
     public StudyInfo study(Connection c, String studyId) throws SQLException {
@@ -196,6 +215,15 @@ public final class Catalog {
         Map<String, Object> extras = new LinkedHashMap<>();
         extras.put("kwargs", kwargs);
         extras.put("kwargs_map", parse(kwargs));
+        // how the data's own submission went: queued, running, received or failed, with the job's reason
+        Map<String, Object> submission = Sql.one(c, "SELECT s.state, j.message FROM submissions s LEFT JOIN jobs j"
+                + " ON j.job_id = s.job_id WHERE s.submit_id = ?", submitId);
+        if (submission != null) {
+            extras.put("submission_state", submission.get("state"));
+            if (SubmissionState.FAILED.stored().equals(submission.get("state"))) {
+                extras.put("submission_error", submission.get("message"));
+            }
+        }
         return new DataRecord((String) row.get("data_id"), (String) row.get("sample_id"), (String) row.get("study_id"),
                 submitId, study == null ? "" : (String) study.get("email_id"), (String) row.get("title"),
                 study == null ? "" : (String) study.get("species"), (String) row.get("submission_type"),
@@ -216,7 +244,7 @@ public final class Catalog {
     public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
         for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ?"
-                + " ORDER BY created_at, element_id", dataId)) {
+                + " ORDER BY created_at, rowid", dataId)) {
             result.computeIfAbsent((String) e.get("submit_id"), k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));

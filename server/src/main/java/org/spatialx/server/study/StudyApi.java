@@ -85,7 +85,7 @@ public final class StudyApi implements Endpoints {
     }
 
     /** A species wire value exactly (protocol 5.4; a member name such as {@code HUMAN} is refused). */
-    private static Species species(String value) {
+    public static Species species(String value) {
         for (Species species : Species.values()) {
             if (species.value().equals(value)) {
                 return species;
@@ -111,11 +111,10 @@ public final class StudyApi implements Endpoints {
         }
         String studyId = ids.next("ST-");
         Path dataPath = Files.createDirectories(studiesRoot.resolve(studyId));
-        String email = System.getProperty("user.name", "user") + "@localhost";
-        database.write(c -> Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description,"
-                        + " type, status, email_id, data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(), email,
-                dataPath.toString(), now(), now()));
+        database.write(c -> {
+            catalog.insertStudy(c, studyId, groupId, species, title, description, type, dataPath, now());
+            return null;
+        });
         return new CreatedStudy(studyId, dataPath.toString());
     }
 

@@ -20,12 +20,14 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.Optional;
 import org.spatialx.api.WireEnum;
+import org.spatialx.core.json.SentFieldsModule;
 
 /**
  * The JSON mapping between scripts and Java: results go to scripts as JSON text (parsed there into
  * native dicts/lists or JS objects, key order kept) and arguments come back the same way. Enums of
- * the protocol travel as their wire values, in both directions; names without an explicit wire name
- * are snake_case, like the Python API's. Python's {@code json} writes
+ * the protocol travel as their wire values, in both directions; a record read from a server goes
+ * with the fields the server sent, in its order ({@link SentFieldsModule}); names without an explicit
+ * wire name are snake_case, like the Python API's. Python's {@code json} writes
  * {@code NaN} and {@code Infinity} for those floats; they are read as such.
  */
 public final class WireJson {
@@ -55,6 +57,7 @@ public final class WireJson {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature())
                 .registerModule(wireEnums)
+                .registerModule(new SentFieldsModule())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a Python (.py) or JavaScript (.js) script with the SpatialX notebook API.",
-            "Python: import spatialx_connector; sys.argv and os.environ. JavaScript: globals, argv and env."},
+            "Python: import spatialx_connector; sys.argv and os.environ. JavaScript: globals, argv and env.",
+            "With an empty DOMAIN the script's local server reads any local path you can read (read-only)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the script finished", "1:the script failed (file:line: message on stderr)",
             "2:the script was not found or has an unknown extension", "n:the script called sys.exit(n)"})
@@ -32,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    MountOption mountOption = new MountOption();
 
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script: a .py or .js file")
     Path script;
@@ -62,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
         // progress goes where the script's errors go: the command's standard error
-        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(),
+        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.mounts,
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
              ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
             try {

@@ -1,6 +1,8 @@
 package org.spatialx.shell.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 import org.spatialx.shell.picture.SpatialPictures;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -18,12 +20,16 @@ public final class ScriptFeatures {
 
     /** The script runtime of the command line, for the home folder {@code home}; progress on standard error. */
     public static ScriptRuntime standard(SpatialxHome home) {
-        return standard(home, System.err);
+        return standard(home, Map.of(), System.err);
     }
 
-    /** The script runtime of the command line, showing the progress of uploads and server waits on {@code progress}. */
-    public static ScriptRuntime standard(SpatialxHome home, PrintStream progress) {
-        return new ScriptRuntime(home, new DefaultConnectorFactory(home, progress))
-                .functions(new SpatialPictures());
+    /**
+     * The script runtime of the command line, for the home folder {@code home}, whose embedded server
+     * also serves {@code mounts} ({@code --mount NAME=PATH}); uploads, waits for the server and tracked
+     * jobs show their progress on {@code progress}.
+     */
+    public static ScriptRuntime standard(SpatialxHome home, Map<String, Path> mounts, PrintStream progress) {
+        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home, mounts, progress);
+        return new ScriptRuntime(home, connectors).functions(new SpatialPictures(connectors));
     }
 }

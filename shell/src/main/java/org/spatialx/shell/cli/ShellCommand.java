@@ -25,12 +25,15 @@ public final class ShellCommand implements Callable<Integer> {
             description = "python (default) or js", converter = LanguageConverter.class)
     ScriptLanguage language;
 
+    @CommandLine.Mixin
+    MountOption mountOption = new MountOption();
+
     @Override
     public Integer call() throws Exception {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptFeatures.standard(home);
+             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts, System.err);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {
             session.prepareInteractive();

@@ -45,7 +45,10 @@ public final class BridgeResult {
         return target;
     }
 
-    /** {@code TypeError}, {@code ValueError}, {@code KeyboardInterrupt} or {@code SpatialXError}; null on success. */
+    /**
+     * {@code TypeError}, {@code ValueError}, {@code KeyError}, {@code IndexError},
+     * {@code KeyboardInterrupt} or {@code SpatialXError}; null on success.
+     */
     @HostAccess.Export
     public String errorType() {
         return errorType;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.graalvm.polyglot.HostAccess;
@@ -79,10 +80,14 @@ public final class ScriptBridge {
         return target.member(name).map(m -> m.property() ? "property" : "method").orElse(null);
     }
 
-    /** The member names of {@code target}, as a JSON list (for {@code dir()} and completion). */
+    /**
+     * The member names of {@code target}, as a JSON list (for {@code dir()} and completion); the
+     * special members ({@code __getitem__}, {@code __len__}, {@code __repr__}) are left out, the
+     * preludes use them through the languages' own indexing, {@code len} and printing.
+     */
     @HostAccess.Export
     public String namesJson(NotebookObject target) {
-        return json(target.members().stream().map(NotebookMember::name).toList());
+        return json(target.members().stream().map(NotebookMember::name).filter(name -> !name.startsWith("__")).toList());
     }
 
     /** The keyword names of a member, as a JSON list. */
@@ -159,6 +164,10 @@ public final class ScriptBridge {
             return BridgeResult.error("KeyboardInterrupt", name + "() was cancelled");
         } catch (IllegalArgumentException e) {
             return BridgeResult.error("ValueError", message(e));
+        } catch (NoSuchElementException e) {
+            return BridgeResult.error("KeyError", message(e));
+        } catch (IndexOutOfBoundsException e) {
+            return BridgeResult.error("IndexError", message(e));
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
                 return BridgeResult.error("KeyboardInterrupt", name + "() was cancelled");

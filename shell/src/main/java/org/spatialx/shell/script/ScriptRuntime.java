@@ -2,6 +2,8 @@ package org.spatialx.shell.script;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,8 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptSession open(ScriptLanguage language, List<String> argv, OutputStream out, OutputStream err,
             InputStream in, Path cwd) {
-        ScriptBridge bridge = new ScriptBridge(connectors, notebookFunctions, functions, argv, docs);
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), notebookFunctions, functions, argv, docs);
         return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
     }
 

@@ -6,13 +6,26 @@
   class SpatialXError extends Error {
     constructor(message) { super(message); this.name = "SpatialXError"; }
   }
-  const ERRORS = { TypeError: TypeError, ValueError: RangeError, SpatialXError: SpatialXError };
+  const ERRORS = { TypeError: TypeError, ValueError: RangeError, KeyError: RangeError, IndexError: RangeError,
+    SpatialXError: SpatialXError };
+  const LOOKUPS = ["KeyError", "IndexError"];
   const TARGET = Symbol("spatialx.target");
   const ENUM_MEMBER = Symbol("spatialx.enum");
+
+  // "Species.HUMAN" -> "human": an enum member used as an object key ({[SubmissionElementKeys.MPP]: 1})
+  // becomes that text; the wire needs its value (protocol 1.4), as a member used as a value does.
+  const MEMBER_KEYS = new Map();
 
   function replacer(key, value) {
     if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
       throw new TypeError("a " + bridge.typeName(value[TARGET]) + " object cannot be passed as an argument");
+    }
+    if (isPlainObject(value) && Object.keys(value).some((k) => MEMBER_KEYS.has(k))) {
+      const renamed = {};
+      for (const [k, v] of Object.entries(value)) {
+        renamed[MEMBER_KEYS.has(k) ? String(MEMBER_KEYS.get(k)) : k] = v;
+      }
+      return renamed;
     }
     return value;
   }
@@ -24,7 +37,9 @@
       if (type === "KeyboardInterrupt") {
         const e = new Error(error); e.name = "Cancelled"; throw e;
       }
-      throw new (ERRORS[type] || SpatialXError)(error);
+      const thrown = new (ERRORS[type] || SpatialXError)(error);
+      if (LOOKUPS.includes(type)) thrown.lookup = true; // a missing key or index: undefined when indexing
+      throw thrown;
     }
     const target = r.target();
     if (target !== null && target !== undefined) {
@@ -59,13 +74,34 @@
     return call(target, name, args, kwargs);
   }
 
+  // A Java object with __getitem__ indexes like an object or array (studies[0], study["study_id"]);
+  // with __len__ it has a length and iterates; __repr__ is its toString (format_print shows it).
   function bound(target) {
     const typeName = bridge.typeName(target);
+    const indexable = bridge.kind(target, "__getitem__") !== null;
+    const sized = bridge.kind(target, "__len__") !== null;
+    const text = bridge.kind(target, "__repr__") !== null ? () => call(target, "__repr__", [], {})
+      : () => "[" + typeName + "]";
+    const length = () => call(target, "__len__", [], {});
+    function item(key) {
+      try {
+        return call(target, "__getitem__", [key], {});
+      } catch (e) {
+        if (e.lookup) return undefined;
+        throw e;
+      }
+    }
     return new Proxy({}, {
       get(_, name) {
         if (name === TARGET) return target;
+        if (name === Symbol.iterator && sized) {
+          return function* () {
+            const n = length();
+            for (let i = 0; i < n; i++) yield call(target, "__getitem__", [i], {});
+          };
+        }
         if (typeof name === "symbol") return undefined;
-        if (name === "toString" || name === "inspect") return () => "[" + typeName + "]";
+        if (name === "toString" || name === "inspect") return text;
         if (name === "help") return () => bridge.docOf(target, "js");
         const kind = bridge.kind(target, name);
         if (kind === "property") return invoke(target, name, []);
@@ -76,6 +112,8 @@
           return method;
         }
         if (name === "then") return undefined; // not a promise
+        if (name === "length" && sized) return length();
+        if (indexable) return item(/^-?[0-9]+$/.test(name) ? Number(name) : name);
         throw new TypeError("'" + typeName + "' has no attribute '" + name + "'; available: "
           + JSON.parse(bridge.namesJson(target)).join(", "));
       },
@@ -101,6 +139,7 @@
   function makeEnum(enumName, members) {
     const type = {};
     for (const [name, value] of Object.entries(members)) {
+      MEMBER_KEYS.set(enumName + "." + name, value);
       type[name] = Object.freeze({
         name, value,
         toString() { return enumName + "." + name; },

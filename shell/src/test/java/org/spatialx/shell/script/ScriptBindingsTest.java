@@ -135,7 +135,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
         assertTrue(printed.contains("ValueError: data_path is empty: give the folder holding the VISIUM output\n"), printed);
         assertTrue(printed.contains("TypeError: SpatialXConnector() got an unexpected keyword argument 'colour'; "
-                + "accepted: domain, token, verify_ssl, home, mounts\n"), printed);
+                + "accepted: domain, token, verify_ssl, authentication, home, mounts\n"), printed);
         assertTrue(printed.contains("folder True True\n"), printed);
         assertTrue(printed.contains("temporary_folder(prefix='spatialx-', keep=False)\n\n    creates a new empty folder"), printed);
         assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
