@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
 import org.spatialx.core.upload.UploadSettings;
@@ -28,6 +29,8 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
  * @param serverWait            told while a request waits for its answer, e.g. to print a waiting line
  *                              (default: nothing)
+ * @param trackingProgress      shows tracked job logs (default: each new line to {@code trackingOutput},
+ *                              {@link TrackingListener#PRINT_LINES})
  * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
  *                              typed on standard input, {@link Confirmation#console()})
  */
@@ -43,6 +46,7 @@ public record ConnectorOptions(
         UploadSettings uploads,
         UploadProgressListener uploadProgress,
         ServerWaitListener serverWait,
+        TrackingListener trackingProgress,
         Confirmation confirmation) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
@@ -70,6 +74,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
         Objects.requireNonNull(serverWait, "serverWait");
+        Objects.requireNonNull(trackingProgress, "trackingProgress");
         Objects.requireNonNull(confirmation, "confirmation");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
@@ -112,6 +117,7 @@ public record ConnectorOptions(
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
         builder.serverWait = serverWait;
+        builder.trackingProgress = trackingProgress;
         builder.confirmation = confirmation;
         return builder;
     }
@@ -138,6 +144,7 @@ public record ConnectorOptions(
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
         private ServerWaitListener serverWait = ServerWaitListener.NONE;
+        private TrackingListener trackingProgress = TrackingListener.PRINT_LINES;
         private Confirmation confirmation = Confirmation.console();
 
         private Builder() {
@@ -223,6 +230,15 @@ public record ConnectorOptions(
             return this;
         }
 
+        /**
+         * Who shows tracked job logs (a live line in the shell on a terminal);
+         * {@link TrackingListener#PRINT_LINES} by default.
+         */
+        public Builder trackingProgress(TrackingListener listener) {
+            this.trackingProgress = listener;
+            return this;
+        }
+
         /** Who is asked before a {@code Study}, {@code Sample} or {@code Data} is deleted. */
         public Builder confirmation(Confirmation asked) {
             this.confirmation = asked;
@@ -233,7 +249,7 @@ public record ConnectorOptions(
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
                     maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
-                    serverWait, confirmation);
+                    serverWait, trackingProgress, confirmation);
         }
     }
 }

@@ -83,7 +83,8 @@ public final class SpatialXConnector implements AutoCloseable {
     /** {@code SpatialXConnector(domain, token, verify_ssl, authentication)}: see {@link ConnectorOptions}. */
     public SpatialXConnector(String domain, String token, ConnectorOptions options) {
         this.transport = new SpatialXTransport(domain, token, options);
-        this.tracker = new LogTracker(transport, options.logPollInterval(), options.trackingOutput());
+        this.tracker = new LogTracker(transport, options.logPollInterval(), options.trackingOutput(),
+                options.trackingProgress());
         this.account = new AccountEndpoints(transport);
         this.studies = new StudyEndpoints(transport, account);
         this.parsing = new ParsingEndpoints(transport, folder -> account.listdirEntities(folder, true));
@@ -300,8 +301,8 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /**
-     * {@code study/stop_create_submit} with {@code cleanup_flg=False}, without asking: the
-     * {@link Study#delete()} of the notebook asks for {@code Yes} first.
+     * Deletes a study without asking ({@code study/stop_create_submit} with {@code cleanup_flg=False});
+     * the notebook's {@link Study#delete()} asks for {@code Yes} first.
      */
     @NotebookName(value = "delete_study", section = STUDIES)
     public Object deleteStudy(String studyId) {
@@ -497,8 +498,8 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code add_custom_sample(study_id, sample_name, data_name, technology, adding_types, paths={}, args={}, kwargs={}, tracking=False, max_time=600)}:
-     * {@code sample/create} with one data set built here: the submission type detected from the
-     * technology (protocol 5.3), {@code identities} = {@code addingTypes} (element codes, enums or
+     * adds a sample whose one data set is built from the elements given ({@code sample/create}): the
+     * submission type detected from the technology (protocol 5.3), {@code identities} = {@code addingTypes} (element codes, enums or
      * strings), {@code files} from {@code paths}, and {@code ignore_technology_elements=true}
      * appended to {@code args}.
      */
@@ -510,8 +511,8 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code add_sample_data_element(title, data_id, adding_types, paths={}, args={}, tracking=False, max_time=600)}:
-     * reads {@code data/detail} for the study and sample ids, then {@code data_extend/add} with the
-     * new elements; {@code ignore_technology_elements=true} is appended to {@code args} and
+     * adds elements (a segmentation, an expression matrix) to an existing data set: reads
+     * {@code data/detail} for the study and sample ids, then {@code data_extend/add} with the new elements; {@code ignore_technology_elements=true} is appended to {@code args} and
      * {@code kwargs} is forwarded (protocol 11.11 F).
      */
     @NotebookName(value = "add_sample_data_element", section = SUBMISSION)
@@ -522,9 +523,9 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code combine_multiple_datasets(study_id, data_name, technology, reference_anndata_paths,
-     * included_images=None, included_segmentation=None, metadata_action="ignore")}: {@code sample/create}
-     * of the sample {@code Default combined samples} with one data set combining the annotated data
-     * of other samples (protocol 4.3). {@code studyId} may instead be a list of data ids: each is read
+     * included_images=None, included_segmentation=None, metadata_action="ignore")}: one data set combining
+     * the annotated data of other samples, in the sample {@code Default combined samples}
+     * ({@code sample/create}, protocol 4.3). {@code studyId} may instead be a list of data ids: each is read
      * ({@code data/detail}, {@code sample/detail}) to build the triples, with element ids (11.19 F).
      */
     @NotebookName(value = "combine_multiple_datasets", section = SUBMISSION)

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
 
@@ -19,15 +21,18 @@ import org.spatialx.core.upload.UploadProgressListener;
  *   <li>Uploads ({@link UploadProgressListener}, set with {@code ConnectorOptions.builder().uploadProgress(...)}):
  *       a bar; or one line when each upload ends and, when the call asks for detail
  *       ({@code debug_mode=True}), one when it starts, one per file of a folder and one every few seconds.</li>
+ *   <li>Tracked job logs ({@link TrackingListener}, {@code trackingProgress(...)}: a submission's ingestion
+ *       followed with {@code tracking=True}): one live line with the log's latest line and the time
+ *       spent, replaced by one that stays when the log ends; or each log line, printed where the
+ *       connector prints it (its {@code trackingOutput}), as the Python SDK does.</li>
  *   <li>Calls waiting for the server's answer ({@link ServerWaitListener}, {@code serverWait(...)}):
  *       after {@link #WAIT_NOTICE} a line counting the seconds, cleared when the answer comes; or a
  *       line every {@link #WAIT_LINE_INTERVAL} of waiting. Not while an upload bar is drawn.</li>
  * </ul>
  *
- * Tracked job logs (core's {@code LogTracker}: ingestion, analyses) are the next caller of the same
- * rule. The stream drawn on is never closed.
+ * The stream drawn on is never closed.
  */
-public final class ProgressReporter implements UploadProgressListener, ServerWaitListener {
+public final class ProgressReporter implements UploadProgressListener, ServerWaitListener, TrackingListener {
 
     /** How often {@link Style#LINES} reports a running upload that asked for detail. */
     public static final Duration LINE_INTERVAL = Duration.ofSeconds(5);
@@ -51,7 +56,7 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
     private final Style style;
     private final int width;
     private final Duration lineInterval;
-    private final AtomicInteger barsDrawn = new AtomicInteger();
+    private final AtomicInteger liveLines = new AtomicInteger();
     private final Map<String, Long> waitLinesPrinted = new ConcurrentHashMap<>();
 
     /**
@@ -113,14 +118,23 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
         if (style == Style.LINES) {
             return new ProgressLines(out, label, totalBytes, debugMode, lineInterval);
         }
-        barsDrawn.incrementAndGet();
-        return new ProgressBar(out, width, label, totalBytes, barsDrawn::decrementAndGet);
+        liveLines.incrementAndGet();
+        return new ProgressBar(out, width, label, totalBytes, liveLines::decrementAndGet);
+    }
+
+    @Override
+    public Tracking started(String logPath, Consumer<String> output) {
+        if (style == Style.LINES) {
+            return output::accept;
+        }
+        liveLines.incrementAndGet();
+        return new TrackingLine(out, width, logPath, liveLines::decrementAndGet);
     }
 
     @Override
     public void waiting(String call, Duration waited) {
         if (style == Style.BAR) {
-            if (waited.compareTo(WAIT_NOTICE) >= 0 && barsDrawn.get() == 0) {
+            if (waited.compareTo(WAIT_NOTICE) >= 0 && liveLines.get() == 0) {
                 synchronized (out) {
                     String line = "waiting for the server's answer to " + call + ": " + waited.toSeconds() + " s";
                     out.print("\r" + fit(line + " (Ctrl-C cancels)", line));
@@ -139,7 +153,7 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
     @Override
     public void answered(String call, Duration waited) {
         if (style == Style.BAR) {
-            if (waited.compareTo(WAIT_NOTICE) >= 0 && barsDrawn.get() == 0) {
+            if (waited.compareTo(WAIT_NOTICE) >= 0 && liveLines.get() == 0) {
                 synchronized (out) { // the waiting line gives way to what the call prints
                     out.print("\r" + " ".repeat(width - 1) + "\r");
                     out.flush();

@@ -108,9 +108,9 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             builder.trackingOutput(console::println);
             builder.confirmation(question -> Confirmation.ask(question, console, input));
         }
-        // bars and a waiting line on a terminal, plain lines in a file or a pipe
+        // uploads, tracked logs and waits: live lines on a terminal, plain lines in a file or a pipe
         ProgressReporter progress = ProgressReporter.on(progressOutput);
-        builder.uploadProgress(progress).serverWait(progress);
+        builder.uploadProgress(progress).serverWait(progress).trackingProgress(progress);
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.resources.add(connector);
         return connector;

@@ -15,12 +15,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.api.SampleData;
+import org.spatialx.api.Technologies;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
+import org.spatialx.core.SubmitOptions;
+import org.spatialx.core.tracking.TrackingListener;
+import org.spatialx.core.tracking.TrackingOutcome;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadFolderOptions;
 import org.spatialx.core.upload.UploadProgressListener;
@@ -30,9 +36,9 @@ import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.progress.ProgressReporter.Style;
 
 /**
- * The shell's progress rule, from real uploads to the local server: a bar on a terminal, plain
- * lines elsewhere (one per upload, and with debug_mode one at the start, per folder file and every
- * few seconds).
+ * The shell's progress rule, from real uploads and tracked submissions to the local server: a bar
+ * or live line on a terminal, plain lines elsewhere (one per upload, and with debug_mode one at the
+ * start, per folder file and every few seconds; each line of a tracked log).
  */
 class ProgressReporterTest {
 
@@ -196,6 +202,47 @@ class ProgressReporterTest {
     }
 
     @Test
+    void onATerminalATrackedSubmissionIsOneLiveLineThatEndsInOneLineThatStays() {
+        List<String> printed = submitVisiumTracked(Style.BAR);
+        assertEquals(List.of(), printed, "the log's lines are not printed one by one on a terminal");
+        String drawn = output();
+        assertTrue(drawn.contains("\rSB-"), "a live line named after the submission: " + drawn);
+        assertTrue(drawn.contains(" 0:00:00 Submission SB-"), "the time spent and the latest log line: " + drawn);
+        assertTrue(drawn.contains(" Wrote the table TB-"), "redrawn at each step: " + drawn);
+        assertTrue(lastLine().matches("SB-[^ ]+: done in 0:0\\d:\\d\\d \\(\\d+ log lines\\)"), lastLine());
+        assertTrue(drawn.endsWith("\n"), "the summary keeps its line");
+        for (String line : drawn.split("\r")) {
+            assertTrue(line.strip().length() < 80, "never wider than the terminal: " + line);
+        }
+    }
+
+    @Test
+    void offATerminalATrackedSubmissionPrintsEachLogLineWhereTheConnectorPrints() {
+        List<String> printed = submitVisiumTracked(Style.LINES);
+        assertTrue(printed.get(0).contains("] Submission SB-"), printed.toString());
+        assertTrue(printed.stream().anyMatch(line -> line.contains("] Wrote the table TB-")), printed.toString());
+        assertEquals("DONE.", printed.get(printed.size() - 1));
+        assertEquals("", output(), "nothing drawn on the progress stream");
+    }
+
+    @Test
+    void onATerminalAFailedJobLeavesTheServersLastLine() {
+        ProgressReporter reporter = new ProgressReporter(err, Style.BAR, 80, Duration.ofSeconds(5));
+        TrackingListener.Tracking tracking = reporter.started("/home/studies/ST-1/submit/SU-9/submission.log",
+                line -> { throw new AssertionError("printed: " + line); });
+        tracking.line("[2026-12-05 03:18:35] Submission SU-9 of 'Run' (VISIUM, 1 file)");
+        assertEquals("SU-9 0:00:00 Submission SU-9 of 'Run' (VISIUM, 1 file)", lastLine().strip(),
+                "the step without its time stamp: " + output());
+        tracking.line("FAILED: matrix: filtered_feature_bc_matrix.h5: not an HDF5 file (job stopped, ...)");
+        tracking.finished(TrackingOutcome.RETRY_LIMIT_REACHED);
+        assertEquals("SU-9: failed after 0:00:00: FAILED: matrix: filtered_feature_bc_matrix.h5: "
+                + "not an HDF5 file (job stopped, ...)", lastLine());
+        reporter.waiting("GET study/detail", Duration.ofSeconds(6));
+        assertTrue(output().endsWith("\rwaiting for the server's answer to GET study/detail: 6 s (Ctrl-C cancels)"),
+                "the live line is gone, so a waiting line may show: " + output());
+    }
+
+    @Test
     void sizesReadInBinaryUnits() {
         assertEquals("512 B", ByteSize.format(512));
         assertEquals("2.0 KiB", ByteSize.format(2048));
@@ -215,6 +262,26 @@ class ProgressReporterTest {
             connector.uploadFolder(folder.toString(), new UploadFolderOptions(0, debugMode, "", null, false));
         }
         return folder;
+    }
+
+    /**
+     * Parses the bundled Visium subset on a local server and submits it with {@code tracking=True},
+     * progress drawn in {@code style}; returns the lines the connector printed ({@code trackingOutput}).
+     */
+    private List<String> submitVisiumTracked(Style style) {
+        Path visium = Path.of("..", "examples", "data", "visium", "V1_Adult_Mouse_Brain_Coronal_Section_1_subset50")
+                .toAbsolutePath().normalize();
+        List<String> printed = new CopyOnWriteArrayList<>();
+        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home"))
+                .withToken("t").withMount("data", visium.getParent()));
+             SpatialXConnector connector = new SpatialXConnector(server.url(), server.token(), ConnectorOptions.builder()
+                     .trackingOutput(printed::add).logPollInterval(Duration.ofMillis(50))
+                     .trackingProgress(new ProgressReporter(err, style, 80, Duration.ofSeconds(5))).build())) {
+            List<SampleData> data = connector.parseDataInformation("Visium", Technologies.VISIUM.value(),
+                    visium.toString());
+            connector.submit("Personal workspace", "human", "Tracked", "Sample 1", data, new SubmitOptions("", true, 120));
+        }
+        return printed;
     }
 
     private String lastLine() {
