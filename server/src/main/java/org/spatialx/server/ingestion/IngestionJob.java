@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.spatialx.api.CombinedTechnologies;
 import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SpatialAttrs;
@@ -233,9 +234,10 @@ public final class IngestionJob implements Job {
             combine(s, writes, steps);
             return;
         }
-        Technology technology = s.custom() ? null : technology(s.technology());
+        boolean singleCell = !s.custom() && isSingleCell(s.technology());
+        Technology technology = s.custom() || singleCell ? null : technology(s.technology());
         Optional<DataReader> found = s.custom() ? Optional.of(new CustomReader(writes.store(), s.title()))
-                : technology.reader();
+                : singleCell ? Optional.of(new SingleCellReader()) : technology.reader();
         if (found.isEmpty()) {
             steps.log("Technology " + technology.id() + " (" + technologies.origin(technology.id()) + ") has no "
                     + "reader on this server: its files are registered as received, nothing is ingested.");
@@ -319,9 +321,18 @@ public final class IngestionJob implements Job {
         return Optional.empty();
     }
 
-    private Technology technology(String wire) {
+    /** Single-cell data that no installed technology claims: read by {@link SingleCellReader}. */
+    private boolean isSingleCell(String wire) {
+        return CombinedTechnologies.SINGLE_CELL_TRANSCRIPTOMICS.value().equals(wire) && findTechnology(wire).isEmpty();
+    }
+
+    private Optional<Technology> findTechnology(String wire) {
         return technologies.find(wire).or(() -> technologies.technologies().stream()
-                        .filter(t -> t.wireTechnology().equals(wire)).findFirst())
+                .filter(t -> t.wireTechnology().equals(wire)).findFirst());
+    }
+
+    private Technology technology(String wire) {
+        return findTechnology(wire)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + wire + "': this server knows "
                         + technologies.technologies().stream().map(Technology::id).toList()
                         + ". Install its plugin in the server's plugins folder, or submit with add_custom_sample."));
