@@ -45,9 +45,15 @@ final class ProgressBar implements UploadProgressListener.Upload {
         this.name = shorten(label);
         this.total = total;
         draw();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("upload-progress").factory());
-        ticker.scheduleAtFixedRate(this::draw, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        this.ticker = redrawEvery(REFRESH_MILLIS, "upload-progress", this::draw);
+    }
+
+    /** A daemon thread named {@code name} that runs {@code draw} every {@code millis} until shut down. */
+    static ScheduledExecutorService redrawEvery(long millis, String name, Runnable draw) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name(name).factory());
+        ticker.scheduleAtFixedRate(draw, millis, millis, TimeUnit.MILLISECONDS);
+        return ticker;
     }
 
     /** The base name, cut to 30 characters from its end. */

@@ -1,9 +1,7 @@
 package org.spatialx.shell.progress;
 
 import java.io.PrintStream;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.tracking.TrackingOutcome;
@@ -41,9 +39,7 @@ final class TrackingLine implements TrackingListener.Tracking {
         this.name = name(logPath);
         this.onClose = onClose;
         draw();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
-                .name("tracking-progress").factory());
-        ticker.scheduleAtFixedRate(this::draw, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        this.ticker = ProgressBar.redrawEvery(REFRESH_MILLIS, "tracking-progress", this::draw);
     }
 
     /** The log's folder ({@code SB-01J...} of {@code .../submit/SB-01J.../submission.log}): the job it belongs to. */
