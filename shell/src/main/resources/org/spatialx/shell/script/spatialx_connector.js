@@ -216,6 +216,15 @@
     return candidates.concat(names.sort());
   }
   Object.defineProperty(global, "__spatialx_complete", { value: complete });
+  // The REPL shows a notebook object as its text (a Studies table, [SpatialXConnector]), not as the
+  // Proxy behind it, whose handler's source GraalJS would print; true when it did.
+  Object.defineProperty(global, "__spatialx_display", {
+    value: (value) => {
+      if (value === null || typeof value !== "object" || value[TARGET] === undefined) return false;
+      console.log(String(value.toString()));
+      return true;
+    },
+  });
 
   const argv = JSON.parse(bridge.argvJson());
   const env = JSON.parse(bridge.envJson());
