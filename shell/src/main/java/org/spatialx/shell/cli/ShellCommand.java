@@ -33,7 +33,7 @@ public final class ShellCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts);
+             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts, System.err);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {
             session.prepareInteractive();

@@ -21,6 +21,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final ConnectorFactory connectors;
     private final NotebookDocs docs = NotebookDocs.load();
     private final List<Object> functions = new ArrayList<>();
+    private final NotebookFunctions notebookFunctions = new NotebookFunctions();
     private Engine engine;
 
     /** A runtime whose connectors come from {@code connectors}. */
@@ -60,22 +61,30 @@ public final class ScriptRuntime implements AutoCloseable {
     public ScriptSession open(ScriptLanguage language, List<String> argv, OutputStream out, OutputStream err,
             InputStream in, Path cwd) {
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), functions, argv, docs);
+        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), notebookFunctions, functions, argv, docs);
         return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
     }
 
+    /**
+     * Closes the connectors (stopping the local servers this process started), then deletes the
+     * temporary folders scripts made (a server's home may be one of them), then the engine.
+     */
     @Override
     public synchronized void close() {
-        if (connectors instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot close the connectors: " + e.getMessage(), e);
+        try {
+            if (connectors instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot close the connectors: " + e.getMessage(), e);
+                }
             }
-        }
-        if (engine != null) {
-            engine.close();
-            engine = null;
+            notebookFunctions.deleteTemporaryFolders();
+        } finally {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
         }
     }
 }
