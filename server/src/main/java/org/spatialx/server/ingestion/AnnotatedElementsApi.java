@@ -48,7 +48,12 @@ public final class AnnotatedElementsApi implements Endpoints {
             default -> throw ApiException.badRequest("'element' must be \"obs\" (metadata) or \"obsm\" (embeddings), "
                     + "got '" + element + "'.");
         };
-        StudyInfo study = database.read(c -> catalog.study(c, studyId));
+        // the store's path is built from ids this server issued, never from the client's text
+        StudyInfo study = database.read(c -> {
+            StudyInfo found = catalog.study(c, studyId);
+            catalog.sampleOf(c, studyId, sampleId);
+            return found;
+        });
         Path root = Path.of(study.dataPath()).resolve("spatial").resolve(sampleId);
         if (!Files.isDirectory(root)) {
             throw ApiException.notFound("Sample '" + sampleId + "' of study '" + studyId + "' has no table: nothing "
