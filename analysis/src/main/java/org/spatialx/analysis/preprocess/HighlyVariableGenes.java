@@ -59,7 +59,8 @@ public record HighlyVariableGenes(double[] means, double[] dispersions, double[]
             max = Math.max(max, m);
         }
         double[] edges = new double[BINS + 1];
-        if (min == max) {
+        boolean constant = min == max;
+        if (constant) {
             min -= min != 0 ? 0.001 * Math.abs(min) : 0.001;
             max += max != 0 ? 0.001 * Math.abs(max) : 0.001;
         }
@@ -68,7 +69,9 @@ public record HighlyVariableGenes(double[] means, double[] dispersions, double[]
             edges[i] = i * step + min;
         }
         edges[BINS] = max;
-        edges[0] -= (max - min) * 0.001;
+        if (!constant) {
+            edges[0] -= (max - min) * 0.001; // pandas widens the first bin to include the minimum
+        }
         int[] bins = new int[means.length];
         for (int gene = 0; gene < means.length; gene++) {
             int first = 0; // first edge >= mean, as numpy's searchsorted(side="left")
