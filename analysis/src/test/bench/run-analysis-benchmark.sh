@@ -29,7 +29,7 @@ for cells in "${sizes[@]}"; do
     "$java" -cp "$cp" org.spatialx.analysis.bench.AnalysisBenchmark generate "$data/warm" 5000 2000 >/dev/null
     /usr/bin/python3 "$script" bench "$data/warm" log1p-normalized 1000 90 1.0 0 >/dev/null
   fi
-  heap=$(( cells < 50000 ? 4 : cells < 200000 ? 8 : 20 ))
+  heap=$(( cells < 50000 ? 4 : cells < 200000 ? 8 : 14 ))
   echo "cells $cells, load $(cut -d' ' -f1-3 /proc/loadavg)"
   for jit in cold warm; do  # cold: a fresh JVM; warm: after an untimed run on 3,000 cells (a long-running server)
     echo "  java, $jit JIT"
