@@ -1,0 +1,580 @@
+package org.spatialx.analysis.clustering;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.spatialx.analysis.WorkerPool;
+import org.spatialx.api.analysis.AnalysisContext;
+
+/**
+ * k-means as scikit-learn 1.2's {@code KMeans(init="k-means++", n_init=10, algorithm="lloyd",
+ * max_iter=300, tol=1e-4)} computes it: greedy k-means++ seeding ({@code 2 + ln k} candidates per
+ * centre, the one that lowers the potential most is kept), Lloyd iterations until no label changes
+ * or the centres move less than {@code tol} times the mean variance of the dimensions, a last
+ * assignment to the final centres, and the restart with the lowest inertia wins. An empty cluster
+ * takes the point farthest from its centre, as scikit-learn relocates it.
+ *
+ * <p>The Lloyd steps are exact but skip most distance computations with Hamerly's bounds (an upper
+ * bound on the distance to the own centre, a lower bound on the distance to any other): a point is
+ * re-examined only when the bounds cannot prove that its nearest centre is unchanged, and the
+ * centre sums are updated only for points that change cluster. Points are processed in fixed pieces
+ * whose partial sums are combined in order, so the result depends on the seed only, not on the
+ * number of threads.
+ */
+final class KMeans {
+
+    /** scikit-learn 1.2's default {@code n_init} with k-means++ seeding. */
+    static final int RESTARTS = 10;
+    /** scikit-learn's default {@code max_iter}. */
+    static final int MAX_ITERATIONS = 300;
+    /** scikit-learn's default {@code tol}, relative to the mean variance of the dimensions. */
+    static final double TOLERANCE = 1e-4;
+    /** Points per piece of parallel work. */
+    private static final int PIECE = 2048;
+
+    /**
+     * A clustering.
+     *
+     * @param labels     the cluster of each point, {@code 0 .. k-1}
+     * @param centres    {@code k x d} centres, row-major
+     * @param inertia    sum of squared distances of the points to their centres
+     * @param iterations Lloyd iterations of the winning restart
+     * @param restart    which restart won, from 0
+     */
+    record Result(int[] labels, double[] centres, double inertia, int iterations, int restart) {
+    }
+
+    private final int k;
+    private final int restarts;
+    private final int maxIterations;
+    private final double tolerance;
+
+    KMeans(int k, int restarts, int maxIterations, double tolerance) {
+        if (k < 1 || restarts < 1 || maxIterations < 1) {
+            throw new IllegalArgumentException("k, restarts and iterations must be positive");
+        }
+        this.k = k;
+        this.restarts = restarts;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+    }
+
+    /** Clusters the {@code n} rows of {@code points} ({@code n x d}, row-major) into {@code k} clusters. */
+    Result fit(double[] points, int n, int d, WorkerPool pool, AnalysisContext context) {
+        if (n < k) {
+            throw new IllegalArgumentException(n + " points cannot form " + k + " clusters");
+        }
+        Points data = new Points(points, n, d, pool, context);
+        double tol = data.meanVariance() * tolerance;
+        SplittableRandom seeds = new SplittableRandom(context.seed());
+        Result best = null;
+        for (int restart = 0; restart < restarts; restart++) {
+            SplittableRandom random = seeds.split();
+            double[] centres = data.kMeansPlusPlus(k, random, restart, restarts);
+            Result result = new Lloyd(data, k, centres).run(maxIterations, tol, restart, restarts);
+            context.log("k-means restart " + (restart + 1) + "/" + restarts + ": inertia " + result.inertia()
+                    + " after " + result.iterations() + " iterations");
+            if (best == null || result.inertia() < best.inertia()) {
+                best = result;
+            }
+        }
+        return best;
+    }
+
+    /** The points and the parallel passes over them. */
+    private static final class Points {
+        final double[] x;
+        final int n;
+        final int d;
+        final int pieces;
+        final WorkerPool pool;
+        final AnalysisContext context;
+        private double[] squaredNorms;
+
+        Points(double[] x, int n, int d, WorkerPool pool, AnalysisContext context) {
+            this.x = x;
+            this.n = n;
+            this.d = d;
+            this.pieces = (n + PIECE - 1) / PIECE;
+            this.pool = pool;
+            this.context = context;
+        }
+
+        int from(int piece) {
+            return piece * PIECE;
+        }
+
+        int to(int piece) {
+            return Math.min(n, (piece + 1) * PIECE);
+        }
+
+        /** Mean over the dimensions of their (population) variance, what scikit-learn scales {@code tol} by. */
+        double meanVariance() {
+            double[][] sums = new double[pieces][d];
+            pool.forEach(pieces, (worker, piece) -> {
+                double[] sum = sums[piece];
+                for (int i = from(piece); i < to(piece); i++) {
+                    for (int j = 0, row = i * d; j < d; j++) {
+                        sum[j] += x[row + j];
+                    }
+                }
+            });
+            double[] mean = combine(sums, d);
+            for (int j = 0; j < d; j++) {
+                mean[j] /= n;
+            }
+            double[][] squares = new double[pieces][d];
+            pool.forEach(pieces, (worker, piece) -> {
+                double[] square = squares[piece];
+                for (int i = from(piece); i < to(piece); i++) {
+                    for (int j = 0, row = i * d; j < d; j++) {
+                        double delta = x[row + j] - mean[j];
+                        square[j] += delta * delta;
+                    }
+                }
+            });
+            double[] variance = combine(squares, d);
+            double total = 0;
+            for (int j = 0; j < d; j++) {
+                total += variance[j] / n;
+            }
+            return total / d;
+        }
+
+        /** scikit-learn's greedy k-means++: the first centre uniformly, then the best of {@code 2 + ln k} draws. */
+        double[] kMeansPlusPlus(int k, SplittableRandom random, int restart, int restarts) {
+            if (squaredNorms == null) {
+                squaredNorms = new double[n];
+                pool.forEach(pieces, (worker, piece) -> {
+                    for (int i = from(piece); i < to(piece); i++) {
+                        squaredNorms[i] = dot(x, i * d, x, i * d, d);
+                    }
+                });
+            }
+            int trials = 2 + (int) Math.log(k);
+            double[] centres = new double[k * d];
+            int first = random.nextInt(n);
+            System.arraycopy(x, first * d, centres, 0, d);
+            double[] closest = new double[n];
+            double[][] pieceSums = new double[pieces][1];
+            pool.forEach(pieces, (worker, piece) -> {
+                context.checkCancelled();
+                double sum = 0;
+                for (int i = from(piece); i < to(piece); i++) {
+                    closest[i] = squaredDistance(i, x, first * d, squaredNorms[first]);
+                    sum += closest[i];
+                }
+                pieceSums[piece][0] = sum;
+            });
+            double[] closestSums = column(pieceSums, 0);
+            double potential = sum(closestSums);
+            double[][] candidates = new double[trials][n];
+            double[][] potentials = new double[pieces][trials];
+            int[] ids = new int[trials];
+            for (int c = 1; c < k; c++) {
+                for (int t = 0; t < trials; t++) {
+                    ids[t] = sample(closest, closestSums, random.nextDouble() * potential);
+                }
+                pool.forEach(pieces, (worker, piece) -> {
+                    context.checkCancelled();
+                    double[] potentialOfPiece = potentials[piece];
+                    Arrays.fill(potentialOfPiece, 0);
+                    for (int i = from(piece); i < to(piece); i++) {
+                        for (int t = 0; t < trials; t++) {
+                            int id = ids[t];
+                            double distance = Math.min(closest[i], squaredDistance(i, x, id * d, squaredNorms[id]));
+                            candidates[t][i] = distance;
+                            potentialOfPiece[t] += distance;
+                        }
+                    }
+                });
+                double[] totals = combine(potentials, trials);
+                int bestTrial = 0;
+                for (int t = 1; t < trials; t++) {
+                    if (totals[t] < totals[bestTrial]) {
+                        bestTrial = t;
+                    }
+                }
+                potential = totals[bestTrial];
+                System.arraycopy(candidates[bestTrial], 0, closest, 0, n);
+                for (int piece = 0; piece < pieces; piece++) {
+                    closestSums[piece] = potentials[piece][bestTrial];
+                }
+                System.arraycopy(x, ids[bestTrial] * d, centres, c * d, d);
+                context.progress("k-means++ seeding", (restart + (double) c / k * 0.2) / restarts);
+            }
+            return centres;
+        }
+
+        /**
+         * The first point whose cumulative weight reaches {@code target} (numpy's
+         * {@code searchsorted(cumsum(weights), target)}, clipped to the last point).
+         */
+        private int sample(double[] weights, double[] pieceSums, double target) {
+            double cumulative = 0;
+            for (int piece = 0; piece < pieces; piece++) {
+                if (cumulative + pieceSums[piece] >= target) {
+                    for (int i = from(piece); i < to(piece); i++) {
+                        cumulative += weights[i];
+                        if (cumulative >= target) {
+                            return i;
+                        }
+                    }
+                    return to(piece) - 1;
+                }
+                cumulative += pieceSums[piece];
+            }
+            return n - 1;
+        }
+
+        /** {@code |x_i - y|^2} through the norms, as scikit-learn's {@code euclidean_distances} computes it. */
+        private double squaredDistance(int i, double[] y, int yOffset, double ySquaredNorm) {
+            return Math.max(0, squaredNorms[i] + ySquaredNorm - 2 * dot(x, i * d, y, yOffset, d));
+        }
+    }
+
+    /** One restart's Lloyd iterations. */
+    private static final class Lloyd {
+        private final Points data;
+        private final int k;
+        private final int d;
+        private final double[] centres;
+        private final double[] sums;
+        private final long[] counts;
+        private final int[] labels;
+        private final double[] upper;
+        private final double[] lower;
+        private final double[] halfGap;
+        private final double[][] pieceSums;
+        private final long[][] pieceCounts;
+        private final boolean[] pieceChanged;
+
+        Lloyd(Points data, int k, double[] centres) {
+            this.data = data;
+            this.k = k;
+            this.d = data.d;
+            this.centres = centres;
+            this.sums = new double[k * d];
+            this.counts = new long[k];
+            this.labels = new int[data.n];
+            this.upper = new double[data.n];
+            this.lower = new double[data.n];
+            this.halfGap = new double[k];
+            this.pieceSums = new double[data.pieces][k * d];
+            this.pieceCounts = new long[data.pieces][k];
+            this.pieceChanged = new boolean[data.pieces];
+        }
+
+        Result run(int maxIterations, double tol, int restart, int restarts) {
+            assignAll();
+            boolean strict = false;
+            int iteration = 0;
+            double[] shifts = new double[k];
+            while (true) {
+                double shiftTotal = moveCentres(shifts);
+                iteration++;
+                // the iterations needed are unknown: approach the restart's end without reaching it
+                data.context.progress("Lloyd iterations",
+                        (restart + 0.2 + 0.8 * iteration / (iteration + 10.0)) / restarts);
+                if (iteration >= maxIterations || shiftTotal <= tol) {
+                    break;
+                }
+                if (!assignChanged()) {
+                    strict = true;
+                    iteration++; // scikit-learn counts the step that found no change (its centres stay put)
+                    break;
+                }
+            }
+            if (!strict) {
+                assignChanged(); // scikit-learn's last E-step: labels that match the final centres
+            }
+            data.context.progress("Lloyd iterations", (restart + 1.0) / restarts);
+            return new Result(labels, centres, inertia(), iteration, restart);
+        }
+
+        /** The first assignment: every distance, and the centre sums from scratch. */
+        private void assignAll() {
+            data.pool.forEach(data.pieces, (worker, piece) -> {
+                data.context.checkCancelled();
+                double[] sum = pieceSums[piece];
+                long[] count = pieceCounts[piece];
+                for (int i = data.from(piece); i < data.to(piece); i++) {
+                    int best = nearest(i);
+                    labels[i] = best;
+                    add(sum, best, i, 1);
+                    count[best]++;
+                }
+            });
+            for (int piece = 0; piece < data.pieces; piece++) {
+                addTo(sums, pieceSums[piece]);
+                for (int c = 0; c < k; c++) {
+                    counts[c] += pieceCounts[piece][c];
+                }
+            }
+        }
+
+        /**
+         * One Hamerly E-step: re-examines only the points whose bounds allow another centre to be nearer;
+         * moves the sums of the points that change cluster. Returns whether any label changed.
+         */
+        private boolean assignChanged() {
+            for (int c = 0; c < k; c++) {
+                double nearest = Double.POSITIVE_INFINITY;
+                for (int o = 0; o < k; o++) {
+                    if (o != c) {
+                        nearest = Math.min(nearest, Math.sqrt(squaredDistance(centres, c * d, centres, o * d, d)));
+                    }
+                }
+                halfGap[c] = nearest / 2;
+            }
+            Arrays.fill(pieceChanged, false);
+            data.pool.forEach(data.pieces, (worker, piece) -> {
+                data.context.checkCancelled();
+                double[] delta = pieceSums[piece];
+                long[] count = pieceCounts[piece];
+                boolean changed = false;
+                for (int i = data.from(piece); i < data.to(piece); i++) {
+                    int own = labels[i];
+                    double bound = Math.max(halfGap[own], lower[i]);
+                    if (upper[i] <= bound) {
+                        continue;
+                    }
+                    upper[i] = Math.sqrt(squaredDistance(data.x, i * d, centres, own * d, d));
+                    if (upper[i] <= bound) {
+                        continue;
+                    }
+                    int best = nearest(i);
+                    if (best != own) {
+                        if (!changed) {
+                            Arrays.fill(delta, 0);
+                            Arrays.fill(count, 0);
+                            changed = true;
+                        }
+                        labels[i] = best;
+                        add(delta, own, i, -1);
+                        add(delta, best, i, 1);
+                        count[own]--;
+                        count[best]++;
+                    }
+                }
+                pieceChanged[piece] = changed;
+            });
+            boolean any = false;
+            for (int piece = 0; piece < data.pieces; piece++) {
+                if (pieceChanged[piece]) {
+                    any = true;
+                    addTo(sums, pieceSums[piece]);
+                    for (int c = 0; c < k; c++) {
+                        counts[c] += pieceCounts[piece][c];
+                    }
+                }
+            }
+            return any;
+        }
+
+        /** Sets point i's bounds from all k distances and returns its nearest centre (the first on ties). */
+        private int nearest(int i) {
+            int best = 0;
+            double first = Double.POSITIVE_INFINITY;
+            double second = Double.POSITIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double squared = squaredDistance(data.x, i * d, centres, c * d, d);
+                if (squared < first) {
+                    second = first;
+                    first = squared;
+                    best = c;
+                } else if (squared < second) {
+                    second = squared;
+                }
+            }
+            upper[i] = Math.sqrt(first);
+            lower[i] = Math.sqrt(second);
+            return best;
+        }
+
+        /**
+         * The M-step: every centre to the mean of its points (an empty cluster first takes the point
+         * farthest from its centre), then the bounds follow the moves. Returns the sum of squared moves.
+         */
+        private double moveCentres(double[] shifts) {
+            relocateEmptyClusters();
+            double[] previous = centres.clone();
+            for (int c = 0; c < k; c++) {
+                if (counts[c] == 0) {
+                    continue; // stays where it was
+                }
+                for (int j = 0; j < d; j++) {
+                    centres[c * d + j] = sums[c * d + j] / counts[c];
+                }
+            }
+            double total = 0;
+            int largest = 0;
+            double secondLargest = 0;
+            for (int c = 0; c < k; c++) {
+                double squared = squaredDistance(previous, c * d, centres, c * d, d);
+                total += squared;
+                shifts[c] = Math.sqrt(squared);
+            }
+            for (int c = 1; c < k; c++) {
+                if (shifts[c] > shifts[largest]) {
+                    largest = c;
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                if (c != largest) {
+                    secondLargest = Math.max(secondLargest, shifts[c]);
+                }
+            }
+            double maxShift = shifts[largest];
+            int farthestMover = largest;
+            double otherShift = secondLargest;
+            data.pool.forEach(data.pieces, (worker, piece) -> {
+                for (int i = data.from(piece); i < data.to(piece); i++) {
+                    int own = labels[i];
+                    upper[i] += shifts[own];
+                    lower[i] -= own == farthestMover ? otherShift : maxShift;
+                }
+            });
+            return total;
+        }
+
+        /**
+         * scikit-learn's relocation: each empty cluster, in order, takes the point farthest from its
+         * centre (among clusters that keep at least one point, so that none empties in turn).
+         */
+        private void relocateEmptyClusters() {
+            int empty = 0;
+            for (int c = 0; c < k; c++) {
+                if (counts[c] == 0) {
+                    empty++;
+                }
+            }
+            if (empty == 0) {
+                return;
+            }
+            double[] distance = new double[data.n];
+            data.pool.forEach(data.pieces, (worker, piece) -> {
+                for (int i = data.from(piece); i < data.to(piece); i++) {
+                    distance[i] = squaredDistance(data.x, i * d, centres, labels[i] * d, d);
+                }
+            });
+            for (int c = 0; c < k; c++) {
+                if (counts[c] != 0) {
+                    continue;
+                }
+                int point = -1;
+                for (int i = 0; i < data.n; i++) {
+                    if (counts[labels[i]] > 1 && (point < 0 || distance[i] > distance[point])) {
+                        point = i;
+                    }
+                }
+                if (point < 0) {
+                    return; // fewer distinct points than clusters: the cluster stays empty
+                }
+                int own = labels[point];
+                add(sums, own, point, -1);
+                counts[own]--;
+                Arrays.fill(sums, c * d, (c + 1) * d, 0);
+                add(sums, c, point, 1);
+                counts[c] = 1;
+                labels[point] = c;
+                distance[point] = -1;
+                upper[point] = 0; // any bounds with upper >= 0 >= lower stay valid once the centres move
+                lower[point] = 0;
+            }
+        }
+
+        private double inertia() {
+            double[][] pieceInertia = new double[data.pieces][1];
+            data.pool.forEach(data.pieces, (worker, piece) -> {
+                double sum = 0;
+                for (int i = data.from(piece); i < data.to(piece); i++) {
+                    sum += squaredDistance(data.x, i * d, centres, labels[i] * d, d);
+                }
+                pieceInertia[piece][0] = sum;
+            });
+            return sum(column(pieceInertia, 0));
+        }
+
+        private void add(double[] target, int cluster, int point, int sign) {
+            int row = point * d;
+            int offset = cluster * d;
+            for (int j = 0; j < d; j++) {
+                target[offset + j] += sign * data.x[row + j];
+            }
+        }
+    }
+
+    private static void addTo(double[] target, double[] values) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += values[i];
+        }
+    }
+
+    /** Element-wise sum of the rows of {@code parts}, in row order (the same for any thread count). */
+    private static double[] combine(double[][] parts, int width) {
+        double[] total = new double[width];
+        for (double[] part : parts) {
+            addTo(total, part);
+        }
+        return total;
+    }
+
+    private static double[] column(double[][] rows, int column) {
+        double[] values = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            values[i] = rows[i][column];
+        }
+        return values;
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    /** {@code x . y} over {@code d} values, four partial sums for instruction-level parallelism. */
+    static double dot(double[] x, int xOffset, double[] y, int yOffset, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < d; j += 4) {
+            s0 += x[xOffset + j] * y[yOffset + j];
+            s1 += x[xOffset + j + 1] * y[yOffset + j + 1];
+            s2 += x[xOffset + j + 2] * y[yOffset + j + 2];
+            s3 += x[xOffset + j + 3] * y[yOffset + j + 3];
+        }
+        for (; j < d; j++) {
+            s0 += x[xOffset + j] * y[yOffset + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code |x - y|^2} over {@code d} values, computed from the differences (exact for Lloyd's bounds). */
+    static double squaredDistance(double[] x, int xOffset, double[] y, int yOffset, int d) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < d; j += 4) {
+            double a = x[xOffset + j] - y[yOffset + j];
+            double b = x[xOffset + j + 1] - y[yOffset + j + 1];
+            double c = x[xOffset + j + 2] - y[yOffset + j + 2];
+            double e = x[xOffset + j + 3] - y[yOffset + j + 3];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += e * e;
+        }
+        for (; j < d; j++) {
+            double a = x[xOffset + j] - y[yOffset + j];
+            s0 += a * a;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+}
