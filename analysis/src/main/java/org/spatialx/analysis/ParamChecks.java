@@ -45,18 +45,26 @@ public final class ParamChecks {
         }
     }
 
-    /** {@code value}, when given, must be one of {@code accepted} (compared exactly, as the wire does). */
+    /** {@code value} must be given and be an integer of at least {@code min}. */
+    public static void requiredAtLeast(String param, Integer value, int min) {
+        atLeast(param, required(param, value), min);
+    }
+
+    /** {@code value} must be given and be a finite number above zero. */
+    public static void requiredPositive(String param, Number value) {
+        positive(param, required(param, value));
+    }
+
+    /** {@code value} must be given and be one of {@code accepted} (compared exactly, as the wire does). */
     public static void oneOf(String param, String value, List<String> accepted) {
-        if (value != null && !accepted.contains(value)) {
+        if (!accepted.contains(required(param, value))) {
             throw new AnalysisException("Unknown " + param + " \"" + value + "\": use one of "
                     + String.join(", ", accepted) + ".");
         }
     }
 
-    /** {@code value}, when given, must be the wire value of a member of {@code type}. */
+    /** {@code value} must be given and be the wire value of a member of {@code type}. */
     public static <E extends Enum<E> & WireEnum> void wireValue(String param, String value, Class<E> type) {
-        if (value != null) {
-            oneOf(param, value, Arrays.stream(type.getEnumConstants()).map(m -> String.valueOf(m.value())).toList());
-        }
+        oneOf(param, value, Arrays.stream(type.getEnumConstants()).map(m -> String.valueOf(m.value())).toList());
     }
 }

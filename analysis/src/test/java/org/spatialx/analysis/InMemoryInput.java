@@ -82,11 +82,7 @@ public final class InMemoryInput implements AnalysisInput {
 
     @Override
     public Column obs(String key) {
-        Column column = obs.get(key);
-        if (column == null) {
-            throw new AnalysisException("No obs column \"" + key + "\" in " + dataId + "; there are " + obs.keySet());
-        }
-        return column;
+        return present(obs, key, "obs column");
     }
 
     @Override
@@ -96,12 +92,15 @@ public final class InMemoryInput implements AnalysisInput {
 
     @Override
     public DenseMatrix embedding(String key) {
-        DenseMatrix embedding = embeddings.get(key);
-        if (embedding == null) {
-            throw new AnalysisException("No embedding \"" + key + "\" in " + dataId + "; there are "
-                    + embeddings.keySet());
+        return present(embeddings, key, "embedding");
+    }
+
+    private <V> V present(Map<String, V> values, String key, String what) {
+        V value = values.get(key);
+        if (value == null) {
+            throw new AnalysisException("No " + what + " \"" + key + "\" in " + dataId + "; there are " + values.keySet());
         }
-        return embedding;
+        return value;
     }
 
     @Override

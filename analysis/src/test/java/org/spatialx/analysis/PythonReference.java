@@ -66,7 +66,11 @@ public final class PythonReference {
         try {
             Path errors = Files.createTempFile("spatialx-python", ".err");
             try {
-                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+                // one thread: the comparisons check results, not speed, on a machine shared with other builds
+                builder.environment().put("OMP_NUM_THREADS", "1");
+                builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+                Process process = builder.start();
                 process.getOutputStream().close();
                 List<String> lines;
                 try (var stdout = process.getInputStream()) {

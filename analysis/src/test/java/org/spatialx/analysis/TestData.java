@@ -11,6 +11,8 @@ import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
+import org.spatialx.technologies.matrix.DelimitedMatrix;
+import org.spatialx.technologies.matrix.TenxH5Matrix;
 
 /** Real matrices (bundled examples, or ../shared/testdata for GPL ones) and generated data with known structure. */
 public final class TestData {
@@ -35,6 +37,16 @@ public final class TestData {
         assumeTrue(Files.exists(path), "GPL test data not bundled and not found at " + path
                 + " (set -Dspatialx.shared.dir to the folder holding testdata/)");
         return path;
+    }
+
+    /** 526 real cells x 30 genes: 10x Xenium (XOA 1.x), bundled. */
+    public static ExpressionMatrix xenium() {
+        return TenxH5Matrix.read(bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells/cell_feature_matrix.h5"));
+    }
+
+    /** 905 real cells x 1,010 genes: NanoString CosMx, GPL, read from ../shared/testdata (skips when absent). */
+    public static ExpressionMatrix cosmx() {
+        return DelimitedMatrix.readCosmxExprMat(shared("cosmx/DBKero_Breast_Case2_fov16_SpaceTrooper/DBKero_exprMat_file.csv"));
     }
 
     /** The normalised counts as a dense cells x genes embedding (small real matrices only). */

@@ -1,10 +1,10 @@
 package org.spatialx.analysis.clustering;
 
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.analysis.WorkerPool;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
@@ -20,7 +20,7 @@ import org.spatialx.api.data.DenseMatrix;
  * the clusters become a categorical column numbered by size, {@code 0} the largest.
  */
 @Extension
-public final class KMeansAnalysis implements Analysis<KMeansAnalysis.Params> {
+public final class KMeansAnalysis extends DeclaredAnalysis<KMeansAnalysis.Params> {
 
     /**
      * The wire params (protocol 7.2).
@@ -36,51 +36,17 @@ public final class KMeansAnalysis implements Analysis<KMeansAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.CLUSTERING;
-    }
-
-    @Override
-    public String name() {
-        return "kmeans";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "k-means";
-    }
-
-    @Override
-    public String groupType() {
-        return "clustering";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "k-means";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "k-means clustering of an embedding (k-means++ seeding, 10 restarts, as scikit-learn)";
+    /** The kind's declaration. */
+    public KMeansAnalysis() {
+        super(AnalysisGroups.CLUSTERING, "kmeans", "k-means", "k-means", "clustering",
+                Params.defaults(),
+                "k-means clustering of an embedding (k-means++ seeding, 10 restarts, as scikit-learn)");
     }
 
     @Override
     public void validate(Params params) {
         ParamChecks.requiredText("embedding_key", params.embeddingKey());
-        ParamChecks.required("n_clusters", params.nClusters());
-        ParamChecks.atLeast("n_clusters", params.nClusters(), 1);
+        ParamChecks.requiredAtLeast("n_clusters", params.nClusters(), 1);
     }
 
     @Override

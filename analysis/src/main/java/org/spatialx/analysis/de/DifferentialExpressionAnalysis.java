@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.analysis.WorkerPool;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.SpatialAttrs;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
@@ -39,7 +39,7 @@ import org.spatialx.api.data.ExpressionMatrix;
  * Benjamini-Hochberg adjusted p-values; {@code venice}, BioTuring's method, runs on SpatialX only.
  */
 @Extension
-public final class DifferentialExpressionAnalysis implements Analysis<DifferentialExpressionAnalysis.Params> {
+public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<DifferentialExpressionAnalysis.Params> {
 
     /** The accepted {@code method} values. */
     public static final List<String> METHODS = List.of("venice", "t-test", "wilcoxon");
@@ -50,7 +50,7 @@ public final class DifferentialExpressionAnalysis implements Analysis<Differenti
     public static final String GENE = "gene";
     /** Gene id column. */
     public static final String GENE_ID = "gene id";
-    /** z-score (Wilcoxon) or t statistic (t-test) of group 1 against group 2; the rows are sorted by it, largest first. */
+    /** z-score (Wilcoxon) or t statistic (t-test) of group 1 against group 2; rows sorted by it, largest first. */
     public static final String SCORE = "score";
     /** {@code log2((m1 + 1e-9) / (m2 + 1e-9))} of the group means brought back to the count scale. */
     public static final String LOG2_FOLD_CHANGE = "log2 fold change";
@@ -99,7 +99,7 @@ public final class DifferentialExpressionAnalysis implements Analysis<Differenti
                     null, null, null);
         }
 
-        /** With other groups of cells, e.g. {@code defaults().withGroups("DA-1", List.of(...), "DA-1", List.of(...))}. */
+        /** With other groups of cells: {@code withGroups("DA-1", List.of(...), "DA-1", List.of(...))}. */
         public Params withGroups(String dataId1, List<Integer> group1, String dataId2, List<Integer> group2) {
             return new Params(dataId1, dataId2, group1, group2, group1Name, group2Name, method, normalizeMethod,
                     sampleId1, sampleId2, tableId1, tableId2, name);
@@ -132,44 +132,11 @@ public final class DifferentialExpressionAnalysis implements Analysis<Differenti
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.DE;
-    }
-
-    @Override
-    public String name() {
-        return "differential_expression_genes";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "DE genes";
-    }
-
-    @Override
-    public String groupType() {
-        return "deg";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "de_genes";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Differentially expressed genes between two groups of cells (wilcoxon and t-test also run locally)";
+    /** The kind's declaration. */
+    public DifferentialExpressionAnalysis() {
+        super(AnalysisGroups.DE, "differential_expression_genes", "DE genes", "de_genes", "deg",
+                Params.defaults(),
+                "Differentially expressed genes between two groups of cells (wilcoxon and t-test also run locally)");
     }
 
     @Override
@@ -184,9 +151,7 @@ public final class DifferentialExpressionAnalysis implements Analysis<Differenti
         }
         ParamChecks.required("group_1_name", params.group1Name());
         ParamChecks.required("group_2_name", params.group2Name());
-        ParamChecks.required("method", params.method());
         ParamChecks.oneOf("method", params.method(), METHODS);
-        ParamChecks.required("normalize_method", params.normalizeMethod());
         ParamChecks.wireValue("normalize_method", params.normalizeMethod(), NormalizeMethod.class);
     }
 
@@ -239,9 +204,9 @@ public final class DifferentialExpressionAnalysis implements Analysis<Differenti
         DifferentialExpression.Test test = switch (params.method()) {
             case "wilcoxon" -> DifferentialExpression.Test.WILCOXON;
             case "t-test" -> DifferentialExpression.Test.T_TEST;
-            default -> throw new AnalysisException("method=\"" + params.method() + "\" is BioTuring's Venice, which runs"
-                    + " on SpatialX only (its publication does not describe it in enough detail to reproduce). On this"
-                    + " server use method=\"wilcoxon\" or method=\"t-test\".");
+            default -> throw new AnalysisException("method=\"" + params.method()
+                    + "\" is BioTuring's Venice, which runs on SpatialX only (its publication does not describe it"
+                    + " in enough detail to reproduce). On this server use method=\"wilcoxon\" or method=\"t-test\".");
         };
         Normalization normalization = Normalization.of(NormalizeMethod.fromValue(params.normalizeMethod()));
         ExpressionMatrix counts1 = dataSet(input, params.dataId1()).counts();

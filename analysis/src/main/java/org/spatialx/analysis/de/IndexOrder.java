@@ -32,7 +32,8 @@ final class IndexOrder {
         int j = middle;
         for (int out = left; out < right; out++) {
             boolean takeRight = i >= middle
-                    || j < right && (decreasing ? keys[scratch[j]] > keys[scratch[i]] : keys[scratch[j]] < keys[scratch[i]]);
+                    || j < right && (decreasing ? keys[scratch[j]] > keys[scratch[i]]
+                            : keys[scratch[j]] < keys[scratch[i]]);
             order[out] = takeRight ? scratch[j++] : scratch[i++];
         }
     }

@@ -1,9 +1,9 @@
 package org.spatialx.analysis.embeddings;
 
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 
 /**
@@ -11,7 +11,7 @@ import org.spatialx.api.analysis.AnalysisGroups;
  * latent space. Runs on SpatialX (no local implementation: scVI trains a neural network).
  */
 @Extension
-public final class ScviAnalysis implements Analysis<ScviAnalysis.Params> {
+public final class ScviAnalysis extends DeclaredAnalysis<ScviAnalysis.Params> {
 
     /**
      * The wire params (protocol 7.2).
@@ -28,54 +28,19 @@ public final class ScviAnalysis implements Analysis<ScviAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.EMBEDDINGS;
-    }
-
-    @Override
-    public String name() {
-        return "scvi";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "scVI";
-    }
-
-    @Override
-    public String groupType() {
-        return "embedding";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "scVI";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "scVI latent embedding (runs on SpatialX)";
+    /** The kind's declaration. */
+    public ScviAnalysis() {
+        super(AnalysisGroups.EMBEDDINGS, "scvi", "scVI", "scVI", "embedding",
+                Params.defaults(), "scVI latent embedding (runs on SpatialX)");
     }
 
     @Override
     public void validate(Params params) {
-        ParamChecks.required("n_latents", params.nLatents());
-        ParamChecks.atLeast("n_latents", params.nLatents(), 1);
+        ParamChecks.requiredAtLeast("n_latents", params.nLatents(), 1);
         ParamChecks.atLeast("n_top_genes", params.nTopGenes(), 1);
     }
 
-    /** SpatialX writes the number of genes it used ({@code 486 top genes} on a 486-gene panel); this is the request's. */
+    /** The requested number of genes; SpatialX writes the number it used ({@code 486 top genes} on a 486-gene panel). */
     @Override
     public String defaultOutputName(Params params) {
         return OutputNames.of("scVI", params.nLatents() + " latents",

@@ -2,9 +2,9 @@ package org.spatialx.analysis.embeddings;
 
 import java.util.List;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
 
@@ -13,7 +13,7 @@ import org.spatialx.api.analysis.Required;
  * init="pca", title=None)}: a t-SNE of an embedding.
  */
 @Extension
-public final class TsneAnalysis implements Analysis<TsneAnalysis.Params> {
+public final class TsneAnalysis extends DeclaredAnalysis<TsneAnalysis.Params> {
 
     /** The accepted {@code init} values. */
     public static final List<String> INITS = List.of("pca", "gaussian", "input");
@@ -36,55 +36,19 @@ public final class TsneAnalysis implements Analysis<TsneAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.EMBEDDINGS;
-    }
-
-    @Override
-    public String name() {
-        return "tsne";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "t-SNE";
-    }
-
-    @Override
-    public String groupType() {
-        return "embedding";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "t-SNE";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "t-SNE of an embedding";
+    /** The kind's declaration. */
+    public TsneAnalysis() {
+        super(AnalysisGroups.EMBEDDINGS, "tsne", "t-SNE", "t-SNE", "embedding",
+                Params.defaults(), "t-SNE of an embedding");
     }
 
     @Override
     public void validate(Params params) {
         ParamChecks.requiredText("embedding_key", params.embeddingKey());
-        ParamChecks.required("n_neighbors", params.nNeighbors());
-        ParamChecks.atLeast("n_neighbors", params.nNeighbors(), 2);
+        ParamChecks.requiredAtLeast("n_neighbors", params.nNeighbors(), 2);
         ParamChecks.atLeast("local_connectivity", params.localConnectivity(), 1);
         ParamChecks.oneOf("init", params.init(), INITS);
-        ParamChecks.required("perplexity", params.perplexity());
-        ParamChecks.positive("perplexity", params.perplexity());
+        ParamChecks.requiredPositive("perplexity", params.perplexity());
     }
 
     @Override

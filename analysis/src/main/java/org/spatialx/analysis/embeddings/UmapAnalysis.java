@@ -2,9 +2,9 @@ package org.spatialx.analysis.embeddings;
 
 import java.util.List;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
 
@@ -13,7 +13,7 @@ import org.spatialx.api.analysis.Required;
  * deterministic=True, title=None)}: a UMAP of an embedding.
  */
 @Extension
-public final class UmapAnalysis implements Analysis<UmapAnalysis.Params> {
+public final class UmapAnalysis extends DeclaredAnalysis<UmapAnalysis.Params> {
 
     /** The accepted {@code init} values. */
     public static final List<String> INITS = List.of("pca", "spectral", "random");
@@ -36,51 +36,16 @@ public final class UmapAnalysis implements Analysis<UmapAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.EMBEDDINGS;
-    }
-
-    @Override
-    public String name() {
-        return "umap";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "UMAP";
-    }
-
-    @Override
-    public String groupType() {
-        return "embedding";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "UMAP";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "UMAP of an embedding";
+    /** The kind's declaration. */
+    public UmapAnalysis() {
+        super(AnalysisGroups.EMBEDDINGS, "umap", "UMAP", "UMAP", "embedding",
+                Params.defaults(), "UMAP of an embedding");
     }
 
     @Override
     public void validate(Params params) {
         ParamChecks.requiredText("embedding_key", params.embeddingKey());
-        ParamChecks.required("n_neighbors", params.nNeighbors());
-        ParamChecks.atLeast("n_neighbors", params.nNeighbors(), 2);
+        ParamChecks.requiredAtLeast("n_neighbors", params.nNeighbors(), 2);
         ParamChecks.atLeast("local_connectivity", params.localConnectivity(), 1);
         ParamChecks.oneOf("init", params.init(), INITS);
     }

@@ -1,8 +1,8 @@
 package org.spatialx.analysis.embeddings;
 
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
 
@@ -11,7 +11,7 @@ import org.spatialx.api.analysis.Required;
  * (despite the name, the server path of an {@code .h5ad}; protocol 7.2).
  */
 @Extension
-public final class UploadEmbeddingsAnalysis implements Analysis<UploadEmbeddingsAnalysis.Params> {
+public final class UploadEmbeddingsAnalysis extends DeclaredAnalysis<UploadEmbeddingsAnalysis.Params> {
 
     /**
      * The wire params (protocol 7.2): no title is sent.
@@ -25,44 +25,10 @@ public final class UploadEmbeddingsAnalysis implements Analysis<UploadEmbeddings
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.EMBEDDINGS;
-    }
-
-    @Override
-    public String name() {
-        return "upload_embeddings";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Import Embeddings";
-    }
-
-    @Override
-    public String groupType() {
-        return "embedding";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "import_embeddings";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Import embeddings from an uploaded file (runs on SpatialX)";
+    /** The kind's declaration. */
+    public UploadEmbeddingsAnalysis() {
+        super(AnalysisGroups.EMBEDDINGS, "upload_embeddings", "Import Embeddings", "import_embeddings", "embedding",
+                Params.defaults(), "Import embeddings from an uploaded file (runs on SpatialX)");
     }
 
     @Override

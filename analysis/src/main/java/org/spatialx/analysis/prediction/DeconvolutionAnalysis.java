@@ -1,9 +1,9 @@
 package org.spatialx.analysis.prediction;
 
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
 
@@ -13,7 +13,7 @@ import org.spatialx.api.analysis.Required;
  * parameters; models listed by {@code list_deconvolution_models()}). Runs on SpatialX.
  */
 @Extension
-public final class DeconvolutionAnalysis implements Analysis<DeconvolutionAnalysis.Params> {
+public final class DeconvolutionAnalysis extends DeclaredAnalysis<DeconvolutionAnalysis.Params> {
 
     /**
      * The wire params (protocol 7.2).
@@ -30,53 +30,17 @@ public final class DeconvolutionAnalysis implements Analysis<DeconvolutionAnalys
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.PREDICTION;
-    }
-
-    @Override
-    public String name() {
-        return "deconvolution";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Deconvolution";
-    }
-
-    @Override
-    public String groupType() {
-        return "prediction";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "deconvolution";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Cell type deconvolution of spots with a reference model (runs on SpatialX)";
+    /** The kind's declaration. */
+    public DeconvolutionAnalysis() {
+        super(AnalysisGroups.PREDICTION, "deconvolution", "Deconvolution", "deconvolution", "prediction",
+                Params.defaults(), "Cell type deconvolution of spots with a reference model (runs on SpatialX)");
     }
 
     @Override
     public void validate(Params params) {
         ParamChecks.requiredText("model_id", params.modelId());
-        ParamChecks.required("n_cells_per_location", params.nCellsPerLocation());
-        ParamChecks.atLeast("n_cells_per_location", params.nCellsPerLocation(), 1);
-        ParamChecks.required("detection_alpha", params.detectionAlpha());
-        ParamChecks.positive("detection_alpha", params.detectionAlpha());
+        ParamChecks.requiredAtLeast("n_cells_per_location", params.nCellsPerLocation(), 1);
+        ParamChecks.requiredPositive("detection_alpha", params.detectionAlpha());
     }
 
     /** The Python SDK does not append extra keyword arguments (such as {@code data_id}) to these params. */

@@ -2,9 +2,9 @@ package org.spatialx.analysis.prediction;
 
 import java.util.List;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.api.Species;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
 
@@ -13,7 +13,7 @@ import org.spatialx.api.analysis.Required;
  * predicts the cell type of each cluster from BioTuring's reference atlases. Runs on SpatialX.
  */
 @Extension
-public final class MetadataReferenceAnalysis implements Analysis<MetadataReferenceAnalysis.Params> {
+public final class MetadataReferenceAnalysis extends DeclaredAnalysis<MetadataReferenceAnalysis.Params> {
 
     /** The accepted {@code anno_type} values: sub or major cell types. */
     public static final List<String> ANNOTATION_TYPES = List.of("sub", "major");
@@ -33,52 +33,17 @@ public final class MetadataReferenceAnalysis implements Analysis<MetadataReferen
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.PREDICTION;
-    }
-
-    @Override
-    public String name() {
-        return "metadata_reference";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Metadata Reference";
-    }
-
-    @Override
-    public String groupType() {
-        return "prediction";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "celltype_prediction";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Cell type prediction of clusters from a reference (runs on SpatialX)";
+    /** The kind's declaration. */
+    public MetadataReferenceAnalysis() {
+        super(AnalysisGroups.PREDICTION, "metadata_reference", "Metadata Reference",
+                "celltype_prediction", "prediction",
+                Params.defaults(), "Cell type prediction of clusters from a reference (runs on SpatialX)");
     }
 
     @Override
     public void validate(Params params) {
         ParamChecks.requiredText("cluster_key", params.clusterKey());
-        ParamChecks.required("anno_type", params.annoType());
         ParamChecks.oneOf("anno_type", params.annoType(), ANNOTATION_TYPES);
-        ParamChecks.required("species", params.species());
         ParamChecks.wireValue("species", params.species(), Species.class);
     }
 

@@ -1,9 +1,9 @@
 package org.spatialx.analysis.spatial;
 
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.Required;
@@ -15,7 +15,7 @@ import org.spatialx.api.analysis.Required;
  * SpatialX.
  */
 @Extension
-public final class NeighborhoodAnalysis implements Analysis<NeighborhoodAnalysis.Params> {
+public final class NeighborhoodAnalysis extends DeclaredAnalysis<NeighborhoodAnalysis.Params> {
 
     /** The sub type when the neighbourhoods are built from an annotation (cell type labels). */
     public static final String FROM_ANNOTATION = "neighborhood_proportions_analysis";
@@ -41,24 +41,11 @@ public final class NeighborhoodAnalysis implements Analysis<NeighborhoodAnalysis
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.SPATIAL_ANALYSIS;
-    }
-
-    @Override
-    public String name() {
-        return "neighborhood_analysis";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Neighborhood Analysis";
-    }
-
-    @Override
-    public String groupType() {
-        return "neighborhood";
+    /** The kind's declaration. */
+    public NeighborhoodAnalysis() {
+        super(AnalysisGroups.SPATIAL_ANALYSIS, "neighborhood_analysis", "Neighborhood Analysis",
+                FROM_DECONVOLUTION, "neighborhood",
+                Params.defaults(), "Cell neighbourhoods from cell types or deconvolution (runs on SpatialX)");
     }
 
     /** Depends on which key is given (protocol 7.2). */
@@ -68,26 +55,9 @@ public final class NeighborhoodAnalysis implements Analysis<NeighborhoodAnalysis
     }
 
     @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Cell neighbourhoods from cell types or deconvolution (runs on SpatialX)";
-    }
-
-    @Override
     public void validate(Params params) {
-        ParamChecks.required("radius", params.radius());
-        ParamChecks.positive("radius", params.radius());
-        ParamChecks.required("mpp", params.mpp());
-        ParamChecks.positive("mpp", params.mpp());
+        ParamChecks.requiredPositive("radius", params.radius());
+        ParamChecks.requiredPositive("mpp", params.mpp());
         boolean annotation = given(params.annotationKey());
         boolean deconvolution = given(params.deconvolutionKey());
         if (annotation == deconvolution) {
@@ -95,8 +65,7 @@ public final class NeighborhoodAnalysis implements Analysis<NeighborhoodAnalysis
                     + (annotation ? "both" : "neither") + ").");
         }
         ParamChecks.positive("tau", params.tau());
-        ParamChecks.required("n_centroids", params.nCentroids());
-        ParamChecks.atLeast("n_centroids", params.nCentroids(), 1);
+        ParamChecks.requiredAtLeast("n_centroids", params.nCentroids(), 1);
     }
 
     /** The Python SDK does not append extra keyword arguments (such as {@code data_id}) to these params. */

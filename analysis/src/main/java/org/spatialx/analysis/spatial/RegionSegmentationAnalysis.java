@@ -2,11 +2,11 @@ package org.spatialx.analysis.spatial;
 
 import java.util.Optional;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.api.SpatialAttrs;
 import org.spatialx.api.Species;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisGroups;
 import org.spatialx.api.analysis.DataIds;
 import org.spatialx.api.analysis.DataLookup;
@@ -18,7 +18,7 @@ import org.spatialx.api.analysis.Required;
  * tissue regions from the spatial correlation of expression. Runs on SpatialX.
  */
 @Extension
-public final class RegionSegmentationAnalysis implements Analysis<RegionSegmentationAnalysis.Params> {
+public final class RegionSegmentationAnalysis extends DeclaredAnalysis<RegionSegmentationAnalysis.Params> {
 
     /**
      * The wire params (protocol 7.2).
@@ -39,55 +39,18 @@ public final class RegionSegmentationAnalysis implements Analysis<RegionSegmenta
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.SPATIAL_ANALYSIS;
-    }
-
-    @Override
-    public String name() {
-        return "region_segmentation";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Region Segmentation";
-    }
-
-    @Override
-    public String groupType() {
-        return "svg";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "segmentation_by_spatial_correlation";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Tissue regions from the spatial correlation of expression (runs on SpatialX)";
+    /** The kind's declaration. */
+    public RegionSegmentationAnalysis() {
+        super(AnalysisGroups.SPATIAL_ANALYSIS, "region_segmentation", "Region Segmentation",
+                "segmentation_by_spatial_correlation", "svg",
+                Params.defaults(), "Tissue regions from the spatial correlation of expression (runs on SpatialX)");
     }
 
     @Override
     public void validate(Params params) {
-        ParamChecks.required("radius", params.radius());
-        ParamChecks.positive("radius", params.radius());
-        ParamChecks.required("mpp", params.mpp());
-        ParamChecks.positive("mpp", params.mpp());
-        ParamChecks.required("resolution", params.resolution());
-        ParamChecks.positive("resolution", params.resolution());
-        ParamChecks.required("species", params.species());
+        ParamChecks.requiredPositive("radius", params.radius());
+        ParamChecks.requiredPositive("mpp", params.mpp());
+        ParamChecks.requiredPositive("resolution", params.resolution());
         ParamChecks.wireValue("species", params.species(), Species.class);
     }
 

@@ -50,28 +50,18 @@ class DifferentialExpressionTest {
         System.arraycopy(x, 0, all, 0, x.length);
         System.arraycopy(y, 0, all, x.length, y.length);
         double rankSum = 0;
+        for (double value : x) {
+            rankSum += java.util.Arrays.stream(all).filter(other -> other < value).count()
+                    + (java.util.Arrays.stream(all).filter(other -> other == value).count() + 1) / 2.0;
+        }
         double ties = 0;
         List<Double> seen = new ArrayList<>();
         for (double value : all) {
-            int below = 0;
-            int equal = 0;
-            for (double other : all) {
-                below += other < value ? 1 : 0;
-                equal += other == value ? 1 : 0;
-            }
             if (!seen.contains(value)) {
                 seen.add(value);
-                ties += Math.pow(equal, 3) - equal;
+                double tied = java.util.Arrays.stream(all).filter(other -> other == value).count();
+                ties += tied * tied * tied - tied;
             }
-        }
-        for (double value : x) {
-            int below = 0;
-            int equal = 0;
-            for (double other : all) {
-                below += other < value ? 1 : 0;
-                equal += other == value ? 1 : 0;
-            }
-            rankSum += below + (equal + 1) / 2.0;
         }
         double n = all.length;
         double sigma = Math.sqrt((1 - ties / (n * n * n - n)) * x.length * y.length * (n + 1) / 12);
@@ -268,19 +258,13 @@ class DifferentialExpressionTest {
 
     /** The same matrix with its gene columns in reverse order (rows re-sorted by the new columns). */
     private static ExpressionMatrix reorderGenes(ExpressionMatrix counts, int genes) {
-        int[] indices = new int[counts.nonZeroCount()];
-        double[] values = new double[counts.nonZeroCount()];
-        for (int cell = 0; cell < counts.cellCount(); cell++) {
-            int from = counts.indptr()[cell];
-            int to = counts.indptr()[cell + 1];
-            for (int i = from; i < to; i++) {
-                int target = to - 1 - (i - from);
-                indices[target] = genes - 1 - counts.indices()[i];
-                values[target] = counts.values().get(i);
-            }
+        ExpressionMatrix reversed = reverseRows(counts);
+        int[] indices = reversed.indices().clone();
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = genes - 1 - indices[i];
         }
         return new ExpressionMatrix(counts.cellIds(), counts.geneIds().reversed(), counts.geneNames().reversed(),
-                counts.indptr(), indices, MatrixValues.narrowest(values, values.length));
+                counts.indptr(), indices, reversed.values());
     }
 
     /** The same matrix with every row's entries stored in reverse column order. */

@@ -13,8 +13,6 @@ import org.spatialx.analysis.TestData;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.data.ExpressionMatrix;
-import org.spatialx.technologies.matrix.DelimitedMatrix;
-import org.spatialx.technologies.matrix.TenxH5Matrix;
 
 /**
  * DE genes against scipy 1.10 on the same counts and groups (the tests on our normalised values, the
@@ -135,18 +133,15 @@ class DifferentialExpressionVersusScipyTest {
 
     @Test
     void xeniumCells() {
-        // 526 real cells x 30 genes (10x Xenium, bundled): the first 200 cells against the last 250
-        ExpressionMatrix counts = TenxH5Matrix.read(TestData.bundled(
-                "xenium/SFE_toy_Xenium_XOA1x_human_526cells/cell_feature_matrix.h5"));
-        assertMatchesScipy("xenium", counts, TestData.every(0, 200, 1), TestData.every(276, 526, 1),
+        // the first 200 cells against the last 250
+        assertMatchesScipy("xenium", TestData.xenium(), TestData.every(0, 200, 1), TestData.every(276, 526, 1),
                 "log1p-normalized");
     }
 
     @Test
     void cosmxCells() {
-        // 905 real cells x 1010 genes (NanoString CosMx, GPL: read from ../shared/testdata when present)
-        ExpressionMatrix counts = DelimitedMatrix.readCosmxExprMat(TestData.shared(
-                "cosmx/DBKero_Breast_Case2_fov16_SpaceTrooper/DBKero_exprMat_file.csv"));
-        assertMatchesScipy("cosmx", counts, TestData.every(0, 905, 3), TestData.every(1, 905, 3), "log1p-normalized");
+        // every third cell against the cells after them
+        assertMatchesScipy("cosmx", TestData.cosmx(), TestData.every(0, 905, 3), TestData.every(1, 905, 3),
+                "log1p-normalized");
     }
 }
