@@ -1,4 +1,4 @@
-package org.spatialx.analysis.bench;
+package org.spatialx.analysis;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.spatialx.analysis.InMemoryInput;
-import org.spatialx.analysis.RecordingContext;
 import org.spatialx.analysis.clustering.KMeansAnalysis;
 import org.spatialx.analysis.de.DifferentialExpressionAnalysis;
 import org.spatialx.api.analysis.AnalysisResult;
@@ -22,9 +20,9 @@ import org.spatialx.api.data.MatrixValues;
 
 /**
  * The Java side of the analysis benchmark (a main class, not a test): runs k-means or DE genes through
- * the analysis kinds on the files of {@code src/test/bench/generate_analysis_data.py} and prints the
+ * the analysis kinds on the files of {@code src/bench/scripts/generate_analysis_data.py} and prints the
  * analysis's wall time (after loading), a check value and the peak resident set size
- * ({@code VmHWM}). {@code src/test/bench/run-analysis-benchmark.sh} runs it next to the Python stack.
+ * ({@code VmHWM}). {@code src/bench/scripts/run-analysis-benchmark.sh} runs it next to the Python stack.
  *
  * <pre>AnalysisBenchmark kmeans|wilcoxon|t-test DIR [THREADS]</pre>
  */
