@@ -9,7 +9,9 @@
 # Needs /usr/bin/python3 with numpy, scipy and scikit-learn (Debian 12: python3-sklearn) and /usr/bin/time;
 # without them it says so and stops, successfully, so that the other benchmarks of -Pbench still run.
 # GENES=2000 by default; KEEP_DATA=DIR keeps (and reuses) the data of one size in DIR; JAVA_OPTS replace the
-# JVM's options (-Xmx4g); ONLY=kmeans|wilcoxon|t-test runs one analysis; THREADS sets the Java side's threads.
+# JVM's options (-Xmx4g); ONLY=kmeans|wilcoxon|t-test runs one analysis; THREADS sets the Java side's threads;
+# RUNS=3 (default) runs each analysis 3 times in its JVM: the first run is a fresh process's, the later ones
+# a long-running server's (the Python side runs once: no JIT).
 # The machine is shared: run the large sizes when `uptime` shows a low load, and note the load printed per run.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +40,8 @@ if [[ -z "$cp" ]]; then
 fi
 process_time() { /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" "$@"; }
 run_java() {
-  process_time "$java" ${JAVA_OPTS:--Xmx4g} -cp "$cp" org.spatialx.analysis.AnalysisBenchmark "$@" ${THREADS:-} 2>&1
+  process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
+    org.spatialx.analysis.AnalysisBenchmark "$@" "${RUNS:-3}" 2>&1
 }
 run_python() { process_time /usr/bin/python3 "$here/reference_analysis.py" "$@" 2>&1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%FT%TZ)"

@@ -24,7 +24,11 @@ import org.spatialx.api.data.MatrixValues;
  * analysis's wall time (after loading), a check value and the peak resident set size
  * ({@code VmHWM}). {@code src/bench/scripts/run-analysis-benchmark.sh} runs it next to the Python stack.
  *
- * <pre>AnalysisBenchmark kmeans|wilcoxon|t-test DIR [THREADS]</pre>
+ * <p>{@code RUNS} runs the analysis that many times in the same JVM: the first run is a fresh process's
+ * (the JIT compiles as it goes), the later ones a long-running server's. The peak RSS printed after each
+ * run is the process's so far.
+ *
+ * <pre>AnalysisBenchmark kmeans|wilcoxon|t-test DIR [RUNS]   (-Dspatialx.bench.threads=N, default all cores)</pre>
  */
 public final class AnalysisBenchmark {
 
@@ -34,7 +38,8 @@ public final class AnalysisBenchmark {
     public static void main(String[] args) throws IOException {
         String mode = args[0];
         Path folder = Path.of(args[1]);
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int threads = Integer.getInteger("spatialx.bench.threads", Runtime.getRuntime().availableProcessors());
         int[] shape = ints(folder.resolve("shape.i4"));
         int cells = shape[0];
         String output = "benchmark";
@@ -42,11 +47,12 @@ public final class AnalysisBenchmark {
         if (mode.equals("kmeans")) {
             DenseMatrix embedding = new DenseMatrix(cells, 50, doubles(folder.resolve("embedding.f64")));
             InMemoryInput input = new InMemoryInput("DA-1", null).withEmbedding("PCA", embedding);
-            long start = System.nanoTime();
-            AnalysisResult result = new KMeansAnalysis().run(new KMeansAnalysis.Params("PCA", 10, null), input, context);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("java kmeans: %.3f s, %s, %d threads, peak RSS %s%n", seconds, result.summary().get(1),
-                    threads, peakRss());
+            for (int run = 1; run <= runs; run++) {
+                long start = System.nanoTime();
+                AnalysisResult result = new KMeansAnalysis().run(new KMeansAnalysis.Params("PCA", 10, null), input,
+                        context);
+                report(mode, run, start, result.summary().get(1), threads);
+            }
             return;
         }
         int genes = shape[1];
@@ -58,13 +64,19 @@ public final class AnalysisBenchmark {
         InMemoryInput input = new InMemoryInput("DA-1", counts);
         DifferentialExpressionAnalysis.Params params = DifferentialExpressionAnalysis.Params.defaults()
                 .withGroups("DA-1", group1, "DA-1", group2).withMethod(mode);
-        long start = System.nanoTime();
-        AnalysisResult result = new DifferentialExpressionAnalysis().run(params, input, context);
+        for (int run = 1; run <= runs; run++) {
+            long start = System.nanoTime();
+            AnalysisResult result = new DifferentialExpressionAnalysis().run(params, input, context);
+            Map<String, Column> table = result.tables().get(output);
+            String top = ((Column.Text) table.get(DifferentialExpressionAnalysis.GENE)).values().get(0);
+            report(mode, run, start, result.summary().get(1) + ", top gene " + top, threads);
+        }
+    }
+
+    private static void report(String mode, int run, long start, String check, int threads) throws IOException {
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Column> table = result.tables().get(output);
-        String top = ((Column.Text) table.get(DifferentialExpressionAnalysis.GENE)).values().get(0);
-        System.out.printf("java %s: %.3f s, %s, top gene %s, %d threads, peak RSS %s%n", mode, seconds,
-                result.summary().get(1), top, threads, peakRss());
+        System.out.printf("java %s run %d: %.3f s, %s, %d threads, peak RSS %s%n", mode, run, seconds, check, threads,
+                peakRss());
     }
 
     private static List<String> names(String prefix, int count) {

@@ -173,7 +173,6 @@ final class KMeans {
             int[] ids = new int[trials];
             double[][] gaps = new double[trials][k];
             double[][] candidates = new double[trials][n];
-            double[][] scratch = new double[pool.threads()][(trials + 3) / 4 * 4];
             for (int c = 1; c < k; c++) {
                 for (int t = 0; t < trials; t++) {
                     ids[t] = sample(closest, closestSums, random.nextDouble() * potential);
@@ -186,9 +185,10 @@ final class KMeans {
                 int[] offsets = paddedOffsets(ids, trials, d);
                 pool.forEach(pieces, (worker, piece) -> {
                     context.checkCancelled();
-                    double[] potentialOfPiece = potentials[piece];
-                    double[] distances = scratch[worker];
-                    Arrays.fill(potentialOfPiece, 0);
+                    // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
+                    // would share cache lines, and every write would bounce between the cores
+                    double[] potentialOfPiece = new double[trials];
+                    double[] distances = new double[(trials + 3) / 4 * 4];
                     for (int i = from(piece); i < to(piece); i++) {
                         double own = closest[i];
                         if (!anyNearer(gaps, trials, nearest[i], own)) {
@@ -204,6 +204,7 @@ final class KMeans {
                             potentialOfPiece[t] += distance;
                         }
                     }
+                    potentials[piece] = potentialOfPiece;
                 });
                 double[] totals = combine(potentials, trials);
                 int best = 0;
@@ -364,9 +365,9 @@ final class KMeans {
                 halfGap[c] = nearest / 2;
             }
             Arrays.fill(pieceChanged, false);
-            double[][] distances = new double[data.pool.threads()][centreOffsets.length];
             data.pool.forEach(data.pieces, (worker, piece) -> {
                 data.context.checkCancelled();
+                double[] distances = new double[centreOffsets.length]; // the thread's own: see kMeansPlusPlus
                 double[] delta = pieceSums[piece];
                 long[] count = pieceCounts[piece];
                 boolean changed = false;
@@ -380,7 +381,7 @@ final class KMeans {
                     if (upper[i] <= bound) {
                         continue;
                     }
-                    int best = nearest(i, distances[worker]);
+                    int best = nearest(i, distances);
                     if (best != own) {
                         if (!changed) {
                             Arrays.fill(delta, 0);

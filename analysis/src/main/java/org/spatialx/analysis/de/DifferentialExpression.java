@@ -11,9 +11,10 @@ import org.spatialx.api.data.MatrixValues;
 
 /**
  * Tests every gene between two groups of cells, reading the sparse counts as they are (cells x genes
- * rows, never densified). The groups' rows are cut into pieces of {@link #PIECE_ROWS} that the threads
- * share; partial results are combined in piece order, so the result does not depend on the number of
- * threads.
+ * rows, never densified). The groups' rows are cut into pieces that the threads share; partial results
+ * are combined in piece order, so the result does not depend on the number of threads. Each task allocates
+ * its own scratch (a normaliser, partial sums): objects of two threads side by side in the heap would share
+ * cache lines that every write bounces between the cores.
  *
  * <ul>
  *   <li>t-test: one pass over the rows gathers each gene's count, mean and sum of squared deviations
@@ -121,26 +122,25 @@ final class DifferentialExpression {
     private void welchByRows(Statistics statistics) {
         Moments group1 = new Moments(genes);
         Moments group2 = new Moments(genes);
-        CellNormalizer[] normalizers = normalizers();
         for (int wave = 0; wave < pieces.length; wave += PIECES_AT_ONCE) {
             int count = Math.min(PIECES_AT_ONCE, pieces.length - wave);
             Moments[] partial = new Moments[count];
             int start = wave;
             pool.forEach(count, (worker, index) -> {
                 context.checkCancelled();
-                partial[index] = moments(pieces[start + index], normalizers[worker]);
+                partial[index] = moments(pieces[start + index], new CellNormalizer(normalization));
             });
             for (int index = 0; index < count; index++) {
                 (start + index < firstPieces ? group1 : group2).add(partial[index]);
             }
             context.progress("reading the groups", 0.9 * (wave + count) / pieces.length);
         }
-        double[][] welch = new double[pool.threads()][2];
         pool.forEach((genes + GENES_PER_TASK - 1) / GENES_PER_TASK, (worker, task) -> {
+            double[] welch = new double[2];
             for (int gene = task * GENES_PER_TASK; gene < Math.min(genes, (task + 1) * GENES_PER_TASK); gene++) {
                 GeneTests.welch(group1.mean[gene], group1.variance(gene), first.size(), group2.mean[gene],
-                        group2.variance(gene), second.size(), welch[worker]);
-                record(statistics, gene, welch[worker][0], welch[worker][1], group1.mean[gene], group2.mean[gene],
+                        group2.variance(gene), second.size(), welch);
+                record(statistics, gene, welch[0], welch[1], group1.mean[gene], group2.mean[gene],
                         (double) group1.nonZero[gene] / first.size(), (double) group2.nonZero[gene] / second.size());
             }
         });
@@ -251,7 +251,6 @@ final class DifferentialExpression {
                 cursors[piece][r - p.from()] = indptr[p.side().group().rows()[r]];
             }
         }
-        CellNormalizer[] normalizers = normalizers();
         int[][] writeAt = new int[pieces.length][genes];
         int[] start1 = new int[genes];
         int[] start2 = new int[genes];
@@ -286,7 +285,7 @@ final class DifferentialExpression {
             pool.forEach(pieces.length, (worker, piece) -> {
                 context.checkCancelled();
                 gather(pieces[piece], g0, g1, sorted[piece], totals[piece], cursors[piece], writeAt[piece], block,
-                        normalizers[worker]);
+                        new CellNormalizer(normalization));
             });
             pool.forEach((g1 - g0 + GENES_PER_TASK - 1) / GENES_PER_TASK, (worker, task) -> {
                 context.checkCancelled();
@@ -298,14 +297,6 @@ final class DifferentialExpression {
             context.progress("testing genes", (double) blockEnd / genes);
             blockStart = blockEnd;
         }
-    }
-
-    private CellNormalizer[] normalizers() {
-        CellNormalizer[] normalizers = new CellNormalizer[pool.threads()];
-        for (int worker = 0; worker < normalizers.length; worker++) {
-            normalizers[worker] = new CellNormalizer(normalization);
-        }
-        return normalizers;
     }
 
     /** The counts' total of one cell, rejecting values the normalisation cannot take. */
