@@ -115,28 +115,30 @@ final class KMeans {
 
         /** Mean over the dimensions of their (population) variance, what scikit-learn scales {@code tol} by. */
         double meanVariance() {
-            double[][] sums = new double[pieces][d];
+            double[][] sums = new double[pieces][];
             pool.forEach(pieces, (worker, piece) -> {
-                double[] sum = sums[piece];
+                double[] sum = new double[d]; // the thread's own: see kMeansPlusPlus
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
                         sum[j] += x[row + j];
                     }
                 }
+                sums[piece] = sum;
             });
             double[] mean = combine(sums, d);
             for (int j = 0; j < d; j++) {
                 mean[j] /= n;
             }
-            double[][] squares = new double[pieces][d];
+            double[][] squares = new double[pieces][];
             pool.forEach(pieces, (worker, piece) -> {
-                double[] square = squares[piece];
+                double[] square = new double[d];
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
                         double delta = x[row + j] - mean[j];
                         square[j] += delta * delta;
                     }
                 }
+                squares[piece] = square;
             });
             double[] variance = combine(squares, d);
             double total = 0;
@@ -278,9 +280,8 @@ final class KMeans {
         private final double[] upper;
         private final double[] lower;
         private final double[] halfGap;
-        private final double[][] pieceSums;
-        private final long[][] pieceCounts;
-        private final boolean[] pieceChanged;
+        /** Per piece, what its points add to the centre sums and counts; null when nothing. */
+        private final Delta[] deltas;
         private final int[] centreOffsets;
 
         Lloyd(Points data, int k, Seeding seeding) {
@@ -294,9 +295,7 @@ final class KMeans {
             this.upper = seeding.closest();
             this.lower = new double[data.n];
             this.halfGap = new double[k];
-            this.pieceSums = new double[data.pieces][k * d];
-            this.pieceCounts = new long[data.pieces][k];
-            this.pieceChanged = new boolean[data.pieces];
+            this.deltas = new Delta[data.pieces];
             this.centreOffsets = paddedOffsets(java.util.stream.IntStream.range(0, k).toArray(), k, d);
         }
 
@@ -334,20 +333,14 @@ final class KMeans {
         private void assignAll() {
             data.pool.forEach(data.pieces, (worker, piece) -> {
                 data.context.checkCancelled();
-                double[] sum = pieceSums[piece];
-                long[] count = pieceCounts[piece];
+                Delta delta = new Delta(k, d); // allocated by the thread that fills it: see kMeansPlusPlus
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     upper[i] = Math.sqrt(upper[i]);
-                    add(sum, labels[i], i, 1);
-                    count[labels[i]]++;
+                    delta.move(data.x, i, -1, labels[i]);
                 }
+                deltas[piece] = delta;
             });
-            for (int piece = 0; piece < data.pieces; piece++) {
-                addTo(sums, pieceSums[piece]);
-                for (int c = 0; c < k; c++) {
-                    counts[c] += pieceCounts[piece][c];
-                }
-            }
+            applyDeltas();
         }
 
         /**
@@ -364,13 +357,10 @@ final class KMeans {
                 }
                 halfGap[c] = nearest / 2;
             }
-            Arrays.fill(pieceChanged, false);
             data.pool.forEach(data.pieces, (worker, piece) -> {
                 data.context.checkCancelled();
                 double[] distances = new double[centreOffsets.length]; // the thread's own: see kMeansPlusPlus
-                double[] delta = pieceSums[piece];
-                long[] count = pieceCounts[piece];
-                boolean changed = false;
+                Delta delta = null;
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     int own = labels[i];
                     double bound = Math.max(halfGap[own], lower[i]);
@@ -383,28 +373,30 @@ final class KMeans {
                     }
                     int best = nearest(i, distances);
                     if (best != own) {
-                        if (!changed) {
-                            Arrays.fill(delta, 0);
-                            Arrays.fill(count, 0);
-                            changed = true;
+                        if (delta == null) {
+                            delta = new Delta(k, d);
                         }
                         labels[i] = best;
-                        add(delta, own, i, -1);
-                        add(delta, best, i, 1);
-                        count[own]--;
-                        count[best]++;
+                        delta.move(data.x, i, own, best);
                     }
                 }
-                pieceChanged[piece] = changed;
+                deltas[piece] = delta;
             });
+            return applyDeltas();
+        }
+
+        /** Adds the pieces' deltas to the centre sums, in piece order; returns whether there was any. */
+        private boolean applyDeltas() {
             boolean any = false;
             for (int piece = 0; piece < data.pieces; piece++) {
-                if (pieceChanged[piece]) {
+                Delta delta = deltas[piece];
+                if (delta != null) {
                     any = true;
-                    addTo(sums, pieceSums[piece]);
+                    addTo(sums, delta.sums);
                     for (int c = 0; c < k; c++) {
-                        counts[c] += pieceCounts[piece][c];
+                        counts[c] += delta.counts[c];
                     }
+                    deltas[piece] = null;
                 }
             }
             return any;
@@ -510,12 +502,10 @@ final class KMeans {
                 if (point < 0) {
                     return; // fewer distinct points than clusters: the cluster stays empty
                 }
-                int own = labels[point];
-                add(sums, own, point, -1);
-                counts[own]--;
-                Arrays.fill(sums, c * d, (c + 1) * d, 0);
-                add(sums, c, point, 1);
-                counts[c] = 1;
+                Arrays.fill(sums, c * d, (c + 1) * d, 0); // rounding residue of the points that left it
+                deltas[0] = new Delta(k, d);
+                deltas[0].move(data.x, point, labels[point], c);
+                applyDeltas();
                 labels[point] = c;
                 distance[point] = -1;
                 upper[point] = 0; // any bounds with upper >= 0 >= lower stay valid once the centres move
@@ -524,23 +514,43 @@ final class KMeans {
         }
 
         private double inertia() {
-            double[][] pieceInertia = new double[data.pieces][1];
+            double[] pieceInertia = new double[data.pieces];
             data.pool.forEach(data.pieces, (worker, piece) -> {
                 double sum = 0;
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     sum += squaredDistance(data.x, i * d, centres, labels[i] * d, d);
                 }
-                pieceInertia[piece][0] = sum;
+                pieceInertia[piece] = sum;
             });
-            return sum(column(pieceInertia, 0));
+            return sum(pieceInertia);
+        }
+    }
+
+    /** What moving some points between clusters does to the centre sums and counts. */
+    private static final class Delta {
+        final double[] sums;
+        final long[] counts;
+        private final int d;
+
+        Delta(int k, int d) {
+            this.sums = new double[k * d];
+            this.counts = new long[k];
+            this.d = d;
         }
 
-        private void add(double[] target, int cluster, int point, int sign) {
+        /** Point {@code point} of {@code x} leaves cluster {@code from} (none when negative) for {@code to}. */
+        void move(double[] x, int point, int from, int to) {
             int row = point * d;
-            int offset = cluster * d;
-            for (int j = 0; j < d; j++) {
-                target[offset + j] += sign * data.x[row + j];
+            if (from >= 0) {
+                for (int j = 0; j < d; j++) {
+                    sums[from * d + j] -= x[row + j];
+                }
+                counts[from]--;
             }
+            for (int j = 0; j < d; j++) {
+                sums[to * d + j] += x[row + j];
+            }
+            counts[to]++;
         }
     }
 
@@ -557,14 +567,6 @@ final class KMeans {
             addTo(total, part);
         }
         return total;
-    }
-
-    private static double[] column(double[][] rows, int column) {
-        double[] values = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            values[i] = rows[i][column];
-        }
-        return values;
     }
 
     private static double sum(double[] values) {

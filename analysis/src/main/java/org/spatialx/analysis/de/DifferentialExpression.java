@@ -226,12 +226,13 @@ final class DifferentialExpression {
 
     /** The Wilcoxon test: count the non-zero values, then gather, sort and rank them block by block. */
     private void rankSumsByBlocks(Statistics statistics) {
-        int[][] nonZero = new int[pieces.length][genes];
+        int[][] nonZero = new int[pieces.length][];
         boolean[] sorted = new boolean[pieces.length];
         double[][] totals = new double[pieces.length][];
         pool.forEach(pieces.length, (worker, piece) -> {
             context.checkCancelled();
             totals[piece] = new double[pieces[piece].size()];
+            nonZero[piece] = new int[genes];
             sorted[piece] = count(pieces[piece], totals[piece], nonZero[piece]);
         });
         int[] nonZero1 = new int[genes];

@@ -226,13 +226,15 @@ public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<Diffe
             statistics = new DifferentialExpression(new CellGroup(counts1, rows1, columns[0]),
                     new CellGroup(counts2, rows2, columns[1]), normalization, test, pool, context).run();
         }
+        double[] adjusted = BenjaminiHochberg.adjust(statistics.pValues());
         context.progress("adjusting p-values", 1);
         return AnalysisResult.builder()
-                .table(context.outputName(), table(statistics, counts1, columns[0], normalization))
+                .table(context.outputName(), table(statistics, adjusted, counts1, columns[0], normalization))
                 .summary(columns[0].length + " genes tested with " + params.method() + " on " + params.normalizeMethod()
                         + " values: " + params.group1Name() + " (" + rows1.length + " cells) vs "
                         + params.group2Name() + " (" + rows2.length + " cells)")
-                .summary(significant(statistics) + " genes with adjusted p-value < 0.05")
+                .summary(java.util.Arrays.stream(adjusted).filter(p -> p < 0.05).count()
+                        + " genes with adjusted p-value < 0.05")
                 .build();
     }
 
@@ -241,10 +243,9 @@ public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<Diffe
     }
 
     /** The result table, sorted as scanpy sorts: by score, largest first (ties in gene order). */
-    private static Map<String, Column> table(DifferentialExpression.Statistics statistics, ExpressionMatrix counts,
-            int[] columns, Normalization normalization) {
+    private static Map<String, Column> table(DifferentialExpression.Statistics statistics, double[] adjusted,
+            ExpressionMatrix counts, int[] columns, Normalization normalization) {
         int genes = columns.length;
-        double[] adjusted = BenjaminiHochberg.adjust(statistics.pValues());
         int[] order = IndexOrder.of(statistics.scores(), true);
         List<String> names = new ArrayList<>(genes);
         List<String> ids = new ArrayList<>(genes);
@@ -273,11 +274,6 @@ public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<Diffe
             table.put(numeric[c], new Column.Numeric(numbers[c]));
         }
         return table;
-    }
-
-    private static long significant(DifferentialExpression.Statistics statistics) {
-        double[] adjusted = BenjaminiHochberg.adjust(statistics.pValues());
-        return java.util.Arrays.stream(adjusted).filter(p -> p < 0.05).count();
     }
 
     private static double log2(double x) {
