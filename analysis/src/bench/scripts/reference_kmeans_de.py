@@ -1,6 +1,6 @@
-"""The Python side of the analysis benchmark, on the files of generate_analysis_data.py.
+"""The Python side of the k-means and DE benchmark, on the files of generate_kmeans_de_data.py.
 
-Usage: reference_analysis.py kmeans|wilcoxon|t-test DIR
+Usage: reference_kmeans_de.py kmeans|wilcoxon|t-test DIR
 Prints the analysis's own wall time (after loading), a check value and the process's peak RSS.
 
 kmeans: scikit-learn 1.2's KMeans(n_clusters=10, init="k-means++", n_init=10, algorithm="lloyd").

@@ -19,20 +19,20 @@ import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
 
 /**
- * The Java side of the analysis benchmark (a main class, not a test): runs k-means or DE genes through
- * the analysis kinds on the files of {@code src/bench/scripts/generate_analysis_data.py} and prints the
+ * The Java side of the k-means and DE benchmark (a main class, not a test): runs k-means or DE genes through
+ * the analysis kinds on the files of {@code src/bench/scripts/generate_kmeans_de_data.py} and prints the
  * analysis's wall time (after loading), a check value and the peak resident set size
- * ({@code VmHWM}). {@code src/bench/scripts/run-analysis-benchmark.sh} runs it next to the Python stack.
+ * ({@code VmHWM}). {@code src/bench/scripts/run-kmeans-de-benchmark.sh} runs it next to the Python stack.
  *
  * <p>{@code RUNS} runs the analysis that many times in the same JVM: the first run is a fresh process's
  * (the JIT compiles as it goes), the later ones a long-running server's. The peak RSS printed after each
  * run is the process's so far.
  *
- * <pre>AnalysisBenchmark kmeans|wilcoxon|t-test DIR [RUNS]   (-Dspatialx.bench.threads=N, default all cores)</pre>
+ * <pre>KMeansAndDeBenchmark kmeans|wilcoxon|t-test DIR [RUNS]   (-Dspatialx.bench.threads=N, default all cores)</pre>
  */
-public final class AnalysisBenchmark {
+public final class KMeansAndDeBenchmark {
 
-    private AnalysisBenchmark() {
+    private KMeansAndDeBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {

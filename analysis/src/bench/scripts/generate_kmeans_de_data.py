@@ -1,6 +1,6 @@
-"""Generates the analysis benchmark's data set: CELLS cells in 10 clusters of unequal sizes.
+"""Generates the k-means and DE benchmark's data set: CELLS cells in 10 clusters of unequal sizes.
 
-Usage: generate_analysis_data.py DIR CELLS GENES [SEED]
+Usage: generate_kmeans_de_data.py DIR CELLS GENES [SEED]
 Writes raw little-endian arrays into DIR:
   embedding.f64             CELLS x 50, a PCA-like embedding: cluster centres ~ N(0, 3^2), unit noise
   indptr.i4 indices.i4 data.i4  counts, CSR cells x GENES, Poisson: gene means log-normal (median 0.05),

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Analysis benchmark: k-means and DE genes (wilcoxon, t-test) of this module next to scikit-learn 1.2 and the
+# k-means and DE benchmark: k-means and DE genes (wilcoxon, t-test) of this module next to scikit-learn 1.2 and the
 # scanpy pipeline written with numpy/scipy, on the same generated data (10 clusters, a 50-dimensional
 # embedding, GENES genes), one process per run, Java and Python interleaved. Prints one line per run with the
 # analysis's own wall time, and each process's wall time and peak RSS measured from the outside; deletes the data.
 # Usage (from the repository root):
-#   analysis/src/bench/scripts/run-analysis-benchmark.sh [--classpath CP] [CELLS ...]   (default 10000 100000 500000)
+#   analysis/src/bench/scripts/run-kmeans-de-benchmark.sh [--classpath CP] [CELLS ...]   (default 10000 100000 500000)
 #   (./mvnw -B verify -Pbench -DskipTests -pl analysis -am runs it with the class path of analysis' test scope)
 # Needs /usr/bin/python3 with numpy, scipy and scikit-learn (Debian 12: python3-sklearn) and /usr/bin/time;
 # without them it says so and stops, successfully, so that the other benchmarks of -Pbench still run.
@@ -23,7 +23,7 @@ for arg in "$@"; do sizes+=($arg); done   # -Pbench passes the sizes as one argu
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000 500000)
 genes=${GENES:-2000}
 if ! missing=$(/usr/bin/python3 -c 'import numpy, scipy, sklearn' 2>&1) || [[ ! -x /usr/bin/time ]]; then
-  echo "analysis benchmark skipped: it needs /usr/bin/time and /usr/bin/python3 with numpy, scipy and" \
+  echo "k-means and DE benchmark skipped: it needs /usr/bin/time and /usr/bin/python3 with numpy, scipy and" \
     "scikit-learn: ${missing##*$'\n'}"
   exit 0
 fi
@@ -41,18 +41,18 @@ fi
 process_time() { /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" "$@"; }
 run_java() {
   process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
-    org.spatialx.analysis.AnalysisBenchmark "$@" "${RUNS:-3}" 2>&1
+    org.spatialx.analysis.KMeansAndDeBenchmark "$@" "${RUNS:-3}" 2>&1
 }
-run_python() { process_time /usr/bin/python3 "$here/reference_analysis.py" "$@" 2>&1; }
+run_python() { process_time /usr/bin/python3 "$here/reference_kmeans_de.py" "$@" 2>&1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%FT%TZ)"
 "$java" -version 2>&1 | head -1
 /usr/bin/python3 -c "import sklearn, scipy, numpy; print('scikit-learn', sklearn.__version__, 'scipy', scipy.__version__,
   'numpy', numpy.__version__)"
 for cells in "${sizes[@]}"; do
-  data=${KEEP_DATA:-$(mktemp -d /tmp/spatialx-analysis-bench.XXXXXX)}
+  data=${KEEP_DATA:-$(mktemp -d /tmp/spatialx-kmeans-de-bench.XXXXXX)}
   if [[ ! -f "$data/shape.i4" ]] \
     || [[ "$(/usr/bin/python3 -c "import numpy; print(numpy.fromfile('$data/shape.i4', '<i4')[0])")" != "$cells" ]]; then
-    /usr/bin/python3 "$here/generate_analysis_data.py" "$data" "$cells" "$genes"
+    /usr/bin/python3 "$here/generate_kmeans_de_data.py" "$data" "$cells" "$genes"
   fi
   for analysis in kmeans wilcoxon t-test; do
     [[ -z "${ONLY:-}" || "$ONLY" == "$analysis" ]] || continue
