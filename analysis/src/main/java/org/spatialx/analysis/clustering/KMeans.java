@@ -73,11 +73,15 @@ final class KMeans {
         Points data = new Points(points, n, d, pool, context);
         double tol = data.meanVariance() * tolerance;
         SplittableRandom seeds = new SplittableRandom(context.seed());
+        SplittableRandom[] randoms = new SplittableRandom[restarts];
+        for (int restart = 0; restart < restarts; restart++) {
+            randoms[restart] = seeds.split();
+        }
+        Seeding[] seedings = data.kMeansPlusPlus(k, randoms);
         Result best = null;
         for (int restart = 0; restart < restarts; restart++) {
-            SplittableRandom random = seeds.split();
-            Seeding seeding = data.kMeansPlusPlus(k, random, restart, restarts);
-            Result result = new Lloyd(data, k, seeding).run(maxIterations, tol, restart, restarts);
+            Result result = new Lloyd(data, k, seedings[restart]).run(maxIterations, tol, restart, restarts);
+            seedings[restart] = null;
             context.log("k-means restart " + (restart + 1) + "/" + restarts + ": inertia " + result.inertia()
                     + " after " + result.iterations() + " iterations");
             if (best == null || result.inertia() < best.inertia()) {
@@ -149,91 +153,123 @@ final class KMeans {
         }
 
         /**
-         * scikit-learn's greedy k-means++: the first centre uniformly, then the best of {@code 2 + ln k}
-         * draws. A candidate's distance to a point is computed only when the triangle inequality allows it
-         * to be nearer than the point's nearest centre; the result is the same as computing them all.
+         * scikit-learn's greedy k-means++ for every restart at once (restart r draws from
+         * {@code randoms[r]}): the first centre uniformly, then the best of {@code 2 + ln k} draws. Each
+         * pass over the points serves all restarts, so a point is read once per step rather than once per
+         * restart and step. A candidate's distance to a point is computed only when the triangle inequality
+         * allows it to be nearer than the point's nearest centre; the result is the same as computing them all.
          */
-        Seeding kMeansPlusPlus(int k, SplittableRandom random, int restart, int restarts) {
+        Seeding[] kMeansPlusPlus(int k, SplittableRandom[] randoms) {
+            int lanes = randoms.length;
             int trials = 2 + (int) Math.log(k);
-            double[] centres = new double[k * d];
-            int first = random.nextInt(n);
-            System.arraycopy(x, first * d, centres, 0, d);
-            double[] closest = new double[n];
-            int[] nearest = new int[n];
-            double[] closestSums = new double[pieces];
+            double[][] centres = new double[lanes][k * d];
+            double[][] closest = new double[lanes][n];
+            int[][] nearest = new int[lanes][n];
+            double[][] closestSums = new double[lanes][pieces];
+            double[] potential = new double[lanes];
+            int[] firsts = new int[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                firsts[lane] = randoms[lane].nextInt(n);
+                System.arraycopy(x, firsts[lane] * d, centres[lane], 0, d);
+            }
+            int[] firstOffsets = paddedOffsets(firsts, lanes, d);
             pool.forEach(pieces, (worker, piece) -> {
                 context.checkCancelled();
-                double sum = 0;
+                double[] distances = new double[firstOffsets.length]; // the thread's own: see below
                 for (int i = from(piece); i < to(piece); i++) {
-                    closest[i] = squaredDistance(x, i * d, centres, 0, d);
-                    sum += closest[i];
-                }
-                closestSums[piece] = sum;
-            });
-            double potential = sum(closestSums);
-            double[][] potentials = new double[pieces][trials];
-            int[] ids = new int[trials];
-            double[][] gaps = new double[trials][k];
-            double[][] candidates = new double[trials][n];
-            for (int c = 1; c < k; c++) {
-                for (int t = 0; t < trials; t++) {
-                    ids[t] = sample(closest, closestSums, random.nextDouble() * potential);
-                    for (int m = 0; m < c; m++) {
-                        gaps[t][m] = squaredDistance(x, ids[t] * d, centres, m * d, d);
+                    squaredDistances(x, i * d, x, firstOffsets, lanes, d, distances);
+                    for (int lane = 0; lane < lanes; lane++) {
+                        closest[lane][i] = distances[lane];
                     }
                 }
-                // the potential each candidate would leave; a point's distances to all candidates are computed
-                // together when any can be nearer than its centre, and kept for the winner's update
-                int[] offsets = paddedOffsets(ids, trials, d);
+                for (int lane = 0; lane < lanes; lane++) {
+                    closestSums[lane][piece] = sum(closest[lane], from(piece), to(piece));
+                }
+            });
+            for (int lane = 0; lane < lanes; lane++) {
+                potential[lane] = sum(closestSums[lane], 0, pieces);
+            }
+            double[][][] potentials = new double[pieces][][];
+            int[][] offsets = new int[lanes][];
+            double[][][] gaps = new double[lanes][trials][k];
+            int[] chosen = new int[lanes];
+            for (int c = 1; c < k; c++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    int[] ids = new int[trials];
+                    for (int t = 0; t < trials; t++) {
+                        ids[t] = sample(closest[lane], closestSums[lane], randoms[lane].nextDouble() * potential[lane]);
+                        for (int m = 0; m < c; m++) {
+                            gaps[lane][t][m] = squaredDistance(x, ids[t] * d, centres[lane], m * d, d);
+                        }
+                    }
+                    offsets[lane] = paddedOffsets(ids, trials, d);
+                }
+                // the potential each candidate would leave; a point's distances to a restart's candidates are
+                // computed together when any of them can be nearer than its centre
                 pool.forEach(pieces, (worker, piece) -> {
                     context.checkCancelled();
                     // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
                     // would share cache lines, and every write would bounce between the cores
-                    double[] potentialOfPiece = new double[trials];
+                    double[][] potentialOfPiece = new double[lanes][trials];
                     double[] distances = new double[(trials + 3) / 4 * 4];
                     for (int i = from(piece); i < to(piece); i++) {
-                        double own = closest[i];
-                        if (!anyNearer(gaps, trials, nearest[i], own)) {
-                            for (int t = 0; t < trials; t++) {
-                                potentialOfPiece[t] += own;
+                        for (int lane = 0; lane < lanes; lane++) {
+                            double own = closest[lane][i];
+                            double[] laneSums = potentialOfPiece[lane];
+                            if (!anyNearer(gaps[lane], trials, nearest[lane][i], own)) {
+                                for (int t = 0; t < trials; t++) {
+                                    laneSums[t] += own;
+                                }
+                                continue;
                             }
-                            continue;
-                        }
-                        squaredDistances(x, i * d, x, offsets, trials, d, distances);
-                        for (int t = 0; t < trials; t++) {
-                            double distance = Math.min(own, distances[t]);
-                            candidates[t][i] = distance;
-                            potentialOfPiece[t] += distance;
+                            squaredDistances(x, i * d, x, offsets[lane], trials, d, distances);
+                            for (int t = 0; t < trials; t++) {
+                                laneSums[t] += Math.min(own, distances[t]);
+                            }
                         }
                     }
                     potentials[piece] = potentialOfPiece;
                 });
-                double[] totals = combine(potentials, trials);
-                int best = 0;
-                for (int t = 1; t < trials; t++) {
-                    if (totals[t] < totals[best]) {
-                        best = t;
+                for (int lane = 0; lane < lanes; lane++) {
+                    double[] totals = new double[trials];
+                    for (int piece = 0; piece < pieces; piece++) {
+                        addTo(totals, potentials[piece][lane]);
                     }
+                    int best = 0;
+                    for (int t = 1; t < trials; t++) {
+                        if (totals[t] < totals[best]) {
+                            best = t;
+                        }
+                    }
+                    potential[lane] = totals[best];
+                    for (int piece = 0; piece < pieces; piece++) {
+                        closestSums[lane][piece] = potentials[piece][lane][best];
+                    }
+                    chosen[lane] = offsets[lane][best];
+                    System.arraycopy(x, chosen[lane], centres[lane], c * d, d);
                 }
-                potential = totals[best];
-                int id = ids[best];
-                double[] chosen = candidates[best];
+                // the winners become centres: the same distances again (bit for bit), for the points they may move
                 int centre = c;
                 pool.forEach(pieces, (worker, piece) -> {
                     for (int i = from(piece); i < to(piece); i++) {
-                        if (anyNearer(gaps, trials, nearest[i], closest[i]) && chosen[i] < closest[i]) {
-                            closest[i] = chosen[i];
-                            nearest[i] = centre;
+                        for (int lane = 0; lane < lanes; lane++) {
+                            if (anyNearer(gaps[lane], trials, nearest[lane][i], closest[lane][i])) {
+                                double distance = squaredDistance(x, i * d, x, chosen[lane], d);
+                                if (distance < closest[lane][i]) {
+                                    closest[lane][i] = distance;
+                                    nearest[lane][i] = centre;
+                                }
+                            }
                         }
                     }
                 });
-                for (int piece = 0; piece < pieces; piece++) {
-                    closestSums[piece] = potentials[piece][best];
-                }
-                System.arraycopy(x, id * d, centres, c * d, d);
-                context.progress("k-means++ seeding", (restart + (double) c / k * 0.2) / restarts);
+                context.progress("k-means++ seeding", 0.2 * c / k);
             }
-            return new Seeding(centres, nearest, closest);
+            Seeding[] seedings = new Seeding[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                seedings[lane] = new Seeding(centres[lane], nearest[lane], closest[lane]);
+            }
+            return seedings;
         }
 
         /** Whether the triangle inequality allows any candidate to be nearer than the point's nearest centre. */
@@ -309,7 +345,7 @@ final class KMeans {
                 iteration++;
                 // the iterations needed are unknown: approach the restart's end without reaching it
                 data.context.progress("Lloyd iterations",
-                        (restart + 0.2 + 0.8 * iteration / (iteration + 10.0)) / restarts);
+                        0.2 + 0.8 * (restart + iteration / (iteration + 10.0)) / restarts);
                 if (iteration >= maxIterations || shiftTotal <= tol) {
                     break;
                 }
@@ -322,7 +358,7 @@ final class KMeans {
             if (!strict) {
                 assignChanged(); // scikit-learn's last E-step: labels that match the final centres
             }
-            data.context.progress("Lloyd iterations", (restart + 1.0) / restarts);
+            data.context.progress("Lloyd iterations", 1 - 0.8 * (restarts - restart - 1.0) / restarts);
             return new Result(labels, centres, inertia(), iteration, restart);
         }
 
@@ -570,9 +606,13 @@ final class KMeans {
     }
 
     private static double sum(double[] values) {
+        return sum(values, 0, values.length);
+    }
+
+    private static double sum(double[] values, int from, int to) {
         double total = 0;
-        for (double value : values) {
-            total += value;
+        for (int i = from; i < to; i++) {
+            total += values[i];
         }
         return total;
     }
