@@ -50,6 +50,13 @@ final class KMeans {
     private record Seeding(double[] centres, int[] nearest, double[] closest) {
     }
 
+    /**
+     * A restart's latest centre during seeding, not yet settled in every point: its row in the points, its
+     * number, and its squared distances to the earlier centres.
+     */
+    private record Latest(int row, int centre, double[] squaredGaps) {
+    }
+
     private final int k;
     private final int restarts;
     private final int maxIterations;
@@ -192,20 +199,30 @@ final class KMeans {
             double[][][] potentials = new double[pieces][][];
             int[][] offsets = new int[lanes][];
             double[][][] gaps = new double[lanes][trials][k];
-            int[] chosen = new int[lanes];
+            double[][] nearestGaps = new double[lanes][k];
+            Latest[] latest = new Latest[lanes];
             for (int c = 1; c < k; c++) {
                 for (int lane = 0; lane < lanes; lane++) {
                     int[] ids = new int[trials];
                     for (int t = 0; t < trials; t++) {
-                        ids[t] = sample(closest[lane], closestSums[lane], randoms[lane].nextDouble() * potential[lane]);
+                        ids[t] = sample(closest[lane], nearest[lane], latest[lane], closestSums[lane],
+                                randoms[lane].nextDouble() * potential[lane]);
                         for (int m = 0; m < c; m++) {
                             gaps[lane][t][m] = squaredDistance(x, ids[t] * d, centres[lane], m * d, d);
                         }
                     }
+                    for (int m = 0; m < c; m++) {
+                        double gap = Double.POSITIVE_INFINITY;
+                        for (int t = 0; t < trials; t++) {
+                            gap = Math.min(gap, gaps[lane][t][m]);
+                        }
+                        nearestGaps[lane][m] = gap;
+                    }
                     offsets[lane] = paddedOffsets(ids, trials, d);
                 }
-                // the potential each candidate would leave; a point's distances to a restart's candidates are
-                // computed together when any of them can be nearer than its centre
+                // each point first takes the restart's latest centre into account, then the potential each
+                // candidate would leave; a point's distances to a restart's candidates are computed together when
+                // any of them can be nearer than its centre
                 pool.forEach(pieces, (worker, piece) -> {
                     context.checkCancelled();
                     // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
@@ -214,9 +231,10 @@ final class KMeans {
                     double[] distances = new double[(trials + 3) / 4 * 4];
                     for (int i = from(piece); i < to(piece); i++) {
                         for (int lane = 0; lane < lanes; lane++) {
+                            settle(latest[lane], closest[lane], nearest[lane], i);
                             double own = closest[lane][i];
                             double[] laneSums = potentialOfPiece[lane];
-                            if (!anyNearer(gaps[lane], trials, nearest[lane][i], own)) {
+                            if (!mayBeNearer(nearestGaps[lane][nearest[lane][i]], own)) {
                                 for (int t = 0; t < trials; t++) {
                                     laneSums[t] += own;
                                 }
@@ -245,26 +263,20 @@ final class KMeans {
                     for (int piece = 0; piece < pieces; piece++) {
                         closestSums[lane][piece] = potentials[piece][lane][best];
                     }
-                    chosen[lane] = offsets[lane][best];
-                    System.arraycopy(x, chosen[lane], centres[lane], c * d, d);
+                    System.arraycopy(x, offsets[lane][best], centres[lane], c * d, d);
+                    double[] winnerGaps = Arrays.copyOf(gaps[lane][best], k);
+                    winnerGaps[c] = Double.POSITIVE_INFINITY; // a point already nearest to it needs nothing
+                    latest[lane] = new Latest(offsets[lane][best], c, winnerGaps);
                 }
-                // the winners become centres: the same distances again (bit for bit), for the points they may move
-                int centre = c;
-                pool.forEach(pieces, (worker, piece) -> {
-                    for (int i = from(piece); i < to(piece); i++) {
-                        for (int lane = 0; lane < lanes; lane++) {
-                            if (anyNearer(gaps[lane], trials, nearest[lane][i], closest[lane][i])) {
-                                double distance = squaredDistance(x, i * d, x, chosen[lane], d);
-                                if (distance < closest[lane][i]) {
-                                    closest[lane][i] = distance;
-                                    nearest[lane][i] = centre;
-                                }
-                            }
-                        }
-                    }
-                });
                 context.progress("k-means++ seeding", 0.2 * c / k);
             }
+            pool.forEach(pieces, (worker, piece) -> {
+                for (int i = from(piece); i < to(piece); i++) {
+                    for (int lane = 0; lane < lanes; lane++) {
+                        settle(latest[lane], closest[lane], nearest[lane], i);
+                    }
+                }
+            });
             Seeding[] seedings = new Seeding[lanes];
             for (int lane = 0; lane < lanes; lane++) {
                 seedings[lane] = new Seeding(centres[lane], nearest[lane], closest[lane]);
@@ -272,25 +284,39 @@ final class KMeans {
             return seedings;
         }
 
-        /** Whether the triangle inequality allows any candidate to be nearer than the point's nearest centre. */
-        private static boolean anyNearer(double[][] squaredGaps, int trials, int centre, double closest) {
-            for (int t = 0; t < trials; t++) {
-                if (squaredGaps[t][centre] < 4 * closest) {
-                    return true;
+        /**
+         * Whether the triangle inequality allows a candidate to be nearer to a point than the point's
+         * nearest centre: {@code |candidate - centre| < 2 |point - centre|}, squared on both sides.
+         */
+        private static boolean mayBeNearer(double squaredGap, double closest) {
+            return squaredGap < 4 * closest;
+        }
+
+        /**
+         * Makes a restart's latest centre count for point {@code i}: its distance is computed when the
+         * triangle inequality allows it to be nearer than the point's centre. Settling twice changes nothing.
+         */
+        private void settle(Latest latest, double[] closest, int[] nearest, int i) {
+            if (latest != null && mayBeNearer(latest.squaredGaps()[nearest[i]], closest[i])) {
+                double distance = squaredDistance(x, i * d, x, latest.row(), d);
+                if (distance < closest[i]) {
+                    closest[i] = distance;
+                    nearest[i] = latest.centre();
                 }
             }
-            return false;
         }
 
         /**
          * The first point whose cumulative weight reaches {@code target} (numpy's
-         * {@code searchsorted(cumsum(weights), target)}, clipped to the last point).
+         * {@code searchsorted(cumsum(weights), target)}, clipped to the last point). The piece sums are
+         * current; the piece that holds the target settles its points first.
          */
-        private int sample(double[] weights, double[] pieceSums, double target) {
+        private int sample(double[] weights, int[] nearest, Latest latest, double[] pieceSums, double target) {
             double cumulative = 0;
             for (int piece = 0; piece < pieces; piece++) {
                 if (cumulative + pieceSums[piece] >= target) {
                     for (int i = from(piece); i < to(piece); i++) {
+                        settle(latest, weights, nearest, i);
                         cumulative += weights[i];
                         if (cumulative >= target) {
                             return i;
