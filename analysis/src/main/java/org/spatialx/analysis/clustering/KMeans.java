@@ -2,7 +2,7 @@ package org.spatialx.analysis.clustering;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
 
 /**
@@ -73,7 +73,7 @@ final class KMeans {
     }
 
     /** Clusters the {@code n} rows of {@code points} ({@code n x d}, row-major) into {@code k} clusters. */
-    Result fit(double[] points, int n, int d, WorkerPool pool, AnalysisContext context) {
+    Result fit(double[] points, int n, int d, Workers pool, AnalysisContext context) {
         if (n < k) {
             throw new IllegalArgumentException(n + " points cannot form " + k + " clusters");
         }
@@ -104,10 +104,10 @@ final class KMeans {
         final int n;
         final int d;
         final int pieces;
-        final WorkerPool pool;
+        final Workers pool;
         final AnalysisContext context;
 
-        Points(double[] x, int n, int d, WorkerPool pool, AnalysisContext context) {
+        Points(double[] x, int n, int d, Workers pool, AnalysisContext context) {
             this.x = x;
             this.n = n;
             this.d = d;
@@ -127,7 +127,7 @@ final class KMeans {
         /** Mean over the dimensions of their (population) variance, what scikit-learn scales {@code tol} by. */
         double meanVariance() {
             double[][] sums = new double[pieces][];
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 double[] sum = new double[d]; // the thread's own: see kMeansPlusPlus
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
@@ -141,7 +141,7 @@ final class KMeans {
                 mean[j] /= n;
             }
             double[][] squares = new double[pieces][];
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 double[] square = new double[d];
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
@@ -180,7 +180,7 @@ final class KMeans {
                 System.arraycopy(x, firsts[lane] * d, centres[lane], 0, d);
             }
             int[] firstOffsets = paddedOffsets(firsts, lanes, d);
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 context.checkCancelled();
                 double[] distances = new double[firstOffsets.length]; // the thread's own: see below
                 for (int i = from(piece); i < to(piece); i++) {
@@ -223,7 +223,7 @@ final class KMeans {
                 // each point first takes the restart's latest centre into account, then the potential each
                 // candidate would leave; a point's distances to a restart's candidates are computed together when
                 // any of them can be nearer than its centre
-                pool.forEach(pieces, (worker, piece) -> {
+                pool.forEach(pieces, piece -> {
                     context.checkCancelled();
                     // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
                     // would share cache lines, and every write would bounce between the cores
@@ -270,7 +270,7 @@ final class KMeans {
                 }
                 context.progress("k-means++ seeding", 0.2 * c / k);
             }
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int lane = 0; lane < lanes; lane++) {
                         settle(latest[lane], closest[lane], nearest[lane], i);
@@ -393,7 +393,7 @@ final class KMeans {
          * from its distances (upper) and zero (lower), the centre sums from scratch.
          */
         private void assignAll() {
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 data.context.checkCancelled();
                 Delta delta = new Delta(k, d); // allocated by the thread that fills it: see kMeansPlusPlus
                 for (int i = data.from(piece); i < data.to(piece); i++) {
@@ -419,7 +419,7 @@ final class KMeans {
                 }
                 halfGap[c] = nearest / 2;
             }
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 data.context.checkCancelled();
                 double[] distances = new double[centreOffsets.length]; // the thread's own: see kMeansPlusPlus
                 Delta delta = null;
@@ -521,7 +521,7 @@ final class KMeans {
             double maxShift = shifts[largest];
             int farthestMover = largest;
             double otherShift = secondLargest;
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     int own = labels[i];
                     upper[i] += shifts[own];
@@ -546,7 +546,7 @@ final class KMeans {
                 return;
             }
             double[] distance = new double[data.n];
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     distance[i] = squaredDistance(data.x, i * d, centres, labels[i] * d, d);
                 }
@@ -577,7 +577,7 @@ final class KMeans {
 
         private double inertia() {
             double[] pieceInertia = new double[data.pieces];
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 double sum = 0;
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     sum += squaredDistance(data.x, i * d, centres, labels[i] * d, d);
