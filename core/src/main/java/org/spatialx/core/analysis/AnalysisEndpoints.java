@@ -2,8 +2,6 @@ package org.spatialx.core.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,15 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.spatialx.api.DataRecord;
-import org.spatialx.api.PythonNames;
 import org.spatialx.api.StudyDetail;
 import org.spatialx.api.analysis.Analysis;
-import org.spatialx.api.analysis.AnalysisException;
-import org.spatialx.api.analysis.CallOnly;
 import org.spatialx.api.analysis.DataIds;
 import org.spatialx.api.analysis.DataLookup;
-import org.spatialx.api.analysis.Required;
-import org.spatialx.api.WireEnum;
 import org.spatialx.core.PageOptions;
 import org.spatialx.core.json.SpatialXJson;
 import org.spatialx.core.SpatialXInvalidInputException;
@@ -113,7 +106,7 @@ public final class AnalysisEndpoints {
         if (infoArgs != null && !(infoArgs instanceof Map<?, ?>)) {
             throw new SpatialXInvalidInputException(kind.name() + "(): info_args must be a dict, got " + infoArgs);
         }
-        P params = params(kind, remaining, title);
+        P params = AnalysisParams.fromKeywords(kind, remaining, title);
         Map<String, Object> info = new LinkedHashMap<>();
         if (infoArgs != null) {
             ((Map<?, ?>) infoArgs).forEach((k, v) -> info.put(String.valueOf(k), v));
@@ -241,58 +234,9 @@ public final class AnalysisEndpoints {
         return tables.get(0);
     }
 
-    /**
-     * The params record from keyword arguments: each component from its snake_case keyword (removed
-     * from {@code arguments}), else its default; {@code name} from the title. What is left in
-     * {@code arguments} are the extra keywords.
-     */
-    static <P extends Record> P params(Analysis<P> kind, Map<String, Object> arguments, String title) {
-        P defaults = kind.defaults();
-        RecordComponent[] components = kind.paramsType().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            types[i] = component.getType();
-            String keyword = PythonNames.snakeCase(component.getName());
-            if (component.getName().equals("name")) {
-                values[i] = title;
-            } else if (arguments.containsKey(keyword)) {
-                Object given = arguments.remove(keyword);
-                try {
-                    values[i] = convert(component, given);
-                } catch (IllegalArgumentException e) {
-                    throw new SpatialXInvalidInputException(kind.name() + "(): argument '" + keyword + "' cannot be read as "
-                            + component.getGenericType().getTypeName().replaceAll("[a-zA-Z0-9_]+\\.", "") + ": " + given);
-                }
-            } else if (component.isAnnotationPresent(Required.class)) {
-                throw new SpatialXInvalidInputException(kind.name() + "() missing required argument '" + keyword + "'");
-            } else {
-                values[i] = read(component, defaults);
-            }
-        }
-        try {
-            Constructor<P> constructor = kind.paramsType().getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new AnalysisException(kind.name() + "(): " + e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build " + kind.paramsType().getName(), e);
-        }
-    }
-
     /** The {@code params} JSON text: the components in order (not the call-only ones), then the extras (7.1). */
     private <P extends Record> String paramsText(Analysis<P> kind, P params, Map<String, Object> extras) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        for (RecordComponent component : kind.paramsType().getRecordComponents()) {
-            if (!component.isAnnotationPresent(CallOnly.class)) {
-                wire.put(PythonNames.snakeCase(component.getName()), read(component, params));
-            }
-        }
+        Map<String, Object> wire = AnalysisParams.toWire(kind, params);
         if (kind.extraKeywordsInParams()) {
             extras.forEach(wire::putIfAbsent);
         }
@@ -306,44 +250,15 @@ public final class AnalysisEndpoints {
     private static String titleOf(Record params) {
         for (RecordComponent component : params.getClass().getRecordComponents()) {
             if (component.getName().equals("name")) {
-                Object value = read(component, params);
+                Object value = AnalysisParams.component(component, params);
                 return value == null ? null : value.toString();
             }
         }
         return null;
     }
 
-    static Object read(RecordComponent component, Object record) {
-        try {
-            var accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + component, e);
-        }
-    }
-
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    /** A keyword value as a params component: a wire enum from its wire value or name, else by Jackson. */
-    private static Object convert(RecordComponent component, Object given) {
-        if (given == null) {
-            return null;
-        }
-        Class<?> type = component.getType();
-        if (type.isEnum() && !type.isInstance(given)) {
-            for (Object constant : type.getEnumConstants()) {
-                String wire = constant instanceof WireEnum w ? String.valueOf(w.value()) : null;
-                if (given.toString().equals(wire) || given.toString().equals(((Enum<?>) constant).name())) {
-                    return constant;
-                }
-            }
-            throw new IllegalArgumentException("not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-        return CONVERTER.convertValue(given, CONVERTER.constructType(component.getGenericType()));
-    }
-
-    private static final ObjectMapper CONVERTER = new ObjectMapper();
 }

@@ -86,7 +86,7 @@ public final class AnalysisGroup implements NotebookMembers {
                 parameters.add(new NotebookFunction.Parameter(keyword, component.getGenericType(), true, null));
             } else {
                 optional.add(new NotebookFunction.Parameter(keyword, title ? String.class : component.getGenericType(),
-                        false, title ? null : AnalysisEndpoints.read(component, defaults)));
+                        false, title ? null : AnalysisParams.component(component, defaults)));
             }
         }
         parameters.addAll(optional);
