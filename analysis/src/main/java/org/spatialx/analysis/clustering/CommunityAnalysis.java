@@ -130,9 +130,16 @@ abstract class CommunityAnalysis<P extends Record & CommunityAnalysis.Parameters
                     : String.join(", ", input.embeddingKeys())));
         }
         int cells = input.cellCount();
-        if (nNeighbors >= cells) {
-            throw new AnalysisException(call + ": n_neighbors = " + nNeighbors + " needs more than " + nNeighbors
-                    + " cells; data set " + input.dataId() + " has " + cells + ". Pass a smaller n_neighbors.");
+        if (cells < 3) {
+            throw new AnalysisException(call + ": data set " + input.dataId() + " has " + cells
+                    + " cells; clustering needs at least 3.");
+        }
+        if (nNeighbors > cells) {
+            // scanpy's neighbors() does the same ("n_obs too small: adjusting to n_neighbors = n_obs"): the
+            // notebook's default n_neighbors=90 then still clusters a small data set
+            context.log(call + ": n_neighbors = " + nNeighbors + " but data set " + input.dataId() + " has " + cells
+                    + " cells: using n_neighbors = " + cells + ", as scanpy does");
+            nNeighbors = cells;
         }
         String stage = name();
         try (Workers workers = Workers.of(context)) {

@@ -120,7 +120,7 @@ class ClusteringAnalysesTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void clearErrorsForBadInput(Kind kind) {
+    void clearErrorsForBadInput(Kind kind) throws Exception {
         String call = "clustering." + kind.analysis().name();
         AnalysisException resolution = assertThrows(AnalysisException.class,
                 () -> validate(kind, kind.params().of("Connector - PCA", 0.0, 90, 1, null)));
@@ -136,13 +136,19 @@ class ClusteringAnalysesTest {
                 kind.params().of("UMAP", 1.0, 90, 1, null), input, new RecordingContext(0, 1, "x")));
         assertEquals(call + ": data set DA-test has no embedding 'UMAP'; its embeddings are: Connector - PCA",
                 unknown.getMessage());
+        // more neighbours than cells: scanpy's rule, n_neighbors = n_obs (the notebook's default 90 on 50 spots)
         InMemoryAnalysisInput small = InMemoryAnalysisInput.withoutCounts("DA-small", 50)
-                .embedding("PCA", new org.spatialx.api.data.DenseMatrix(50, 2, new double[100]))
-                .build();
+                .embedding("PCA", org.spatialx.analysis.testing.Embeddings.blobs(50, 2, 2, 0.1, 1)).build();
+        RecordingContext smallContext = new RecordingContext(0, 1, "x");
+        AnalysisResult clustered = run(kind, kind.params().of("PCA", 1.0, 90, 1, null), small, smallContext);
+        assertEquals(50, clustered.obs().get("x").size());
+        assertTrue(smallContext.log().contains(call + ": n_neighbors = 90 but data set DA-small has 50 cells: using"
+                + " n_neighbors = 50, as scanpy does"), smallContext.log().toString());
+        InMemoryAnalysisInput two = InMemoryAnalysisInput.withoutCounts("DA-two", 2)
+                .embedding("PCA", org.spatialx.analysis.testing.Embeddings.blobs(2, 2, 1, 0.1, 1)).build();
         AnalysisException tooFew = assertThrows(AnalysisException.class, () -> run(kind,
-                kind.params().of("PCA", 1.0, 90, 1, null), small, new RecordingContext(0, 1, "x")));
-        assertEquals(call + ": n_neighbors = 90 needs more than 90 cells; data set DA-small has 50. Pass a smaller"
-                + " n_neighbors.", tooFew.getMessage());
+                kind.params().of("PCA", 1.0, 90, 1, null), two, new RecordingContext(0, 1, "x")));
+        assertEquals(call + ": data set DA-two has 2 cells; clustering needs at least 3.", tooFew.getMessage());
     }
 
     @ParameterizedTest

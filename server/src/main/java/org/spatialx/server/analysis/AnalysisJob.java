@@ -53,7 +53,8 @@ final class AnalysisJob<P extends Record> implements Job {
         job.log("Analysis " + analysisId + ": " + kind.group() + "." + kind.name() + " '" + outputName + "' on data "
                 + input.dataId() + " (" + String.format(Locale.ROOT, "%,d", input.cellCount()) + " cells), seed "
                 + AnalysisApi.SEED);
-        AnalysisResult result = kind.run(params, input, new JobAnalysisContext(job, outputName));
+        JobAnalysisContext context = new JobAnalysisContext(job, outputName);
+        AnalysisResult result = kind.run(params, input, context);
         job.log("Writing the results into the table");
         List<TableEntry> entries = entries(result);
         checkNames(entries);
@@ -62,7 +63,9 @@ final class AnalysisJob<P extends Record> implements Job {
             job.log("Added " + entry.slot().folder() + " '" + entry.name() + "'");
         }
         for (String line : result.summary()) {
-            job.log(line);
+            if (!context.logged.contains(line)) {
+                job.log(line);
+            }
         }
     }
 
@@ -138,8 +141,10 @@ final class AnalysisJob<P extends Record> implements Job {
     private static final class JobAnalysisContext implements AnalysisContext {
         private final JobContext job;
         private final String outputName;
+        /** What the analysis logged itself: its summary lines are not logged twice. */
+        private final java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private String stage;
-        private double logged = -1;
+        private double reported = -1;
 
         JobAnalysisContext(JobContext job, String outputName) {
             this.job = job;
@@ -148,14 +153,15 @@ final class AnalysisJob<P extends Record> implements Job {
 
         @Override
         public void log(String line) {
+            logged.add(line);
             job.log(line);
         }
 
         @Override
         public synchronized void progress(String stage, double fraction) {
-            if (!stage.equals(this.stage) || fraction >= logged + PROGRESS_STEP || fraction >= 1 && logged < 1) {
+            if (!stage.equals(this.stage) || fraction >= reported + PROGRESS_STEP || fraction >= 1 && reported < 1) {
                 this.stage = stage;
-                logged = fraction;
+                reported = fraction;
                 job.log(String.format(Locale.ROOT, "%s: %.0f%%", stage, 100 * Math.min(1, Math.max(0, fraction))));
             }
         }

@@ -113,7 +113,7 @@ class LocalAnalysisTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("pca: ")), "progress is logged: " + log);
         assertTrue(log.stream().anyMatch(l -> l.contains("explained variance ratio")), String.join("\n", log));
         Analyses analysis = connector.analysis();
-        assertEquals(List.of("Spatial Cell centers", "Connector - PCA"), analysis.listEmbedding(dataId));
+        assertEquals(List.of("Connector - PCA", "Spatial Cell centers"), analysis.listEmbedding(dataId), "sorted as SpatialX lists them");
         DenseMatrix pca = table().obsm("Connector - PCA");
         assertEquals(526, pca.rows());
         assertTrue(pca.cols() >= 10 && pca.cols() <= 29, "components: " + pca.cols());
