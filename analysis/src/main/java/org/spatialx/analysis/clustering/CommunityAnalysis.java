@@ -95,11 +95,6 @@ abstract class CommunityAnalysis<P extends Record & CommunityAnalysis.Parameters
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public void validate(P params) {
         if (params.embeddingKey() == null || params.embeddingKey().isBlank()) {
             throw new AnalysisException(call + " needs an embedding_key, e.g. the title of a PCA"

@@ -55,11 +55,6 @@ public final class KMeansAnalysis extends DeclaredAnalysis<KMeansAnalysis.Params
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         DenseMatrix embedding = input.embedding(params.embeddingKey());

@@ -194,11 +194,6 @@ public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<Diffe
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         DifferentialExpression.Test test = switch (params.method()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.integration.BatchLabels;
 import org.spatialx.analysis.integration.Harmony;
 import org.spatialx.analysis.parallel.Workers;
@@ -14,7 +15,6 @@ import org.spatialx.analysis.preprocess.HighlyVariableGenes;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.api.NormalizeMethod;
-import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
@@ -32,7 +32,7 @@ import org.spatialx.api.data.ExpressionMatrix;
  * after the title. docs/analysis.md says what differs from scanpy.
  */
 @Extension
-public final class PcaAnalysis implements Analysis<PcaAnalysis.Params> {
+public final class PcaAnalysis extends DeclaredAnalysis<PcaAnalysis.Params> {
 
     /**
      * The wire params, in protocol order.
@@ -50,44 +50,10 @@ public final class PcaAnalysis implements Analysis<PcaAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.EMBEDDINGS;
-    }
-
-    @Override
-    public String name() {
-        return "pca";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "PCA";
-    }
-
-    @Override
-    public String groupType() {
-        return "embedding";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "PCA";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "PCA of the normalised expression (50 components), optionally integrated across batches by Harmony";
+    /** The kind's declaration. */
+    public PcaAnalysis() {
+        super(AnalysisGroups.EMBEDDINGS, "pca", "PCA", "PCA", "embedding", Params.defaults(),
+                "PCA of the normalised expression (50 components), optionally integrated across batches by Harmony");
     }
 
     @Override
@@ -102,11 +68,6 @@ public final class PcaAnalysis implements Analysis<PcaAnalysis.Params> {
         if (params.batchKey() != null && params.batchKey().isBlank()) {
             throw new AnalysisException("embeddings.pca: batch_key is blank; pass the name of a metadata column or None");
         }
-    }
-
-    @Override
-    public boolean runsLocally() {
-        return true;
     }
 
     @Override

@@ -97,9 +97,17 @@ public interface Analysis<P extends Record> extends ExtensionPoint {
         return defaultTitle();
     }
 
-    /** Whether {@link #run} is implemented; kinds that only run on SpatialX say no. */
+    /**
+     * Whether {@link #run} is implemented: true when the kind (or a superclass of it) overrides it, so a
+     * kind with a local implementation need not say so; kinds that only run on SpatialX leave it alone.
+     */
     default boolean runsLocally() {
-        return false;
+        try {
+            return getClass().getMethod("run", Record.class, AnalysisInput.class, AnalysisContext.class)
+                    .getDeclaringClass() != Analysis.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Analysis.run is always there", e);
+        }
     }
 
     /**

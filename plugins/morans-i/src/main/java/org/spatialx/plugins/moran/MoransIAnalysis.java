@@ -82,11 +82,6 @@ public final class MoransIAnalysis implements Analysis<MoransIAnalysis.Params> {
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         ExpressionMatrix counts = input.counts();

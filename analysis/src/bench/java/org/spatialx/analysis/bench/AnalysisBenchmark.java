@@ -31,10 +31,11 @@ import org.spatialx.api.data.SparseGraph;
 
 /**
  * The analysis pipeline timed step by step (not a test): normalisation, highly variable genes,
- * the scaled gene subset, PCA, neighbours with their connectivities, Leiden; one JSON line per step
+ * the scaled gene subset, PCA, neighbours with their connectivities, Leiden (normalisation is computed as
+ * the HVG and PCA steps read the counts, so its own step only picks the method); one JSON line per step
  * with its wall time and its own peak resident set size (the peak is reset before each step through
  * {@code /proc/self/clear_refs}, as the Python side does). Driven by
- * {@code analysis/src/test/bench/run-analysis-benchmark.sh}, which also generates the data and runs
+ * {@code analysis/src/bench/scripts/run-analysis-benchmark.sh}, which also generates the data and runs
  * the Python stack on the same files.
  *
  * <p>Usage: {@code AnalysisBenchmark generate DIR CELLS GENES} writes generated counts with known

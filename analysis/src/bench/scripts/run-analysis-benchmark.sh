@@ -4,20 +4,26 @@
 # the Python stack (reference_pipeline.py bench) on the same files, prints one JSON line per step and side,
 # deletes the data.
 # Usage (from the repository root):
-#   analysis/src/test/bench/run-analysis-benchmark.sh [CELLS ...]        (default 10000 100000 500000)
+#   analysis/src/bench/scripts/run-analysis-benchmark.sh [--classpath CP] [CELLS ...]   (default 10000 100000 500000)
 # Needs /usr/bin/python3 with numpy, scipy, pandas, sklearn, umap-learn, pynndescent, igraph, leidenalg.
 # THREADS (default: all cores) sets both sides' threads; JAVA_OPTS adds JVM options; KEEP_DATA=1 keeps the data.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
-sizes=("$@"); [[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000 500000)
+cp=""
+if [[ "${1:-}" == "--classpath" ]]; then cp=$2; shift 2; fi
+sizes=()
+for arg in "$@"; do sizes+=($arg); done   # -Pbench passes the sizes as one argument
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(10000 100000 500000)
 threads=${THREADS:-$(nproc)}
 java=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-cpfile=$(mktemp)
-(cd "$root" && ./mvnw -B -q -o test-compile dependency:build-classpath -pl analysis -am -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$cpfile" >/dev/null)
-cp="$root/analysis/target/classes:$root/analysis/target/test-classes:$root/api/target/classes:$(cat "$cpfile")"
-rm -f "$cpfile"
+if [[ -z "$cp" ]]; then
+  cpfile=$(mktemp)
+  (cd "$root" && ./mvnw -B -q -o test-compile dependency:build-classpath -pl analysis -am -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$cpfile" >/dev/null)
+  cp="$root/analysis/target/classes:$root/analysis/target/test-classes:$root/api/target/classes:$(cat "$cpfile")"
+  rm -f "$cpfile"
+fi
 export NUMBA_NUM_THREADS=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads
 export NUMBA_CACHE_DIR=${NUMBA_CACHE_DIR:-/tmp/spatialx-bench-numba}
 script="$root/analysis/src/test/python/reference_pipeline.py"
