@@ -5,8 +5,8 @@
 //
 // The same names as the Python module, as globals; keyword arguments as one options object; results
 // are plain objects and arrays. What differs from the notebook is what differs in notebook.py (empty
-// DOMAIN and TOKEN, bundled data paths, section 1.6 after 1.8.4, analyses, Lens and
-// add_sample_data_element left out); glue that is not a notebook cell is marked "(script)".
+// DOMAIN and TOKEN, bundled data paths, section 1.6 after 1.8.4, the analyses that run on SpatialX
+// only and Lens left out); glue that is not a notebook cell is marked "(script)".
 const join = (...parts) => parts.join("/").replace(/\/+/g, "/");  // (script) os.path.join
 const script = argv[0].startsWith("/") ? argv[0] : join(env.PWD || ".", argv[0]);  // (script) os.path.abspath
 const DATA = join(script.slice(0, script.lastIndexOf("/")), "data");  // (script) the bundled data
@@ -14,6 +14,10 @@ const PICTURES = argv.length > 1 ? argv[1] : temporary_folder({prefix: "notebook
 const leftOut = [];  // (script)
 const section = (title) => console.log("\n## " + title);  // (script)
 const leaveOut = (cells, reason) => { leftOut.push(cells); console.log("[left out] " + cells + ": " + reason); };
+const waitForSubmission = (id) => {  // (script) the notebook's user runs the next cell later
+  const deadline = Date.now() + 120000;
+  while (Date.now() < deadline && connector.get_sample_data_detail(id)["enable_status"] === 2) { /* processing */ }
+};
 
 section("1.3 Domain and Token");
 const DOMAIN = "";
@@ -122,8 +126,42 @@ section("1.8.6 Data Details and Element Management");
 const DATA_ID = submission_results[ConnectorKeys.SAMPLE_DATA.value][0][ConnectorKeys.DATA_ID.value];
 const sample_data_info = connector.get_sample_data_detail(DATA_ID);
 spatialx_connector.format_print(sample_data_info);
-leaveOut("1.8.6 Adding New Segmentation / Adding New Expression Matrix",
-  "they extend the Xenium data set, which the bundled subset cannot give (see notebook.py)");
+
+const add_segmentation_result = connector.add_sample_data_element({
+  title: "Proteomics Segmentation",
+  study_id: sample_data_info[ConnectorKeys.STUDY_ID.value],
+  sample_id: sample_data_info[ConnectorKeys.SAMPLE_ID.value],
+  data_id: sample_data_info[ConnectorKeys.DATA_ID.value],
+  adding_types: [SegmentationSubmission.PARQUET.value],
+  paths: {
+    [SubmissionElementKeys.SEGMENTATION.value]: join(DATA, "xenium/SFE_toy_Xenium_XOA1x_human_526cells/cell_boundaries.parquet"),
+  },
+});
+spatialx_connector.format_print(add_segmentation_result);
+waitForSubmission(DATA_ID);  // (script)
+
+const sample_data_elements = connector.get_sample_data_elements(DATA_ID);
+spatialx_connector.format_print(sample_data_elements);
+
+if (sample_data_elements[SubmissionElementKeys.CELL_CENTERS.value]) {  // (script)
+  const add_expression_result = connector.add_sample_data_element({
+    title: "Proteomics Expression",
+    study_id: sample_data_info[ConnectorKeys.STUDY_ID.value],
+    sample_id: sample_data_info[ConnectorKeys.SAMPLE_ID.value],
+    data_id: sample_data_info[ConnectorKeys.DATA_ID.value],
+    adding_types: [ExpressionSubmission.IMPORT_ANNDATA.value],
+    paths: {
+      [SubmissionElementKeys.EXPRESSION.value]: join(DATA, "anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad"),
+    },
+    args: {
+      [SubmissionElementKeys.SPATIAL_ID.value]: sample_data_elements[SubmissionElementKeys.CELL_CENTERS.value][0],
+    },
+  });
+  spatialx_connector.format_print(add_expression_result);
+} else {
+  leaveOut("1.8.6 Adding New Expression Matrix", "the data set has no cell centers to attach it to (the bundled"
+    + " Xenium 5K subset's matrix and cells.parquet are of different runs, so its ingestion fails)");
+}
 
 section("1.8.7 Customizing Submission Data Structure");
 const study_id = connector.create_study({
@@ -156,8 +194,47 @@ spatialx_connector.format_print(connector.add_custom_sample({
 section("1.9 Analysis");
 const data_id = submission_results[ConnectorKeys.SAMPLE_DATA.value][submission_results[ConnectorKeys.SAMPLE_DATA.value].length - 1][ConnectorKeys.DATA_ID.value];
 console.log(data_id);
-leaveOut("1.9.1 - 1.9.5 (embeddings, clustering, prediction, DE, region segmentation)",
-  "the local server runs analyses with issue 12");
+waitForSubmission(data_id);  // (script)
+
+section("1.9.1 Embeddings");
+let response = connector.analysis.embeddings.pca({data_id: data_id, title: "Connector - PCA"});
+spatialx_connector.format_print(response);
+
+leaveOut("1.9.1 scVI", "scVI runs on a SpatialX server only");
+
+let embeddings = connector.analysis.list_embedding(data_id);
+spatialx_connector.format_print(embeddings);
+
+leaveOut("1.9.1 UMAP, t-SNE", "the local server runs them with issue 13");
+
+section("1.9.2 Clustering");
+response = connector.analysis.clustering.louvain({
+  data_id: data_id,
+  embedding_key: embeddings[0],
+  resolution: 0.1,
+  title: "Connector - Louvain",
+});
+spatialx_connector.format_print(response);
+
+response = connector.analysis.clustering.kmeans({
+  data_id: data_id,
+  embedding_key: embeddings[0],
+  n_clusters: 5,
+  title: "Connector - k-means",
+});
+spatialx_connector.format_print(response);
+
+section("1.9.3 Cell Type Prediction");
+embeddings = connector.analysis.list_embedding(data_id);
+spatialx_connector.format_print(embeddings);
+
+const metadata = connector.analysis.list_metadata(data_id);
+spatialx_connector.format_print(metadata);
+
+leaveOut("1.9.3 metadata_reference", "MetaReference (BioTuring's references) runs on a SpatialX server only");
+leaveOut("1.9.4 differential_expression_genes", "the cell's method is the default venice, BioTuring's, which runs"
+  + " on a SpatialX server only (locally method=\"wilcoxon\" or \"t-test\" run)");
+leaveOut("1.9.5 region_segmentation", "the local server runs it with issue 13");
 
 section("1.10 Convert Data from Lens");
 const LENS_SC_HOST = env.LENS_SC_HOST || "";

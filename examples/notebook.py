@@ -10,10 +10,12 @@
 # * a cell that ends with a bare expression prints it (Jupyter displays it);
 # * section 1.6 runs after 1.8.4: the notebook's account has studies already, a fresh home has none
 #   before the first submission;
-# * the analysis cells (1.9) are left out until the local server runs analyses (issue 12); the Lens
-#   cells (1.10) run when LENS_SC_HOST/LENS_SC_TOKEN (and LENS_BULK_...) name a BioTuring Lens server;
-#   the two add_sample_data_element cells of 1.8.6 extend the Xenium data set, which the bundled subset
-#   cannot give (its matrix and cells.parquet are rows of different runs: the server refuses it, saying why).
+# * of the analysis cells (1.9), those whose kinds the local server runs (PCA, list_embedding, Louvain,
+#   k-means, list_metadata) run; the others are left out with a line saying why (scVI, MetaReference and
+#   venice DE genes run on SpatialX only; UMAP, t-SNE and region segmentation come with issue 13); the
+#   Lens cells (1.10) run when LENS_SC_HOST/LENS_SC_TOKEN (and LENS_BULK_...) name a BioTuring Lens server;
+#   1.8.6's "Adding New Expression Matrix" needs the data set's cell centers, which the bundled Xenium 5K
+#   subset cannot give (its matrix and cells.parquet are of different runs, so its ingestion fails).
 # Glue that is not a notebook cell is marked "(script)".
 import warnings
 warnings.filterwarnings("ignore")
@@ -189,14 +191,47 @@ if sample_data_info.get("submission_state") == "failed":  # (script)
           " test matrix with rows of another cells.parquet, so the server refuses to ingest it, saying why"
           " (submission_error); the other bundled data sets ingest")
 
-# The notebook's add_sample_data_element cells ("Adding New Segmentation", "Adding New Expression
-# Matrix") add the public bucket's CODEX files to this data set; the local server serves
-# data_extend/add, but the bundled Xenium data set has no table to extend (above).
-leave_out("1.8.6 Adding New Segmentation / Adding New Expression Matrix",
-          "they extend the Xenium data set, which the bundled subset cannot give (above)")
+add_segmentation_result = connector.add_sample_data_element(
+    title="Proteomics Segmentation",
+    study_id=sample_data_info[ConnectorKeys.STUDY_ID.value],
+    sample_id=sample_data_info[ConnectorKeys.SAMPLE_ID.value],
+    data_id=sample_data_info[ConnectorKeys.DATA_ID.value],
+    adding_types=[SegmentationSubmission.PARQUET.value],
+    paths={
+        SubmissionElementKeys.SEGMENTATION.value: os.path.join(
+            DATA,
+            "xenium/SFE_toy_Xenium_XOA1x_human_526cells/cell_boundaries.parquet",
+        )
+    }
+)
+spatialx_connector.format_print(add_segmentation_result)
+wait_for_submission(DATA_ID)  # (script)
 
 sample_data_elements = connector.get_sample_data_elements(DATA_ID)
 spatialx_connector.format_print(sample_data_elements)
+
+if SubmissionElementKeys.CELL_CENTERS.value in sample_data_elements:  # (script)
+    add_expression_result = connector.add_sample_data_element(
+        title="Proteomics Expression",
+        study_id=sample_data_info[ConnectorKeys.STUDY_ID.value],
+        sample_id=sample_data_info[ConnectorKeys.SAMPLE_ID.value],
+        data_id=sample_data_info[ConnectorKeys.DATA_ID.value],
+        adding_types=[ExpressionSubmission.IMPORT_ANNDATA.value],
+        paths={
+            SubmissionElementKeys.EXPRESSION.value: os.path.join(
+                DATA,
+                "anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad",
+            ),
+        },
+        args={
+            SubmissionElementKeys.SPATIAL_ID.value: sample_data_elements[SubmissionElementKeys.CELL_CENTERS.value][0],
+        }
+    )
+    spatialx_connector.format_print(add_expression_result)
+else:
+    leave_out("1.8.6 Adding New Expression Matrix",
+              "the data set has no cell centers to attach it to (the bundled Xenium 5K subset's matrix and"
+              " cells.parquet are of different runs, so its ingestion fails)")
 
 section("1.8.7 Customizing Submission Data Structure")
 study_id = connector.create_study(
@@ -240,8 +275,48 @@ print(connector.add_custom_sample(
 section("1.9 Analysis")
 data_id = submission_results[ConnectorKeys.SAMPLE_DATA.value][-1][ConnectorKeys.DATA_ID.value]
 print(data_id)
-leave_out("1.9.1 - 1.9.5 (embeddings, clustering, prediction, DE, region segmentation)",
-          "the local server runs analyses with issue 12")
+wait_for_submission(data_id)  # (script)
+
+section("1.9.1 Embeddings")
+response = connector.analysis.embeddings.pca(data_id=data_id, title="Connector - PCA")
+spatialx_connector.format_print(response)
+
+leave_out("1.9.1 scVI", "scVI runs on a SpatialX server only")
+
+embeddings = connector.analysis.list_embedding(data_id)
+spatialx_connector.format_print(embeddings)
+
+leave_out("1.9.1 UMAP, t-SNE", "the local server runs them with issue 13")
+
+section("1.9.2 Clustering")
+response = connector.analysis.clustering.louvain(
+    data_id=data_id,
+    embedding_key=embeddings[0],
+    resolution=0.1,
+    title="Connector - Louvain",
+)
+spatialx_connector.format_print(response)
+
+response = connector.analysis.clustering.kmeans(
+    data_id=data_id,
+    embedding_key=embeddings[0],
+    n_clusters=5,
+    title="Connector - k-means",
+)
+spatialx_connector.format_print(response)
+
+section("1.9.3 Cell Type Prediction")
+embeddings = connector.analysis.list_embedding(data_id)
+spatialx_connector.format_print(embeddings)
+
+metadata = connector.analysis.list_metadata(data_id)
+spatialx_connector.format_print(metadata)
+
+leave_out("1.9.3 metadata_reference", "MetaReference (BioTuring's references) runs on a SpatialX server only")
+leave_out("1.9.4 differential_expression_genes",
+          "the cell's method is the default venice, BioTuring's, which runs on a SpatialX server only"
+          " (locally method=\"wilcoxon\" or \"t-test\" run)")
+leave_out("1.9.5 region_segmentation", "the local server runs it with issue 13")
 
 section("1.10 Convert Data from Lens")
 LENS_SC_HOST: str = os.environ.get("LENS_SC_HOST", "")

@@ -2,8 +2,11 @@ package org.spatialx.core;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.spatialx.api.analysis.Analysis;
+import org.spatialx.core.analysis.AnalysisKinds;
 import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
@@ -33,6 +36,9 @@ import org.spatialx.core.upload.UploadSettings;
  *                              {@link TrackingListener#PRINT_LINES})
  * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
  *                              typed on standard input, {@link Confirmation#console()})
+ * @param analyses              the analysis kinds {@code connector.analysis} offers (default: the kinds on
+ *                              the class path, {@link AnalysisKinds#onClassPath()}); hosts that load plugins
+ *                              pass theirs too
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -47,7 +53,8 @@ public record ConnectorOptions(
         UploadProgressListener uploadProgress,
         ServerWaitListener serverWait,
         TrackingListener trackingProgress,
-        Confirmation confirmation) {
+        Confirmation confirmation,
+        List<Analysis<?>> analyses) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -76,6 +83,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(serverWait, "serverWait");
         Objects.requireNonNull(trackingProgress, "trackingProgress");
         Objects.requireNonNull(confirmation, "confirmation");
+        analyses = List.copyOf(Objects.requireNonNull(analyses, "analyses"));
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -119,6 +127,7 @@ public record ConnectorOptions(
         builder.serverWait = serverWait;
         builder.trackingProgress = trackingProgress;
         builder.confirmation = confirmation;
+        builder.analyses = analyses;
         return builder;
     }
 
@@ -146,6 +155,7 @@ public record ConnectorOptions(
         private ServerWaitListener serverWait = ServerWaitListener.NONE;
         private TrackingListener trackingProgress = TrackingListener.PRINT_LINES;
         private Confirmation confirmation = Confirmation.console();
+        private List<Analysis<?>> analyses;
 
         private Builder() {
         }
@@ -245,11 +255,18 @@ public record ConnectorOptions(
             return this;
         }
 
+        /** The analysis kinds {@code connector.analysis} offers, e.g. the built-ins and those of plugins. */
+        public Builder analyses(List<? extends Analysis<?>> kinds) {
+            this.analyses = List.copyOf(kinds);
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
                     maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
-                    serverWait, trackingProgress, confirmation);
+                    serverWait, trackingProgress, confirmation,
+                    analyses == null ? AnalysisKinds.onClassPath() : analyses);
         }
     }
 }

@@ -45,7 +45,9 @@ class NotebookNameContractTest {
                 "parse_data_information", "parse_multiple_samples_information", "describe_data",
                 "combine_multiple_datasets", "list_lens_sc_studies", "list_lens_bulk_studies", "convert_data_from_lens",
                 // reading back (protocol 7.4)
-                "spatial_data", "get_anndata", "export_anndata", "export_obs_csv")), names);
+                "spatial_data", "get_anndata", "export_anndata", "export_obs_csv",
+                // analyses (protocol 7): connector.analysis, whose groups and kinds come from the kinds present
+                "analysis")), names);
         assertEquals(names.size(), annotated().size(), "one annotated method per notebook name");
     }
 

@@ -26,6 +26,12 @@ class ProtocolDefaultsTest {
         assertEquals(Duration.ofMillis(100), defaults.retryBackoff());
         assertEquals(Duration.ofSeconds(1), defaults.logPollInterval());
         assertSame(TrackingListener.PRINT_LINES, defaults.trackingProgress(), "tracked log lines are printed, as Python does");
+        // connector.analysis offers the kinds on the class path: here the analysis module's 13 (protocol 7.2)
+        assertEquals(13, defaults.analyses().size());
+        assertEquals(Duration.ofSeconds(60), org.spatialx.core.analysis.AnalysisEndpoints.TRACKING_TIME,
+                "analyses follow their log for max_time=60 (protocol 4.6)");
+        assertEquals(new org.spatialx.core.analysis.ListElementsOptions(null, null, null),
+                org.spatialx.core.analysis.ListElementsOptions.defaults());
     }
 
     @Test

@@ -77,8 +77,15 @@ public interface Analysis<P extends Record> extends ExtensionPoint {
         return Optional.empty();
     }
 
-    /** Fills the {@link Derived} components from the data records (DE's table ids, region segmentation's element ids). */
-    default P resolve(P params, DataLookup lookup) {
+    /**
+     * Fills the {@link Derived} components from the data records (DE's table ids, region
+     * segmentation's element ids); components the caller gave explicitly are kept.
+     *
+     * @param dataId the call's {@code data_id} argument (not a declared param of most kinds, so the
+     *               params cannot carry it), empty when the call has none
+     * @throws AnalysisException when a record lacks what a derived component needs
+     */
+    default P resolve(P params, Optional<String> dataId, DataLookup lookup) {
         return params;
     }
 
@@ -90,9 +97,17 @@ public interface Analysis<P extends Record> extends ExtensionPoint {
         return defaultTitle();
     }
 
-    /** Whether {@link #run} is implemented; kinds that only run on SpatialX say no. */
+    /**
+     * Whether {@link #run} is implemented: true when the kind (or a superclass of it) overrides it, so a
+     * kind with a local implementation need not say so; kinds that only run on SpatialX leave it alone.
+     */
     default boolean runsLocally() {
-        return false;
+        try {
+            return getClass().getMethod("run", Record.class, AnalysisInput.class, AnalysisContext.class)
+                    .getDeclaringClass() != Analysis.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Analysis.run is always there", e);
+        }
     }
 
     /**

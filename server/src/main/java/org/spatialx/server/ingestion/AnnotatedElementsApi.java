@@ -19,8 +19,8 @@ import org.spatialx.server.study.Catalog;
 /**
  * {@code pyapi/v1/metadata/get_annotated_element} (protocol 2.2 #35): the names of a table's obs
  * columns ({@code element: "obs"}) or obsm embeddings ({@code "obsm"}), read from the table the
- * ingestion wrote (and analyses added to) in the sample's store. What {@code list_metadata} and
- * {@code list_embedding} show.
+ * ingestion wrote (and analyses added to) in the sample's store, sorted by name. What
+ * {@code list_metadata} and {@code list_embedding} show.
  */
 public final class AnnotatedElementsApi implements Endpoints {
 
@@ -66,6 +66,11 @@ public final class AnnotatedElementsApi implements Endpoints {
             throw ApiException.notFound("Sample '" + sampleId + "' has no table '" + table + "'; its tables are "
                     + tables + " (name=id). map_submit_result of data/detail lists their ids.");
         }
-        return new ArrayList<>(AnnDataTable.open(store.path(SampleStore.Group.TABLES, id)).elements(slot).keySet());
+        // sorted as SpatialX lists them (the notebook's list_embedding shows "Connector - PCA" before
+        // "Spatial Cell centers", and its cells take embeddings[0])
+        List<String> names = new ArrayList<>(AnnDataTable.open(store.path(SampleStore.Group.TABLES, id)).elements(slot)
+                .keySet());
+        names.sort(null);
+        return names;
     }
 }

@@ -85,6 +85,10 @@ class RunCommandTest {
         assertTrue(out.contains("'submit_name': 'human_pancreas_codex'"), out);
         assertTrue(out.contains("        points: 5260\n"), out); // data rows of the bundled Xenium transcripts.csv.gz
         assertTrue(out.contains("        polygons: 526\n"), out); // cells of its cell_boundaries.parquet
+        // 1.8.6's add_sample_data_element (data_extend/add) answers with a submission
+        assertTrue(out.contains("    sample_data: None\n    submit_id: SB-"), out);
+        // 1.9: PCA, list_embedding, Louvain and k-means on the Visium data, each log ending with DONE.
+        assertAnalysesRan(out);
         assertTrue(out.contains("left out: "), out);
         BufferedImage xenium = ImageIO.read(pictures.resolve("xenium_transcripts.png").toFile());
         BufferedImage cosmx = ImageIO.read(pictures.resolve("cosmx_transcripts.png").toFile());
@@ -104,6 +108,19 @@ class RunCommandTest {
         assertTrue(out.contains("    points: 5260\n"), out);
         assertTrue(out.contains("    polygons: 526\n"), out);
         assertTrue(Files.size(pictures.resolve("xenium_transcripts_js.png")) > 10_000);
+        assertAnalysesRan(out);
+    }
+
+    /** The notebook's analysis cells ran on the local server: their logs, listings and payloads. */
+    private static void assertAnalysesRan(String out) {
+        assertTrue(out.contains("] Added obsm 'Connector - PCA'\n"), out);
+        assertTrue(out.contains("\nDONE.\n{\n    study_id: ST-"), out);
+        assertTrue(out.contains("\n[\n    Connector - PCA\n    Spatial Spot centers\n]\n"), out);
+        assertTrue(out.contains("] Added obs 'Connector - Louvain'"), out);
+        assertTrue(out.contains("] Added obs 'Connector - k-means'"), out);
+        assertTrue(out.contains("\n[\n    Connector - Louvain\n    Connector - k-means\n    Number of genes\n"), out);
+        assertTrue(out.contains("    analysis_id: AN-"), out);
+        assertTrue(!out.contains("FAILED"), out);
     }
 
     @Test

@@ -120,6 +120,87 @@ class NotebookCellsTest {
                 + (r.rawQuery() == null ? "" : "?" + r.rawQuery())).toList();
     }
 
+    // ------------------------------------------------------------------ section 1.9: analyses (protocol 7)
+
+    private void serveAnalyses() {
+        spatialx.on("GET", OPENAPI + "data/detail", ok("""
+                {"data_id": "DA-1", "sample_id": "SP-1", "study_id": "ST-1", "title": "Visium",
+                 "map_submit_result": {"SB-1": {"annotated_data": {"TB-1": "Visium"}}}}"""));
+        spatialx.on("POST", OPENAPI + "analysis/create", ok("""
+                {"study_id": "ST-1", "sample_id": "SP-1", "data_id": "DA-1", "analysis_id": "AN-1", "job_id": 3}"""));
+        spatialx.on("GET", OPENAPI + "study/detail", ok("""
+                {"study": {"study_id": "ST-1", "data_path": "/data/ST-1"}, "samples": []}"""));
+        spatialx.on("GET", "/spatialx/ucc.go/data/ST-1/analysis/AN-1/analysis.log",
+                org.spatialx.core.testing.ScriptedResponse.text("DONE.\n"));
+        spatialx.on("POST", PYAPI + "metadata/get_annotated_element", ok("[\"Connector - PCA\", \"Spatial Spot centers\"]"));
+    }
+
+    private List<String> analysisBodies() {
+        return spatialx.requests().stream().filter(r -> r.path().endsWith("analysis/create"))
+                .map(RecordedRequest::bodyText).toList();
+    }
+
+    private static final List<String> ANALYSIS_BODIES = List.of("""
+            {"data": {"title": "Connector - PCA", "params": "{\\"normalize_method\\": \\"log1p-normalized\\", \
+            \\"name\\": \\"Connector - PCA\\", \\"batch_key\\": null, \\"n_top_genes\\": null, \\"data_id\\": \
+            \\"DA-1\\"}", "display_params": "{}", "sub_type": "PCA", "group_type": "embedding", "description": \
+            "Connector - PCA"}, "study_id": "ST-1", "sample_id": "SP-1", "data_id": "DA-1", "table_id": "TB-1"}""", """
+            {"data": {"title": "Connector - Louvain", "params": "{\\"embedding_key\\": \\"Connector - PCA\\", \
+            \\"resolution\\": 0.1, \\"n_neighbors\\": 90, \\"local_connectivity\\": 1, \\"name\\": \
+            \\"Connector - Louvain\\", \\"data_id\\": \\"DA-1\\"}", "display_params": "{}", "sub_type": \
+            "Louvain", "group_type": "clustering", "description": "Connector - Louvain"}, "study_id": "ST-1", \
+            "sample_id": "SP-1", "data_id": "DA-1", "table_id": "TB-1"}""");
+
+    @Test
+    void analysisCellsSendProtocol7AndPrintThePayload() throws Exception {
+        serveAnalyses();
+        String out = runCells("""
+                data_id = "DA-1"
+                response = connector.analysis.embeddings.pca(data_id=data_id, title="Connector - PCA")
+                spatialx_connector.format_print(response)
+
+                embeddings = connector.analysis.list_embedding(data_id)
+                spatialx_connector.format_print(embeddings)
+
+                response = connector.analysis.clustering.louvain(
+                    data_id=data_id,
+                    embedding_key=embeddings[0],
+                    resolution=0.1,
+                    title="Connector - Louvain",
+                )
+                spatialx_connector.format_print(response)
+                help(connector.analysis.clustering.kmeans)
+                """, "");
+        assertEquals(ANALYSIS_BODIES, analysisBodies());
+        assertTrue(out.contains("{\n    study_id: ST-1\n    sample_id: SP-1\n    data_id: DA-1\n    analysis_id: AN-1\n"
+                + "    job_id: 3\n}\n"), out);
+        assertTrue(out.contains("[\n    Connector - PCA\n    Spatial Spot centers\n]"), out);
+        assertTrue(out.contains("kmeans(embedding_key, n_clusters, title=None, info_args={}, data_id=None, **kwargs)"), out);
+        assertEquals(List.of("GET openapi/data/detail?key=DA-1&limit=50&offset=0", "POST openapi/analysis/create",
+                "GET openapi/study/detail?key=ST-1&limit=50&offset=0", "GET ucc.go/data/ST-1/analysis/AN-1/analysis.log"),
+                requestLines().subList(0, 4));
+    }
+
+    @Test
+    void javascriptAnalysisCellsTakeTheOptionsObject() throws Exception {
+        serveAnalyses();
+        String out = runJavaScript("""
+                const connector = new SpatialXConnector({domain: DOMAIN, token: TOKEN});
+                const data_id = "DA-1";
+                let response = connector.analysis.embeddings.pca({data_id: data_id, title: "Connector - PCA"});
+                const embeddings = connector.analysis.list_embedding(data_id);
+                response = connector.analysis.clustering.louvain({
+                  data_id: data_id,
+                  embedding_key: embeddings[0],
+                  resolution: 0.1,
+                  title: "Connector - Louvain",
+                });
+                console.log(response.analysis_id, connector.analysis.clustering.kmeans.keywords.join(","));
+                """);
+        assertEquals(ANALYSIS_BODIES, analysisBodies());
+        assertTrue(out.contains("AN-1 embedding_key,n_clusters,title,info_args,data_id"), out);
+    }
+
     // ------------------------------------------------------------------ item 1: parsing on the server (4.2)
 
     @Test
