@@ -64,6 +64,16 @@ public final class ScriptRuntime implements AutoCloseable {
         return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
     }
 
+    /**
+     * Opens a session of {@code language} for the REPL: returns at once while the engine and the context
+     * are made in the background ({@link ScriptSession#openInteractive}), so the prompt shows first.
+     */
+    public ScriptSession openInteractive(ScriptLanguage language, OutputStream out, InputStream in, Path cwd) {
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), functions, List.of(""), docs);
+        return ScriptSession.openInteractive(language, this::engine, bridge, out, out, in, cwd);
+    }
+
     @Override
     public synchronized void close() {
         if (connectors instanceof AutoCloseable closeable) {
