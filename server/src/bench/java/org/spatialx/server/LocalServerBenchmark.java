@@ -34,9 +34,9 @@ public final class LocalServerBenchmark {
             ProtocolClient client = new ProtocolClient(server);
             StringBuilder report = new StringBuilder();
             report.append("## Local server\n\n");
-            report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, JDK HttpServer, "
+            report.append(String.format(Locale.ROOT, "Machine: %d cores, JDK %s, loopback, %s, "
                     + "home in %s, load average %.1f.%n%n", Runtime.getRuntime().availableProcessors(),
-                    Runtime.version(), folder.path().getParent(),
+                    Runtime.version(), httpServer(), folder.path().getParent(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
             report.append("| measure | result |\n|---|---|\n");
             for (int threads : new int[] {1, 8}) {
@@ -44,6 +44,10 @@ public final class LocalServerBenchmark {
                 report.append(String.format(Locale.ROOT, "| `GET openapi/account/info`, %d client thread%s | %.0f requests/s |%n",
                         threads, threads == 1 ? "" : "s", rps));
             }
+            long[] micros = latencies(client, 3_000);
+            report.append(String.format(Locale.ROOT, "| `GET openapi/account/info` latency, 1 client: median / p95 /"
+                    + " p99 | %.2f / %.2f / %.2f ms |%n", micros[micros.length / 2] / 1e3,
+                    micros[micros.length * 95 / 100] / 1e3, micros[micros.length * 99 / 100] / 1e3));
             Path file = bigFile(folder.path().resolve("big.bin"));
             double sequential = upload(client, file, 1);
             report.append(String.format(Locale.ROOT, "| 1 GiB upload, 100 MiB chunks sent one by one (protocol 3.4) | %.0f MB/s |%n",
@@ -56,6 +60,28 @@ public final class LocalServerBenchmark {
                     + "server.\n");
             System.out.println(report);
         }
+    }
+
+    /** The server this class path runs: this benchmark also measures builds from before the switch to Jetty. */
+    private static String httpServer() {
+        try {
+            Class.forName("org.eclipse.jetty.server.Server");
+            return "Jetty 12";
+        } catch (ClassNotFoundException e) {
+            return "JDK HttpServer";
+        }
+    }
+
+    /** Each of {@code total} sequential requests' time in microseconds, sorted. */
+    private static long[] latencies(ProtocolClient client, int total) {
+        long[] micros = new long[total];
+        for (int i = 0; i < total; i++) {
+            long start = System.nanoTime();
+            client.get("openapi/account/info").ok();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        java.util.Arrays.sort(micros);
+        return micros;
     }
 
     private static double requestsPerSecond(ProtocolClient client, int threads, int total) throws Exception {

@@ -3,6 +3,8 @@ package org.spatialx.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
@@ -48,6 +52,8 @@ import org.spatialx.technologies.TechnologyCatalog;
  * }</pre>
  */
 public final class LocalServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
 
     private final String url;
     private final String token;
@@ -104,14 +110,18 @@ public final class LocalServer implements AutoCloseable {
             Catalog catalog = new Catalog(json);
             UploadSessions uploads = new UploadSessions(database, mounts, home.uploadSessions(), config.maxChunkSize(),
                     clock);
+            uploads.recoverInterruptedMerges(); // what a crash between a merge's rename and its cleanup left
             uploads.removeAbandoned(Duration.ofDays(7));
 
             ApiServer http = new ApiServer(json, new Credentials(token, config.basicUser(), config.basicPassword()),
                     home.tmp(), Math.max(config.maxChunkSize(), 4L * 1024 * 1024 * 1024));
-            int port = http.bind(config.host(), config.port(), config.httpThreads());
+            int port = http.bind(config.host(), config.port(), config.http());
             owned.add(0, http);
-            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            String url = "http://" + host + ":" + port + "/";
+            String url = "http://" + advertisedHost(config.host()) + ":" + port + "/";
+            if (!InetAddress.getByName(config.host()).isLoopbackAddress()) {
+                LOG.warn("The local server listens on {} over plain HTTP: whoever reaches it with the token reads and"
+                        + " writes its folders, and the token travels unencrypted.", config.host());
+            }
 
             // Every family of endpoints, and every kind of job with what follows its end.
             TechnologyCatalog technologies = TechnologyCatalog.load(home.root().resolve("plugins"));
@@ -141,6 +151,17 @@ public final class LocalServer implements AutoCloseable {
             throw new IllegalStateException("Cannot start the local SpatialX server in " + home.root() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The host of the URL the server gives (server.json, account/info, {@link #connector()}): the bound
+     * address, or the loopback address when it listens on every interface (0.0.0.0 and :: reach no one).
+     */
+    private static String advertisedHost(String host) throws IOException {
+        InetAddress bound = InetAddress.getByName(host);
+        String text = bound.isAnyLocalAddress()
+                ? (bound instanceof Inet6Address ? "::1" : "127.0.0.1") : host;
+        return text.contains(":") && !text.startsWith("[") ? "[" + text + "]" : text;
     }
 
     /** {@link #startOrReuse(LocalServerConfig)} with the defaults for {@code home}. */

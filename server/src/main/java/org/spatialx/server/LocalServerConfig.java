@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.spatialx.server.http.HttpLimits;
 import org.spatialx.server.submission.SampleParser;
 
 /**
@@ -19,14 +20,14 @@ import org.spatialx.server.submission.SampleParser;
  * @param basicUser      optional HTTP basic-auth user (null = not required)
  * @param basicPassword  its password
  * @param jobConcurrency how many background jobs run at once
- * @param httpThreads    request-handling threads
+ * @param http           the HTTP server's limits: threads, read timeout, connections per client
  * @param maxChunkSize   largest upload chunk accepted (protocol 3.1: 100 MiB)
  * @param sampleParser   the parse_data_information implementation
  * @param localReads     let reads reach any absolute local path the server's user can read (the
  *                       embedded server of the user's own process); writes stay in the home either way
  */
 public record LocalServerConfig(Path home, String host, int port, String token, Map<String, Path> mounts,
-                                String basicUser, String basicPassword, int jobConcurrency, int httpThreads,
+                                String basicUser, String basicPassword, int jobConcurrency, HttpLimits http,
                                 long maxChunkSize, SampleParser sampleParser, boolean localReads) {
 
     /** Protocol 3.1 {@code UPLOAD_CHUNK_LARGE_SIZE}: the largest chunk a client sends. */
@@ -39,8 +40,14 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
-        if (jobConcurrency < 1 || httpThreads < 1) {
-            throw new IllegalArgumentException("jobConcurrency and httpThreads must be at least 1");
+        if (jobConcurrency < 1) {
+            throw new IllegalArgumentException("jobConcurrency must be at least 1, got " + jobConcurrency);
+        }
+        Objects.requireNonNull(http, "http");
+        if (token != null && (token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c == 127))) {
+            throw new IllegalArgumentException("The token must not be empty nor hold spaces or control characters:"
+                    + " clients send it in the SpatialX-Token header. Leave it unset to use the home's token (or a"
+                    + " new random one).");
         }
         Objects.requireNonNull(sampleParser, "sampleParser");
     }
@@ -53,27 +60,28 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         String envToken = System.getenv("SPATIALX_TOKEN");
         return new LocalServerConfig(home, "127.0.0.1", 0,
                 envToken == null || envToken.isBlank() ? null : envToken, Map.of(), null, null,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 64, LARGE_CHUNK, SampleParser.installed(), false);
+                Math.max(2, Runtime.getRuntime().availableProcessors()), HttpLimits.DEFAULTS, LARGE_CHUNK,
+                SampleParser.installed(), false);
     }
 
     public LocalServerConfig withHome(Path value) {
         return new LocalServerConfig(value, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withHost(String value) {
         return new LocalServerConfig(home, value, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withPort(int value) {
         return new LocalServerConfig(home, host, value, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withToken(String value) {
         return new LocalServerConfig(home, host, port, value, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     /** Adds a named folder ({@code --mount name=/path}). */
@@ -81,22 +89,28 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         Map<String, Path> more = new LinkedHashMap<>(mounts);
         more.put(name, path);
         return new LocalServerConfig(home, host, port, token, more, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withBasicAuth(String user, String password) {
         return new LocalServerConfig(home, host, port, token, mounts, user, password, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withJobConcurrency(int value) {
         return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, value,
-                httpThreads, maxChunkSize, sampleParser, localReads);
+                http, maxChunkSize, sampleParser, localReads);
+    }
+
+    /** The HTTP server's limits (threads, read timeout, connections per client; {@link HttpLimits#DEFAULTS}). */
+    public LocalServerConfig withHttpLimits(HttpLimits value) {
+        return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
+                value, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withSampleParser(SampleParser value) {
         return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, value, localReads);
+                http, maxChunkSize, value, localReads);
     }
 
     /**
@@ -106,7 +120,7 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
      */
     public LocalServerConfig withLocalReads(boolean value) {
         return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser, value);
+                http, maxChunkSize, sampleParser, value);
     }
 
     @Override
@@ -114,6 +128,6 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         return "LocalServerConfig[home=" + home + ", host=" + host + ", port=" + port
                 + ", token=" + (token == null ? "(from home)" : "***") + ", mounts=" + mounts
                 + ", basicAuth=" + (basicUser == null ? "off" : "***") + ", jobConcurrency=" + jobConcurrency
-                + ", httpThreads=" + httpThreads + ", maxChunkSize=" + maxChunkSize + ", localReads=" + localReads + "]";
+                + ", http=" + http + ", maxChunkSize=" + maxChunkSize + ", localReads=" + localReads + "]";
     }
 }

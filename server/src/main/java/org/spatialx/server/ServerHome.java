@@ -7,17 +7,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * The layout of a server home: {@code token} (owner-only), {@code server.json} (url, port, pid of
@@ -67,18 +66,13 @@ public final class ServerHome {
     /** Creates the home's folders. */
     void create() throws IOException {
         if (!Files.exists(root)) {
-            // a new home holds the token and the user's data: owner-only
+            // a new home holds the token and the user's data: owner-only (a home the user made keeps its mode)
             Files.createDirectories(root.getParent());
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectory(root);
-            }
+            OwnerOnly.createDirectories(root);
         }
-        Files.createDirectories(studies());
-        Files.createDirectories(uploadSessions());
-        Files.createDirectories(tmp());
+        OwnerOnly.createDirectories(studies());
+        OwnerOnly.createDirectories(uploadSessions());
+        OwnerOnly.createDirectories(tmp());
     }
 
     /** Removes the temporary request parts a previous process left (upload sessions are the store's). */
@@ -92,7 +86,14 @@ public final class ServerHome {
 
     /** Takes the home's lock for this process, or empty when another server (process or call) holds it. */
     Optional<FileLock> lock() throws IOException {
-        FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (!Files.exists(lockFile())) {
+            try {
+                OwnerOnly.createFile(lockFile());
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another server created it at the same time: the lock decides
+            }
+        }
+        FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -175,11 +176,7 @@ public final class ServerHome {
     private static void writeOwnerOnly(Path file, String content) throws IOException {
         Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
+        OwnerOnly.createFile(temp);
         Files.writeString(temp, content, StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -138,6 +138,19 @@ class AccountEndpointsTest {
     }
 
     @Test
+    void aProtocolEndpointThisServerLacksSaysSoInsteadOfBlamingTheDomain() {
+        for (String path : new String[] {"pyapi/v1/connector/get_sample_info", "openapi/data/add_element"}) {
+            ProtocolClient.Response unserved = client.postJson(path, map());
+            assertEquals(200, unserved.code(), unserved.text());
+            assertEquals(501, unserved.status());
+            String message = unserved.body().get("message").asText();
+            assertTrue(message.contains("is a SpatialX protocol endpoint that this local server does not serve yet"),
+                    message);
+            assertFalse(message.contains("check the domain"), message);
+        }
+    }
+
+    @Test
     void basicAuthIsRequiredWhenConfigured() throws Exception {
         server.close();
         server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home2")).withToken("t0k")

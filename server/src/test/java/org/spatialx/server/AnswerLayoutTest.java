@@ -143,9 +143,9 @@ class AnswerLayoutTest {
                 "sha256", ProtocolClient.sha256(Arrays.copyOfRange(bytes, 6, 10))));
         assertEquals("{unique_id:s,name:s,sending_index:i,offset:i,size:i,sha256:s}", layout(client.postMultipart(
                 "openapi/upload/chunk/process", chunk, "file", Arrays.copyOfRange(bytes, 6, 10)).ok()));
-        assertEquals("{unique_id:s,name:s,chunk_size:i,file_size:i,received:[i],received_bytes:i}",
+        assertEquals("{unique_id:s,name:s,chunk_size:i,file_size:i,received:[i],received_bytes:i,session_open:b}",
                 layout(client.postJson("openapi/upload/chunk/status", map("unique_id", id, "name", "b.bin")).ok()));
-        assertEquals("{unique_id:s,name:s,chunk_size:i,file_size:i,received:[],received_bytes:i}",
+        assertEquals("{unique_id:s,name:s,chunk_size:i,file_size:i,received:[],received_bytes:i,session_open:b}",
                 layout(client.postJson("openapi/upload/chunk/status", map("unique_id", id, "name", "none")).ok()));
         assertEquals("{path:s,name:s,folder_name:s,unique_id:s,root_folder:s,move_to_parent:b,size:i,sha256:s}",
                 layout(client.postJson("openapi/upload/chunk/merge", map("folder_name", "big", "parent_is_file", 2,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.spatialx.server.http.HttpLimits;
 import org.spatialx.server.submission.TechnologySampleParser;
 
 /** Pins the defaults of the local server (protocol 3.1 chunk limit, loopback, ephemeral port). */
@@ -27,7 +28,7 @@ class LocalServerConfigTest {
         assertEquals(Map.of(), config.mounts());
         assertEquals(null, config.basicUser());
         assertEquals(104_857_600L, config.maxChunkSize());
-        assertEquals(64, config.httpThreads());
+        assertEquals(HttpLimits.DEFAULTS, config.http());
         assertTrue(config.jobConcurrency() >= 2);
         // the technologies module is on the server's class path: its detector answers parse_data_information
         assertTrue(config.sampleParser() instanceof TechnologySampleParser, String.valueOf(config.sampleParser()));

@@ -28,31 +28,31 @@ import java.util.UUID;
  * Python {@code str()} ({@code True}/{@code False}), lists are repeated keys, files go in a part
  * named {@code file}. It also replays the upload algorithms of protocol 3.3-3.5.
  */
-final class ProtocolClient {
+public final class ProtocolClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** An HTTP answer: status code and the decoded JSON body (or null for non-JSON). */
-    record Response(int code, JsonNode body, byte[] raw) {
+    public record Response(int code, JsonNode body, byte[] raw) {
         /** The envelope's payload, after asserting HTTP 200 and status 0. */
-        JsonNode ok() {
+        public JsonNode ok() {
             assertEquals(200, code, () -> "HTTP " + code + ": " + text());
             assertEquals(0, body.path("status").asInt(-1), () -> "error envelope: " + text());
             return body.get("message");
         }
 
         /** The error envelope's message, after asserting HTTP 200 and a non-zero status. */
-        String error() {
+        public String error() {
             assertEquals(200, code, () -> "HTTP " + code + ": " + text());
             org.junit.jupiter.api.Assertions.assertNotEquals(0, body.path("status").asInt(0), () -> "expected an error: " + text());
             return body.path("message").asText();
         }
 
-        int status() {
+        public int status() {
             return body == null ? Integer.MIN_VALUE : body.path("status").asInt();
         }
 
-        String text() {
+        public String text() {
             return new String(raw, StandardCharsets.UTF_8);
         }
     }
@@ -62,39 +62,39 @@ final class ProtocolClient {
     private final String domain;
     private final String token;
 
-    ProtocolClient(String domain, String token) {
+    public ProtocolClient(String domain, String token) {
         this.domain = domain;
         this.token = token;
     }
 
-    ProtocolClient(LocalServer server) {
+    public ProtocolClient(LocalServer server) {
         this(server.url(), server.token());
     }
 
-    String domain() {
+    public String domain() {
         return domain;
     }
 
-    String token() {
+    public String token() {
         return token;
     }
 
-    ProtocolClient withToken(String other) {
+    public ProtocolClient withToken(String other) {
         return new ProtocolClient(domain, other);
     }
 
     // ---- request kinds of protocol 1.4 --------------------------------------------------------
 
-    Response get(String path, Map<String, ?> query) {
+    public Response get(String path, Map<String, ?> query) {
         return send(builder(path, query).header("Content-Type", "application/json")
                 .method("GET", HttpRequest.BodyPublishers.ofString("{}")));
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return get(path, Map.of());
     }
 
-    Response postJson(String path, Object body) {
+    public Response postJson(String path, Object body) {
         try {
             return send(builder(path, Map.of()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
@@ -104,17 +104,17 @@ final class ProtocolClient {
     }
 
     /** A POST whose data is in the query string, with body {} (protocol 11.2). */
-    Response postQuery(String path, Map<String, ?> query) {
+    public Response postQuery(String path, Map<String, ?> query) {
         return send(builder(path, query).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
     }
 
-    Response postForm(String path, Map<String, ?> form) {
+    public Response postForm(String path, Map<String, ?> form) {
         return send(builder(path, Map.of()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
-    Response postMultipart(String path, Map<String, ?> fields, String fileName, byte[] content) {
+    public Response postMultipart(String path, Map<String, ?> fields, String fileName, byte[] content) {
         String boundary = UUID.randomUUID().toString().replace("-", "");
         StringBuilder head = new StringBuilder();
         for (var e : fields.entrySet()) {
@@ -136,7 +136,7 @@ final class ProtocolClient {
     }
 
     /** GET under ucc.go/ of an absolute server path (protocol 1.1: path without its leading '/'). */
-    Response gateway(String absolutePath) {
+    public Response gateway(String absolutePath) {
         String rel = absolutePath.startsWith("/") ? absolutePath.substring(1) : absolutePath;
         return send(HttpRequest.newBuilder(URI.create(domain + "ucc.go/" + rel)).header("SpatialX-Token", token)
                 .header("Content-Type", "application/json").method("GET", HttpRequest.BodyPublishers.ofString("{}")));
@@ -151,7 +151,7 @@ final class ProtocolClient {
         return b;
     }
 
-    Response send(HttpRequest.Builder builder) {
+    public Response send(HttpRequest.Builder builder) {
         try {
             // A bounded wait, so that a response that never completes fails the call instead of hanging the
             // build (the gateway once announced a log's size, then refused to send the grown file: GatewayTest).
@@ -173,7 +173,7 @@ final class ProtocolClient {
     }
 
     /** Python str(): True/False, None omitted, lists as repeated keys. */
-    static String encode(Map<String, ?> values) {
+    public static String encode(Map<String, ?> values) {
         StringBuilder sb = new StringBuilder();
         for (var e : values.entrySet()) {
             List<Object> items = new ArrayList<>();
@@ -193,14 +193,14 @@ final class ProtocolClient {
         return sb.toString();
     }
 
-    static String pythonStr(Object value) {
+    public static String pythonStr(Object value) {
         if (value instanceof Boolean b) {
             return b ? "True" : "False";
         }
         return String.valueOf(value);
     }
 
-    static Map<String, Object> map(Object... keyValues) {
+    public static Map<String, Object> map(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
@@ -210,9 +210,9 @@ final class ProtocolClient {
 
     // ---- upload algorithms of protocol 3.3-3.5 -------------------------------------------------
 
-    static final long SMALL = 1_048_576L;
+    public static final long SMALL = 1_048_576L;
 
-    static long chunkSize(long requested, long fileSize) {
+    public static long chunkSize(long requested, long fileSize) {
         if (requested > 0) {
             return Math.min(requested, 104_857_600L);
         }
@@ -228,14 +228,14 @@ final class ProtocolClient {
         return 100 * SMALL;
     }
 
-    JsonNode uploadFile(Path file, String folder, String uploadId, boolean isChunk) throws IOException {
+    public JsonNode uploadFile(Path file, String folder, String uploadId, boolean isChunk) throws IOException {
         return postMultipart("openapi/upload/simple", map("folder_name", folder, "unique_id", uploadId,
                 "is_chunk", isChunk), file.getFileName().toString(), Files.readAllBytes(file)).ok();
     }
 
     /** protocol 3.4, sequential as Python sends it. */
-    JsonNode uploadBigFile(Path file, long requestedChunk, String folder, JsonNode chunkResp, boolean moveToParent,
-                           boolean isChunk) throws IOException {
+    public JsonNode uploadBigFile(Path file, long requestedChunk, String folder, JsonNode chunkResp,
+                                  boolean moveToParent, boolean isChunk) throws IOException {
         long size = Files.size(file);
         String uploadId = chunkResp != null && chunkResp.hasNonNull("unique_id") ? chunkResp.get("unique_id").asText() : "";
         if (size < SMALL) {
@@ -269,7 +269,7 @@ final class ProtocolClient {
     }
 
     /** protocol 3.5 (NEW), children in sorted order. */
-    JsonNode uploadFolder(Path dir, String serverFolder, JsonNode chunkResp, boolean isChunk) throws IOException {
+    public JsonNode uploadFolder(Path dir, String serverFolder, JsonNode chunkResp, boolean isChunk) throws IOException {
         String root = serverFolder.isEmpty() ? dir.getFileName().toString()
                 : serverFolder + "/" + dir.getFileName();
         JsonNode resp = chunkResp == null ? JSON.createObjectNode() : chunkResp;
@@ -294,7 +294,7 @@ final class ProtocolClient {
     // ---- data helpers -------------------------------------------------------------------------
 
     /** A file of {@code size} pseudo-random bytes (seeded, so reruns are identical). */
-    static Path randomFile(Path file, long size, long seed) throws IOException {
+    public static Path randomFile(Path file, long size, long seed) throws IOException {
         Files.createDirectories(file.getParent());
         java.util.Random random = new java.util.Random(seed);
         byte[] block = new byte[1 << 20];
@@ -310,7 +310,7 @@ final class ProtocolClient {
         return file;
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
@@ -324,7 +324,7 @@ final class ProtocolClient {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -142,7 +142,7 @@ class RestartTest {
             assertTrue(Files.exists(home.resolve("spatialx.db")));
         }
         try (var db = org.spatialx.server.store.Database.open(home.resolve("spatialx.db"))) {
-            assertEquals(2, db.schemaVersion());
+            assertEquals(3, db.schemaVersion());
         }
     }
 }

@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Shared steps of the endpoint tests. */
-final class ServerFixture {
+public final class ServerFixture {
 
     private ServerFixture() {
     }
 
-    static String personalGroup(ProtocolClient client) {
+    public static String personalGroup(ProtocolClient client) {
         JsonNode defaults = client.get("openapi/account/groups").ok().get("default");
         for (var it = defaults.fieldNames(); it.hasNext(); ) {
             String id = it.next();
@@ -24,13 +24,13 @@ final class ServerFixture {
         throw new AssertionError("no personal workspace in " + defaults);
     }
 
-    static String createStudy(ProtocolClient client, String title) {
+    public static String createStudy(ProtocolClient client, String title) {
         return client.postJson("openapi/study/create", ProtocolClient.map("group_id", personalGroup(client),
                 "species", "human", "title", title, "description", "", "type", 1)).ok().get("study_id").asText();
     }
 
     /** Polls a job log through ucc.go/ as protocol 4.6 does, until it holds DONE. or FAILED. */
-    static String awaitLog(ProtocolClient client, String logPath) throws InterruptedException {
+    public static String awaitLog(ProtocolClient client, String logPath) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String text = "";
         while (Instant.now().isBefore(deadline)) {
@@ -52,7 +52,7 @@ final class ServerFixture {
         return text;
     }
 
-    static String submissionLog(ProtocolClient client, String studyId, String submitId) {
+    public static String submissionLog(ProtocolClient client, String studyId, String submitId) {
         String dataPath = client.get("openapi/study/detail", ProtocolClient.map("key", studyId, "limit", 50,
                 "offset", 0)).ok().at("/study/data_path").asText();
         return Path.of(dataPath, "submit", submitId, "submission.log").toString();

@@ -37,6 +37,17 @@ record ExchangeFailures(SecretMasker masker, ConnectorOptions options) {
                 + ", response " + body + "\n" + hint, shownUrl, code, body);
     }
 
+    SpatialXConnectionException crossOriginRedirect(ApiRequest request, String shownUrl, String shownTarget) {
+        return new SpatialXConnectionException(request.method() + " " + shownUrl + " was redirected to " + shownTarget
+                + ", another origin (scheme, host or port). The token is sent only to the domain you gave, so the"
+                + " redirect was not followed: if you trust that address, use it as the domain.", null);
+    }
+
+    SpatialXConnectionException tooManyRedirects(ApiRequest request, String shownUrl, int followed) {
+        return new SpatialXConnectionException(request.method() + " " + shownUrl + " was redirected more than "
+                + followed + " times; check the domain (a proxy or server may redirect in a loop).", null);
+    }
+
     SpatialXTimeoutException connectTimeout(String shownUrl, int retries, HttpConnectTimeoutException e) {
         return new SpatialXTimeoutException("Could not connect to " + shownUrl + " within "
                 + seconds(options.connectTimeout()) + " (" + attempts(retries) + "). Check the domain and"

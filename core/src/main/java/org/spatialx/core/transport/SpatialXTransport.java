@@ -36,7 +36,8 @@ import org.spatialx.core.json.SpatialXJson;
  * token and basic-auth headers (protocol 1.2), encodes bodies exactly as the Python client does
  * (1.4, {@link MultipartPublisher} for multipart), retries connection failures only (1.3) and
  * unwraps the envelope ({@link Envelope}, 1.5); URLs come from {@link ServerAddress}, failures from
- * {@link ExchangeFailures}. Secrets are masked in every error and log.
+ * {@link ExchangeFailures}. Secrets are masked in every error and log, and sent only to the domain's
+ * origin: a redirect is followed only within it (same scheme, host and port), another one is refused.
  *
  * <p>An endpoint is one call that names its request and its result type:
  * {@code transport.call(ApiRequest.get(UrlFamily.OPENAPI, "study/detail").query("key", id).build(), StudyDetail.class)}.
@@ -47,6 +48,8 @@ public final class SpatialXTransport implements AutoCloseable {
     public static final String TOKEN_HEADER = "SpatialX-Token";
 
     private static final Logger LOG = LoggerFactory.getLogger(SpatialXTransport.class);
+    /** Redirects followed for one request, as many as browsers and Python's requests allow by far. */
+    private static final int MAX_REDIRECTS = 5;
 
     private final ServerAddress address;
     private final String token;
@@ -83,7 +86,7 @@ public final class SpatialXTransport implements AutoCloseable {
         this.failures = new ExchangeFailures(masker, options);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed here, within the domain's origin only
                 .connectTimeout(options.connectTimeout());
         if (options.insecureSkipTlsVerify()) {
             builder.sslContext(InsecureTls.trustingEveryServer());
@@ -213,10 +216,23 @@ public final class SpatialXTransport implements AutoCloseable {
         HttpRequest http = buildRequest(request, uri);
         String shownUrl = masker.mask(uri.toString());
         int retry = 0;
+        int redirects = 0;
         while (true) {
             try {
                 HttpResponse<byte[]> response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
-                LOG.debug("{} {} -> HTTP {}", request.method(), shownUrl, response.statusCode());
+                LOG.debug("{} {} -> HTTP {}", http.method(), shownUrl, response.statusCode());
+                URI next = redirectTarget(http, response);
+                if (next != null) {
+                    if (++redirects > MAX_REDIRECTS) {
+                        throw failures.tooManyRedirects(request, masker.mask(uri.toString()), MAX_REDIRECTS);
+                    }
+                    if (!sameOrigin(uri, next)) {
+                        throw failures.crossOriginRedirect(request, shownUrl, masker.mask(next.toString()));
+                    }
+                    http = redirected(request, http, next, response.statusCode());
+                    shownUrl = masker.mask(next.toString());
+                    continue;
+                }
                 if (response.statusCode() >= 400) {
                     throw failures.httpStatus(request, shownUrl, response);
                 }
@@ -256,6 +272,43 @@ public final class SpatialXTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SpatialXConnectionException("Interrupted while waiting to reconnect to " + shownUrl, e);
         }
+    }
+
+    /** Where a redirect answer points (its Location, resolved), or null when the answer is no redirect. */
+    private static URI redirectTarget(HttpRequest sent, HttpResponse<?> response) {
+        int code = response.statusCode();
+        if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
+            return null;
+        }
+        return response.headers().firstValue("Location").map(location -> sent.uri().resolve(location.strip()))
+                .orElse(null);
+    }
+
+    /** True when both have the same scheme, host and port (RFC 6454): only then do credentials follow. */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * The request a redirect asks for, as browsers and Python's requests send it: 307 and 308 repeat the
+     * method and body, 303 (and 301/302 after a POST) become a GET without a body.
+     */
+    private HttpRequest redirected(ApiRequest request, HttpRequest previous, URI target, int code) {
+        boolean toGet = code == 303 || (code == 301 || code == 302) && previous.method().equals("POST");
+        if (!toGet) {
+            return buildRequest(request, target);
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(options.readTimeout())
+                .header(TOKEN_HEADER, token);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder.GET().build();
     }
 
     private HttpRequest buildRequest(ApiRequest request, URI uri) {

@@ -3,6 +3,7 @@ package org.spatialx.core.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -94,26 +95,27 @@ final class ChunkEndpoints {
     }
 
     /**
-     * The chunks of the session's file the server holds ({@code upload/chunk/status}); none when it
-     * cannot say or holds them for another chunk or file size.
+     * The chunks of the session's file the server holds ({@code upload/chunk/status}): none when it
+     * cannot say or holds them for another chunk or file size; empty when the server says the session
+     * is no longer open (finished, or removed as abandoned), so the upload must start a new one.
      */
-    Set<Integer> held(ChunkSession session) {
+    Optional<Set<Integer>> held(ChunkSession session) {
         ChunkPlan plan = session.plan();
         JsonNode status;
         try {
-            status = transport.call(ApiRequest.post(UrlFamily.OPENAPI, "upload/chunk/status")
-                    .json(JsonFields.of("unique_id", session.uniqueId(), "path", session.path(),
-                            "name", session.file().name(), "folder_name", session.folder()))
-                    .build());
+            status = status(session.uniqueId(), session.path(), session.file().name(), session.folder());
         } catch (SpatialXException e) {
             LOG.warn("Cannot ask the server which chunks of {} it holds ({}); sending them all", session.file().path(),
                     e.getMessage());
-            return Set.of();
+            return Optional.of(Set.of());
+        }
+        if (!status.path("session_open").asBoolean(true)) { // absent: a server without the field, taken as open
+            return Optional.empty();
         }
         long serverChunk = status.path("chunk_size").asLong(0);
         long serverSize = status.path("file_size").asLong(0);
         if (serverChunk != 0 && serverChunk != plan.chunkSize() || serverSize != 0 && serverSize != plan.fileSize()) {
-            return Set.of();
+            return Optional.of(Set.of());
         }
         Set<Integer> held = new TreeSet<>();
         for (JsonNode index : status.path("received")) {
@@ -121,7 +123,25 @@ final class ChunkEndpoints {
                 held.add(index.asInt());
             }
         }
-        return held;
+        return Optional.of(held);
+    }
+
+    /**
+     * False when the server says the session {@code uniqueId} is no longer open (asked through the status of
+     * one of its files, {@code name} in {@code folder}); true when it is, or when the server cannot say.
+     */
+    boolean sessionOpen(String uniqueId, String path, String name, String folder) {
+        try {
+            return status(uniqueId, path, name, folder).path("session_open").asBoolean(true);
+        } catch (SpatialXException e) {
+            return true;
+        }
+    }
+
+    private JsonNode status(String uniqueId, String path, String name, String folder) {
+        return transport.call(ApiRequest.post(UrlFamily.OPENAPI, "upload/chunk/status")
+                .json(JsonFields.of("unique_id", uniqueId, "path", path, "name", name, "folder_name", folder))
+                .build());
     }
 
     /**

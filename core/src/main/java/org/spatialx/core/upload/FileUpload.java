@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,7 +131,23 @@ final class FileUpload {
             path = sessionPath(session);
         }
         ChunkSession chunks = new ChunkSession(file, plan, folder, uploadId, path);
-        Set<Integer> held = remembered == null ? Set.of() : endpoints.held(chunks);
+        Set<Integer> held = Set.of();
+        if (remembered != null) {
+            Optional<Set<Integer>> onServer = endpoints.held(chunks);
+            if (onServer.isPresent()) {
+                held = onServer.get();
+            } else if (inSession) {
+                throw endpoints.failure(file, "the server no longer holds upload session " + uploadId + " of this"
+                        + " folder upload (finished, or removed after a week unused).\nRun upload_folder again: it"
+                        + " starts a new session.", null);
+            } else {
+                LOG.info("The server no longer holds the session of {}; starting a new upload", file.path());
+                session = endpoints.start(folder);
+                uploadId = text(session.get("unique_id"));
+                path = sessionPath(session);
+                chunks = new ChunkSession(file, plan, folder, uploadId, path);
+            }
+        }
         if (key != null) {
             resumeStore.save(key, new ResumeStore.Session(uploadId, path, plan.chunkSize()));
         }

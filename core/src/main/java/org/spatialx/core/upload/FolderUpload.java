@@ -65,6 +65,12 @@ final class FolderUpload {
         if (capabilities.resume() && !options.isChunk() && session.isEmpty()) {
             folderKey = resumeStore.folderKey(folder, options.serverFolderName());
             ResumeStore.Session remembered = resumeStore.find(folderKey).orElse(null);
+            if (remembered != null && !localFiles.isEmpty() && !endpoints.sessionOpen(remembered.uniqueId(),
+                    remembered.path(), localFiles.get(0).name(), options.serverFolderName())) {
+                LOG.info("The server no longer holds the session of the folder upload of {}; starting afresh", folder);
+                resumeStore.delete(folderKey);
+                remembered = null;
+            }
             if (remembered != null) {
                 session = new LinkedHashMap<>(Map.of("unique_id", remembered.uniqueId(), "root_folder",
                         remembered.path()));

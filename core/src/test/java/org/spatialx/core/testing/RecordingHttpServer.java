@@ -107,6 +107,9 @@ public final class RecordingHttpServer implements AutoCloseable {
             }
             byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            if (response.location() != null) {
+                exchange.getResponseHeaders().set("Location", response.location());
+            }
             exchange.sendResponseHeaders(response.status(), out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
                 try (OutputStream stream = exchange.getResponseBody()) {

@@ -9,8 +9,18 @@ import java.time.Duration;
  * @param body        body text
  * @param contentType Content-Type header
  * @param delay       time to wait before answering (for timeout tests)
+ * @param location    the Location header of a redirect, or null
  */
-public record ScriptedResponse(int status, String body, String contentType, Duration delay) {
+public record ScriptedResponse(int status, String body, String contentType, Duration delay, String location) {
+
+    public ScriptedResponse(int status, String body, String contentType, Duration delay) {
+        this(status, body, contentType, delay, null);
+    }
+
+    /** A redirect ({@code 301}, {@code 302}, {@code 303}, {@code 307}, {@code 308}) to {@code location}. */
+    public static ScriptedResponse redirect(int status, String location) {
+        return new ScriptedResponse(status, "", "text/plain; charset=utf-8", Duration.ZERO, location);
+    }
 
     /** HTTP 200 with a JSON body. */
     public static ScriptedResponse json(String body) {
@@ -34,6 +44,6 @@ public record ScriptedResponse(int status, String body, String contentType, Dura
 
     /** This answer given after {@code wait}. */
     public ScriptedResponse delayed(Duration wait) {
-        return new ScriptedResponse(status, body, contentType, wait);
+        return new ScriptedResponse(status, body, contentType, wait, location);
     }
 }

@@ -49,7 +49,8 @@ import org.spatialx.server.LocalServerConfig;
  * compare with curl, a native process that starts in milliseconds). Options: {@code -Dupload.bench.modes=WIRE_EXACT:1,AUTO:2}
  * (connector modes and chunks in flight; default all five), {@code -Dupload.bench.warmRuns=2},
  * {@code -Dupload.bench.serverJvm="-XX:StartFlightRecording=filename=/tmp/s.jfr"} (extra JVM options of the
- * server, e.g. to profile it).
+ * server, e.g. to profile it), {@code -Dupload.bench.serverClasspath=...} (run the server from another build, e.g.
+ * the commit before a change, against the same clients).
  */
 public final class UploadBenchmark {
 
@@ -90,7 +91,10 @@ public final class UploadBenchmark {
         if (!serverJvmArgs.isEmpty()) {
             serverCommand.addAll(List.of(serverJvmArgs.split("\\s+"))); // e.g. -XX:StartFlightRecording=...
         }
-        serverCommand.addAll(List.of("-cp", CLASSPATH, UploadBenchmark.class.getName(), "serve", home.toString()));
+        // another build's classes for the server (a baseline, measured against the same client in the same run)
+        String serverClasspath = System.getProperty("upload.bench.serverClasspath", "").trim();
+        serverCommand.addAll(List.of("-cp", serverClasspath.isEmpty() ? CLASSPATH : serverClasspath,
+                UploadBenchmark.class.getName(), "serve", home.toString()));
         Process server = new ProcessBuilder(serverCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(),
                 StandardCharsets.UTF_8));

@@ -134,21 +134,36 @@ public final class AccountApi implements Endpoints {
                 if (ignoreHidden && name.startsWith(".")) {
                     continue;
                 }
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(child, BasicFileAttributes.class);
-                } catch (IOException e) {
+                boolean link = Files.isSymbolicLink(child);
+                BasicFileAttributes attrs = null;
+                if (!link || targetInsideMounts(child)) {
+                    try {
+                        attrs = Files.readAttributes(child, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        // a dangling link: described as the link itself below
+                    }
+                }
+                if (attrs == null) { // a link whose target is outside every mount: nothing of the target is told
                     attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 }
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("path", child.toString());
                 details.put("size", attrs.isDirectory() ? 0 : attrs.size());
                 details.put("mtime", attrs.lastModifiedTime().toMillis() / 1000);
-                details.put("is_symlink", Files.isSymbolicLink(child));
+                details.put("is_symlink", link);
                 entities.add(new Entity(name, attrs.isDirectory() ? Entity.DIRECTORY : Entity.FILE, details));
             }
         }
         entities.sort(Comparator.comparing(Entity::name));
         return new Listing(dir.toString(), entities);
+    }
+
+    /** True when a link's target (followed to the end) is inside a mount. */
+    private boolean targetInsideMounts(Path link) {
+        try {
+            return mounts.mountOf(link.toRealPath()) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.spatialx.server.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
+import org.spatialx.server.http.RawExchange;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 
@@ -31,13 +31,13 @@ public final class StaticGateway implements Endpoints {
 
     @Override
     public void register(ApiServer server) {
-        server.raw("ucc.go/", (exchange, relative) -> serve(server, exchange, relative));
+        server.raw("ucc.go/", this::serve);
     }
 
-    private void serve(ApiServer server, HttpExchange exchange, String relative) throws IOException {
+    private void serve(RawExchange exchange, String relative) throws IOException {
         Path file = locate(relative);
         if (file == null) {
-            server.sendError(exchange, 404, "Not found: /" + relative + ". The gateway serves files under a study's "
+            exchange.error(404, "Not found: /" + relative + ". The gateway serves files under a study's "
                     + "data_path (study/detail); a log appears once its job has started.");
             return;
         }
@@ -46,13 +46,8 @@ public final class StaticGateway implements Endpoints {
         // client waiting for a body that never comes).
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
-            if (!head && size > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    copy(channel, size, out, file);
-                }
+            try (OutputStream out = exchange.respond(200, contentType(file.getFileName().toString()), size)) {
+                copy(channel, size, out, file);
             }
         }
     }

@@ -13,12 +13,18 @@ public class ApiException extends SpatialXException {
 
     /** Envelope status for invalid input. */
     public static final int BAD_REQUEST = 400;
+    /** Envelope status for a file or folder the server's user may not read or write ("permission denied"). */
+    public static final int FORBIDDEN = 403;
     /** Envelope status for an unknown id or path. */
     public static final int NOT_FOUND = 404;
     /** Envelope status for a request that conflicts with the current state. */
     public static final int CONFLICT = 409;
     /** Envelope status for an unexpected server failure. */
     public static final int INTERNAL = 500;
+    /** Envelope status for a protocol endpoint this server does not serve (yet). */
+    public static final int NOT_IMPLEMENTED = 501;
+    /** Envelope status for a write refused because the disk (or the database on it) is full. */
+    public static final int INSUFFICIENT_STORAGE = 507;
 
     private final int status;
 

@@ -2,6 +2,8 @@ package org.spatialx.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,11 +62,18 @@ public final class ApiRequest {
         return files;
     }
 
-    /** The first value of {@code name} from the JSON body, the form/multipart fields or the query; null if absent. */
+    /**
+     * The first value of {@code name} from the JSON body, the form/multipart fields or the query; null if absent.
+     * A JSON object or array is refused: every field read this way is a single value ({@link #list} reads lists).
+     */
     public String text(String name) {
         JsonNode node = json.get(name);
         if (node != null && !node.isNull()) {
-            return node.isValueNode() ? node.asText() : node.toString();
+            if (!node.isValueNode()) {
+                throw ApiException.badRequest("'" + name + "' must be a single value (a string or a number), got a"
+                        + " JSON " + (node.isArray() ? "array" : "object") + " in " + route + ".");
+            }
+            return node.asText();
         }
         List<String> values = fields.get(name);
         if (values != null && !values.isEmpty()) {
@@ -90,25 +99,38 @@ public final class ApiRequest {
         return value;
     }
 
-    /** An integer field, or {@code fallback} when absent. */
+    /**
+     * An integer field, or {@code fallback} when absent. Written as an integer or as a whole number in decimal
+     * or exponent notation ({@code 100.0}, {@code 1e6}: what a JSON encoder may send); anything outside the
+     * 64-bit range, a fraction, {@code Infinity} or {@code NaN} is refused rather than rounded or saturated.
+     */
     public long longValue(String name, long fallback) {
         String value = text(name);
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        String trimmed = value.trim();
         try {
-            return Long.parseLong(value.trim());
+            return Long.parseLong(trimmed);
         } catch (NumberFormatException e) {
             try {
-                double d = Double.parseDouble(value.trim());
-                if (d == Math.rint(d)) {
-                    return (long) d;
+                BigDecimal number = new BigDecimal(trimmed);
+                if (number.precision() - number.scale() <= 19) { // no huge exponent is ever expanded
+                    BigInteger whole = number.toBigIntegerExact();
+                    if (whole.bitLength() < Long.SIZE) {
+                        return whole.longValue();
+                    }
                 }
-            } catch (NumberFormatException ignored) {
+            } catch (NumberFormatException | ArithmeticException ignored) {
                 // reported below
             }
-            throw ApiException.badRequest("'" + name + "' must be an integer, got '" + value + "' in " + route + ".");
+            throw ApiException.badRequest("'" + name + "' must be a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + ", got '" + shorten(value) + "' in " + route + ".");
         }
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
     }
 
     /** A required integer field. */

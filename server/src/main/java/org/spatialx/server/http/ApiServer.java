@@ -4,14 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,24 +18,44 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.QuietException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.server.storage.StorageException;
 
 /**
- * The HTTP transport of the local server (JDK {@code HttpServer}): checks credentials (HTTP 401
- * otherwise), decodes query/form/JSON/multipart bodies, dispatches {@code openapi/...} and
- * {@code pyapi/v1/...} routes, and wraps results in the envelope {@code {"status":0,"message":...}}
- * (protocol 1.5). The envelope rule is written here once.
+ * The HTTP transport of the local server (Jetty's core API, no servlets): checks credentials (HTTP 401
+ * otherwise) before any body is read, decodes query/form/JSON/multipart bodies, dispatches
+ * {@code openapi/...} and {@code pyapi/v1/...} routes, and wraps results in the envelope
+ * {@code {"status":0,"message":...}} (protocol 1.5). The envelope rule is written here once, also for the
+ * errors Jetty answers itself (a malformed request line, headers too large, broken chunked encoding).
+ *
+ * <p>Jetty parses request headers without holding a thread, closes a connection that stays silent for
+ * {@link HttpLimits#readTimeout()} while a request is expected or arriving, and a client may hold at most
+ * {@link HttpLimits#connectionsPerClient()} connections ({@link ClientConnectionLimit}).
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final long MAX_BODY_FIELDS = 64L * 1024 * 1024;
+    private static final String TOKEN_HEADER = "SpatialX-Token";
+    /** Bytes read from the socket at once: large, for the throughput of 100 MiB chunk bodies. */
+    private static final int INPUT_BUFFER = 256 * 1024;
 
     private final ObjectMapper json;
     private final Credentials credentials;
@@ -47,8 +65,8 @@ public final class ApiServer implements AutoCloseable {
     private final Map<String, String> methods = new HashMap<>();
     private final Map<String, PartRouter> routers = new HashMap<>();
     private final Map<String, RawHandler> rawPrefixes = new LinkedHashMap<>();
-    private HttpServer server;
-    private ExecutorService executor;
+    private Server server;
+    private ServerConnector connector;
 
     public ApiServer(ObjectMapper json, Credentials credentials, Path tempDir, long maxFilePart) {
         this.json = json;
@@ -100,70 +118,137 @@ public final class ApiServer implements AutoCloseable {
      * Binds the port and returns it; requests wait until {@link #start}, so routes that need the
      * server's URL can be registered in between.
      */
-    public int bind(String host, int port, int threads) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 256);
-        AtomicInteger counter = new AtomicInteger();
-        executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "spatialx-http-" + counter.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        return server.getAddress().getPort();
+    public int bind(String host, int port, HttpLimits limits) throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.threads(), Math.min(4, limits.threads()));
+        threads.setName("spatialx-http");
+        threads.setDaemon(true);
+        // the pool keeps buffers up to the input buffer's size: larger ones would be allocated (and zeroed) per request
+        server = new Server(threads, null, new ArrayByteBufferPool(0, 4096, INPUT_BUFFER));
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        // chunk bodies are read in large blocks (BENCHMARKS.md, "HTTP server")
+        HttpConnectionFactory factory = new HttpConnectionFactory(http);
+        factory.setInputBufferSize(INPUT_BUFFER);
+        connector = new ServerConnector(server, 1, 1, factory);
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.readTimeout().toMillis());
+        connector.setAcceptQueueSize(256);
+        connector.addEventListener(new ClientConnectionLimit(limits.connectionsPerClient()));
+        server.addConnector(connector);
+        server.setHandler(new Dispatcher());
+        server.setErrorHandler(new EnvelopeErrors());
+        server.setStopTimeout(0);
+        connector.open();
+        return connector.getLocalPort();
     }
 
     /** Starts serving requests (after {@link #bind}, once every route is registered). */
     public void start() {
-        server.start();
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = normalise(exchange.getRequestURI().getPath());
-            String reason = credentials.reject(exchange.getRequestHeaders().getFirst("SpatialX-Token"),
-                    exchange.getRequestHeaders().getFirst("Authorization"));
-            if (reason != null) {
-                sendJson(exchange, 401, new Envelope(401, reason));
-                return;
-            }
-            for (var raw : rawPrefixes.entrySet()) {
-                if (path.startsWith(raw.getKey())) {
-                    if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                        sendJson(exchange, 405, new Envelope(405, "Only GET is served under " + raw.getKey()));
-                        return;
-                    }
-                    drain(exchange.getRequestBody());
-                    raw.getValue().handle(exchange, path.substring(raw.getKey().length()));
-                    return;
-                }
-            }
-            Handler handler = routes.get(path);
-            if (handler == null) {
-                sendJson(exchange, 404, new Envelope(404, "Unknown endpoint '" + path + "'. This server serves "
-                        + "openapi/..., pyapi/v1/... and ucc.go/... as in the SpatialX protocol; check the domain."));
-                return;
-            }
-            String expected = methods.get(path);
-            if (!expected.equals(exchange.getRequestMethod())) {
-                sendJson(exchange, 405, new Envelope(405, path + " must be called with " + expected + ", not "
-                        + exchange.getRequestMethod() + "."));
-                return;
-            }
-            sendJson(exchange, 200, dispatch(exchange, path, handler));
-        } catch (IOException e) {
-            // rethrown so that the JDK server closes a connection whose response was cut short: the client
-            // then sees the failure instead of waiting for the rest of the response
-            LOG.debug("connection failed: {}", e.toString());
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure", e);
-            throw e;
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the HTTP server: " + e.getMessage(), e);
         }
     }
 
-    private Envelope dispatch(HttpExchange exchange, String path, Handler handler) {
+    /** Every request: blocking handlers on the server's threads, the response completed when they return. */
+    private final class Dispatcher extends org.eclipse.jetty.server.Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            try {
+                serve(request, response);
+                callback.succeeded();
+            } catch (Throwable e) {
+                callback.failed(e); // an answer cut short: Jetty closes the connection
+            }
+            return true;
+        }
+    }
+
+    /** The answers Jetty writes itself (malformed requests, oversized headers, ...) as error envelopes. */
+    private final class EnvelopeErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) throws IOException {
+            byte[] bytes = json.writeValueAsBytes(new Envelope(code, describe(code, message)));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            response.write(true, ByteBuffer.wrap(bytes), callback);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int code, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+            try {
+                return ByteBuffer.wrap(json.writeValueAsBytes(new Envelope(code, describe(code, reason))));
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        private static String describe(int code, String reason) {
+            return "Bad HTTP request (" + code + (reason == null || reason.isBlank() ? "" : ": " + reason)
+                    + "). Send HTTP/1.1 requests as protocol 1.4 describes.";
+        }
+    }
+
+    private void serve(Request request, Response response) throws IOException {
+        String path = normalise(Request.getPathInContext(request));
+        String method = request.getMethod();
+        // the credentials before anything else: a request without them never has its body read
+        String reason = credentials.reject(request.getHeaders().get(TOKEN_HEADER),
+                request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (reason != null) {
+            sendEnvelope(response, 401, new Envelope(401, reason));
+            return;
+        }
+        for (var raw : rawPrefixes.entrySet()) {
+            if (path.startsWith(raw.getKey())) {
+                if (!method.equals("GET") && !method.equals("HEAD")) {
+                    sendEnvelope(response, 405, new Envelope(405, "Only GET is served under " + raw.getKey()));
+                    return;
+                }
+                drain(body(request, path));
+                raw.getValue().handle(new RawExchange(request, response, this), path.substring(raw.getKey().length()));
+                return;
+            }
+        }
+        Handler handler = routes.get(path);
+        if (handler == null && ProtocolEndpoints.usedBy(path) != null) {
+            // the domain is right: the endpoint exists in the protocol, this server lacks it (an application error)
+            sendEnvelope(response, 200, new Envelope(ApiException.NOT_IMPLEMENTED, "'" + path + "' (used by "
+                    + ProtocolEndpoints.usedBy(path) + ") is a SpatialX protocol endpoint that this local server does"
+                    + " not serve yet. Run this call against a SpatialX server."));
+            return;
+        }
+        if (handler == null) {
+            sendEnvelope(response, 404, new Envelope(404, "Unknown endpoint '" + path + "'. This server serves "
+                    + "openapi/..., pyapi/v1/... and ucc.go/... as in the SpatialX protocol; check the domain."));
+            return;
+        }
+        String expected = methods.get(path);
+        if (!expected.equals(method)) {
+            sendEnvelope(response, 405, new Envelope(405, path + " must be called with " + expected + ", not "
+                    + method + "."));
+            return;
+        }
+        Envelope answer;
+        try {
+            answer = dispatch(request, path, handler);
+        } catch (BrokenBodyException e) {
+            try { // to a client still there (a broken chunked body); one that went away gets nothing
+                sendEnvelope(response, e.status(), new Envelope(e.status(), e.getMessage()));
+            } catch (IOException | RuntimeException gone) {
+                throw e;
+            }
+            return;
+        }
+        sendEnvelope(response, 200, answer);
+    }
+
+    private Envelope dispatch(Request exchange, String path, Handler handler) throws IOException {
         ApiRequest request = null;
         try {
             request = decode(exchange, path);
@@ -172,7 +257,17 @@ public final class ApiServer implements AutoCloseable {
             return new Envelope(e.status(), e.getMessage());
         } catch (MultipartParser.PartTooLargeException | MultipartParser.MalformedMultipartException e) {
             return new Envelope(ApiException.BAD_REQUEST, e.getMessage());
+        } catch (BrokenBodyException e) {
+            throw e; // answered by serve
         } catch (Exception e) {
+            StorageException.Reason reason = StorageException.reasonOf(e);
+            if (reason != StorageException.Reason.OTHER) { // permission denied, disk full: the user can act on it
+                String message = (e instanceof StorageException storage ? storage
+                        : StorageException.of("Cannot complete " + path, e, "")).getMessage();
+                LOG.warn("{}: {}", path, message);
+                return new Envelope(reason == StorageException.Reason.PERMISSION_DENIED ? ApiException.FORBIDDEN
+                        : ApiException.INSUFFICIENT_STORAGE, message);
+            }
             LOG.error("{} failed", path, e);
             return new Envelope(ApiException.INTERNAL, "Internal error in " + path + ": " + e.getMessage()
                     + ". The server log has the details; report it if it persists.");
@@ -189,15 +284,14 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private ApiRequest decode(HttpExchange exchange, String path) throws IOException {
-        URI uri = exchange.getRequestURI();
-        Map<String, List<String>> query = parseUrlEncoded(uri.getRawQuery());
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+    private ApiRequest decode(Request exchange, String path) throws IOException {
+        Map<String, List<String>> query = parseUrlEncoded(exchange.getHttpURI().getQuery());
+        String contentType = exchange.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         Map<String, List<String>> fields = Map.of();
         JsonNode body = null;
         List<FilePart> files = List.of();
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = body(exchange, path)) {
             if (type.startsWith("multipart/form-data")) {
                 String boundary = MultipartParser.boundaryOf(contentType);
                 if (boundary == null) {
@@ -236,7 +330,72 @@ public final class ApiServer implements AutoCloseable {
             }
             throw e;
         }
-        return new ApiRequest(exchange.getRequestMethod(), path, query, fields, body, files);
+        return new ApiRequest(exchange.getMethod(), path, query, fields, body, files);
+    }
+
+    /** The request's body; a failure to read it is a {@link BrokenBodyException}. */
+    private static InputStream body(Request request, String path) {
+        String client = Request.getRemoteAddr(request);
+        return new FilterInputStream(Content.Source.asInputStream(request)) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException | RuntimeException e) {
+                    throw BrokenBodyException.of(e, client, path);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException | RuntimeException e) {
+                    throw BrokenBodyException.of(e, client, path);
+                }
+            }
+        };
+    }
+
+    /**
+     * A request body that could not be read whole: malformed framing (broken chunked encoding), a connection
+     * that ended early (the client went away, or Jetty gave up on a broken body) or stayed silent for the read
+     * timeout. A normal event, logged as one warning line and answered, for a client still there, with
+     * {@link #status()} (400, or 408 for silence); quiet for Jetty, which closes the connection.
+     */
+    private static final class BrokenBodyException extends IOException implements QuietException {
+        private final int status;
+
+        private BrokenBodyException(String message, int status, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        static BrokenBodyException of(Throwable e, String client, String path) {
+            if (e instanceof BrokenBodyException broken) {
+                return broken;
+            }
+            String why = "it ended before its end (" + e.getMessage() + ")";
+            int status = ApiException.BAD_REQUEST;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException) {
+                    why = "nothing arrived for the read timeout";
+                    status = 408;
+                    break;
+                }
+                if (t instanceof HttpException http && !(t instanceof java.io.EOFException)) {
+                    why = "it is malformed (" + (http.getReason() == null ? t.getMessage() : http.getReason()) + ")";
+                    break;
+                }
+            }
+            LOG.warn("{} sent an incomplete body for {}: {}; the request is dropped", client, path, why);
+            return new BrokenBodyException("The request body of " + path + " could not be read: " + why + ". Send "
+                    + "it whole, as HTTP/1.1 describes (Content-Length, or valid chunked encoding).", status, e);
+        }
+
+        int status() {
+            return status;
+        }
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {
@@ -249,7 +408,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void drain(InputStream in) throws IOException {
-        in.transferTo(OutputStream.nullOutputStream());
+        if (in.read() >= 0) { // usually at its end already: no buffer for nothing
+            in.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     static Map<String, List<String>> parseUrlEncoded(String raw) {
@@ -262,9 +423,15 @@ public final class ApiServer implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("The form or query string is not valid URL encoding at '"
+                        + (pair.length() > 40 ? pair.substring(0, 40) + "..." : pair) + "' (" + e.getMessage()
+                        + "). Escape '%' as %25 (application/x-www-form-urlencoded).");
+            }
         }
         return out;
     }
@@ -284,27 +451,27 @@ public final class ApiServer implements AutoCloseable {
     record Envelope(@JsonProperty("status") int status, @JsonProperty("message") Object message) {
     }
 
-    private void sendJson(HttpExchange exchange, int code, Object value) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(value);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    /** Writes an envelope with HTTP status {@code code}. */
+    void sendEnvelope(Response response, int code, Envelope envelope) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(envelope);
+        response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        try (Blocker.Callback written = Blocker.callback()) { // headers and body in one last write
+            response.write(true, ByteBuffer.wrap(bytes), written);
+            written.block();
         }
-    }
-
-    /** Writes a JSON error envelope with an HTTP status (used by raw handlers for 404). */
-    public void sendError(HttpExchange exchange, int code, String message) throws IOException {
-        sendJson(exchange, code, new Envelope(code, message));
     }
 
     @Override
     public void close() {
         if (server != null) {
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
+            try {
+                server.stop();
+                connector.close(); // bound but never started
+            } catch (Exception e) {
+                LOG.warn("the HTTP server did not stop cleanly: {}", e.toString());
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * A streaming {@code multipart/form-data} parser: text parts are kept in memory (bounded), file
@@ -176,8 +177,8 @@ final class MultipartParser {
     }
 
     private FilePart receiveFile(String name, String fileName) throws IOException {
-        Files.createDirectories(tempDir);
-        Path temp = Files.createTempFile(tempDir, ".part-", ".tmp");
+        OwnerOnly.createDirectories(tempDir);
+        Path temp = Files.createTempFile(tempDir, ".part-", ".tmp", OwnerOnly.fileAttributes());
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.SampleRecord;
 import org.spatialx.api.StudyInfo;
 import org.spatialx.formats.anndata.AnnDataTable;
 import org.spatialx.formats.anndata.Slot;
@@ -48,7 +49,16 @@ public final class AnnotatedElementsApi implements Endpoints {
             default -> throw ApiException.badRequest("'element' must be \"obs\" (metadata) or \"obsm\" (embeddings), "
                     + "got '" + element + "'.");
         };
-        StudyInfo study = database.read(c -> catalog.study(c, studyId));
+        // the store's path is built from ids this server issued, never from the client's text
+        StudyInfo study = database.read(c -> {
+            StudyInfo found = catalog.study(c, studyId);
+            SampleRecord sample = catalog.sample(c, sampleId);
+            if (!studyId.equals(sample.studyId())) {
+                throw ApiException.notFound("Sample '" + sampleId + "' belongs to study '" + sample.studyId()
+                        + "', not '" + studyId + "'.");
+            }
+            return found;
+        });
         Path root = Path.of(study.dataPath()).resolve("spatial").resolve(sampleId);
         if (!Files.isDirectory(root)) {
             throw ApiException.notFound("Sample '" + sampleId + "' of study '" + studyId + "' has no table: nothing "

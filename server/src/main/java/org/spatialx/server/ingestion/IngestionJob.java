@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.spatialx.api.CombinedTechnologies;
 import org.spatialx.api.EnableStatus;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SpatialAttrs;
@@ -46,6 +49,8 @@ import org.spatialx.formats.zarr.ZarrGroup;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
 import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.storage.OwnerOnly;
+import org.spatialx.server.storage.StorageException;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
@@ -146,7 +151,9 @@ public final class IngestionJob implements Job {
         context.log("Submission " + submitId + " of '" + s.title() + "' (" + s.technology() + ", "
                 + s.submissionType() + ") into " + s.dataPath().resolve("spatial").resolve(s.sampleId()));
         Map<String, Path> pairs = inputs(s, context);
+        OwnerOnly.createDirectories(s.dataPath().resolve("spatial"));
         SampleStore store = SampleStore.create(s.dataPath(), s.sampleId());
+        OwnerOnly.restrictTree(store.root()); // the store's skeleton; elements are restricted as they are registered
         StoreWrites writes = new StoreWrites(store, manifest(context.logPath()));
         Steps steps = new Steps(context, s.dataId());
         try {
@@ -205,6 +212,7 @@ public final class IngestionJob implements Job {
                         + (Files.isDirectory(path) ? " is a folder" : "") + ". Upload it first and submit again with "
                         + "its server path.");
             }
+            requireReadable(kv.key(), path, false);
             context.log("  " + kv.key() + ": " + path + " (" + Files.size(path) + " bytes)");
             pairs.put(kv.key(), path);
         }
@@ -214,6 +222,7 @@ public final class IngestionJob implements Job {
                 throw new IllegalArgumentException("folder '" + kv.key() + "' not found: " + kv.value()
                         + ". Upload it first (upload_folder) and submit again with its server path.");
             }
+            requireReadable(kv.key(), path, true);
             try (var children = Files.list(path)) {
                 if (children.findAny().isEmpty()) {
                     throw new IllegalArgumentException("folder '" + kv.key() + "' is empty: " + kv.value()
@@ -226,6 +235,20 @@ public final class IngestionJob implements Job {
         return pairs;
     }
 
+    /** Opens the file (lists the folder) once: existing is not enough, the data must be readable. */
+    private static void requireReadable(String key, Path path, boolean folder) {
+        try {
+            if (folder) {
+                Files.newDirectoryStream(path).close();
+            } else {
+                FileChannel.open(path, StandardOpenOption.READ).close();
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException((folder ? "folder '" : "file '") + key + "' cannot be read: "
+                    + StorageException.of(path.toString(), e, "").getMessage() + " Then submit again.", e);
+        }
+    }
+
     // ---------------------------------------------------------------------------- ingestion
 
     private void ingest(Submission s, Map<String, Path> pairs, StoreWrites writes, Steps steps) throws Exception {
@@ -233,9 +256,10 @@ public final class IngestionJob implements Job {
             combine(s, writes, steps);
             return;
         }
-        Technology technology = s.custom() ? null : technology(s.technology());
+        boolean singleCell = !s.custom() && isSingleCell(s.technology());
+        Technology technology = s.custom() || singleCell ? null : technology(s.technology());
         Optional<DataReader> found = s.custom() ? Optional.of(new CustomReader(writes.store(), s.title()))
-                : technology.reader();
+                : singleCell ? Optional.of(new SingleCellReader()) : technology.reader();
         if (found.isEmpty()) {
             steps.log("Technology " + technology.id() + " (" + technologies.origin(technology.id()) + ") has no "
                     + "reader on this server: its files are registered as received, nothing is ingested.");
@@ -319,9 +343,18 @@ public final class IngestionJob implements Job {
         return Optional.empty();
     }
 
-    private Technology technology(String wire) {
+    /** Single-cell data that no installed technology claims: read by {@link SingleCellReader}. */
+    private boolean isSingleCell(String wire) {
+        return CombinedTechnologies.SINGLE_CELL_TRANSCRIPTOMICS.value().equals(wire) && findTechnology(wire).isEmpty();
+    }
+
+    private Optional<Technology> findTechnology(String wire) {
         return technologies.find(wire).or(() -> technologies.technologies().stream()
-                        .filter(t -> t.wireTechnology().equals(wire)).findFirst())
+                .filter(t -> t.wireTechnology().equals(wire)).findFirst());
+    }
+
+    private Technology technology(String wire) {
+        return findTechnology(wire)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + wire + "': this server knows "
                         + technologies.technologies().stream().map(Technology::id).toList()
                         + ". Install its plugin in the server's plugins folder, or submit with add_custom_sample."));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.spatialx.formats.spatialdata.SampleStore;
 import org.spatialx.formats.zarr.AtomicFiles;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * The elements one ingestion writes into a sample store, kept invisible until the job has written
@@ -45,9 +46,11 @@ final class StoreWrites {
     /** Where an element is to be written; listed in the manifest first. */
     Path plan(SampleStore.Group group, String id) throws IOException {
         Path path = store.path(group, id);
-        Files.createDirectories(manifest.getParent());
-        Files.writeString(manifest, path + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        OwnerOnly.createDirectories(manifest.getParent());
+        if (!Files.exists(manifest)) {
+            OwnerOnly.createFile(manifest);
+        }
+        Files.writeString(manifest, path + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return path;
     }
 
@@ -60,8 +63,13 @@ final class StoreWrites {
         return List.copyOf(written);
     }
 
-    /** Shows every written element under its name (unique in its group), then forgets the manifest. */
+    /**
+     * Shows every written element under its name (unique in its group), then forgets the manifest. The
+     * store is made owner-only first: the format writers create files with the process's defaults (its
+     * study folder, 0700, kept others out while they were written).
+     */
     void register() throws IOException {
+        OwnerOnly.restrictTree(store.root());
         for (Written w : written) {
             store.register(w.group(), w.name(), w.id());
         }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 
@@ -163,9 +164,11 @@ public final class JobExecutor implements AutoCloseable {
     }
 
     private static BufferedWriter openLog(Path logPath) throws IOException {
-        Files.createDirectories(logPath.getParent());
-        return Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        OwnerOnly.createDirectories(logPath.getParent());
+        if (!Files.exists(logPath)) {
+            OwnerOnly.createFile(logPath);
+        }
+        return Files.newBufferedWriter(logPath, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.spatialx.server.lens;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.spatialx.api.CombinedTechnologies;
 import org.spatialx.api.Species;
 import org.spatialx.api.StudyStatus;
@@ -17,6 +17,7 @@ import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
 import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.study.Catalog;
@@ -35,6 +36,8 @@ public final class LensConversionApi implements Endpoints {
 
     /** Lens says {@code primate} where SpatialX says {@code nonHumanPrimate} (protocol 9.3). */
     private static final String LENS_PRIMATE = "primate";
+    /** A Lens study id (32 hex digits on Lens): letters, digits, '_' and '-', so it is one file name. */
+    private static final Pattern LENS_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private final Database database;
     private final Catalog catalog;
@@ -68,12 +71,13 @@ public final class LensConversionApi implements Endpoints {
         String speciesText = r.required("species");
         Species species = StudyApi.species(LENS_PRIMATE.equals(speciesText) ? Species.NON_HUMAN_PRIMATE.value()
                 : speciesText);
-        if (!studyId.startsWith("ST-") || lensId.isEmpty() || lensId.contains("/") || lensId.startsWith(".")) {
+        // the study's folder is named after the id: it must be one name, never a path
+        if (!LENS_ID.matcher(lensId).matches() || !studyId.equals("ST-" + lensId)) {
             throw ApiException.badRequest("study/convert_from_lens needs study_id = 'ST-' + the Lens study id and "
                     + "lens_data_path = that id (protocol 9.3); got study_id '" + studyId + "', lens_data_path '"
                     + lensId + "'.");
         }
-        Path dataPath = Files.createDirectories(studiesRoot.resolve(studyId));
+        Path dataPath = OwnerOnly.createDirectories(studiesRoot.resolve(studyId));
         long now = clock.instant().getEpochSecond();
         database.write(c -> {
             if (!catalog.studyExists(c, studyId)) {

@@ -1,6 +1,7 @@
 package org.spatialx.server.storage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class Mounts {
 
     /** The user's folders under the home, in the order {@code account/info} lists them. */
     public static final List<String> USER_FOLDERS = List.of("Upload", "Submitted", "Converted", "shared");
+    /** The longest file or folder name (in UTF-8 bytes) common file systems accept. */
+    private static final int MAX_NAME_BYTES = 255;
 
     /** The mounts and their aliases, replaced as a whole when a mount is added. */
     private record Table(List<Mount> mounts, Map<Path, Path> aliases) {
@@ -53,7 +56,7 @@ public final class Mounts {
         List<Mount> list = new ArrayList<>();
         Map<Path, Path> aliases = new LinkedHashMap<>();
         for (String name : USER_FOLDERS) {
-            Path dir = Files.createDirectories(userRoot.resolve(name)).toAbsolutePath().normalize();
+            Path dir = OwnerOnly.createDirectories(userRoot.resolve(name)).toAbsolutePath().normalize();
             list.add(new Mount(name, dir.toRealPath(), false));
             aliases.put(dir, dir.toRealPath());
         }
@@ -124,9 +127,7 @@ public final class Mounts {
         if (clientPath == null) {
             throw ApiException.badRequest("A path is required.");
         }
-        if (clientPath.indexOf('\0') >= 0) {
-            throw ApiException.badRequest("The path contains a NUL character.");
-        }
+        checkCharacters(clientPath);
         Path raw;
         try {
             raw = Path.of(clientPath);
@@ -154,6 +155,21 @@ public final class Mounts {
         return absolute;
     }
 
+    /** Refuses what no file system path holds: NUL characters, and names longer than a file system takes. */
+    private static void checkCharacters(String clientPath) {
+        if (clientPath.indexOf('\0') >= 0) {
+            throw ApiException.badRequest("The path '" + clientPath.replace("\0", "\\0") + "' contains a NUL"
+                    + " character; no file name can hold one.");
+        }
+        for (String name : clientPath.split("/")) {
+            if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw ApiException.badRequest("A name in the path is " + name.getBytes(StandardCharsets.UTF_8).length
+                        + " bytes long ('" + name.substring(0, 24) + "...'); file systems take at most "
+                        + MAX_NAME_BYTES + " bytes per file or folder name. Use a shorter name.");
+            }
+        }
+    }
+
     /**
      * Resolves a path to <b>read</b> ({@code directory/entities}, parsing, a submission's inputs): an
      * absolute path inside a mount, a mount name ({@code Upload/run1}), or with local reads any
@@ -163,6 +179,7 @@ public final class Mounts {
         if (clientPath == null || clientPath.isBlank()) {
             throw ApiException.badRequest("A path is required; use one of the mounted folders: " + describe() + ".");
         }
+        checkCharacters(clientPath);
         if (!clientPath.startsWith("/") && !Path.of(clientPath).isAbsolute()) {
             // a bare mount name ("Upload") or "Upload/sub" is a convenience
             int slash = clientPath.indexOf('/');

@@ -27,11 +27,15 @@ public final class Sql {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                int n = rs.getMetaData().getColumnCount();
+                var meta = rs.getMetaData();
+                String[] labels = new String[meta.getColumnCount()];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = meta.getColumnLabel(i + 1);
+                }
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    for (int i = 0; i < labels.length; i++) {
+                        row.put(labels[i], rs.getObject(i + 1));
                     }
                     out.add(row);
                 }

@@ -88,10 +88,11 @@ public final class Catalog {
         extras.put("type", row.get("type"));
         extras.put("status", row.get("status"));
         extras.put("enable_status", row.get("status"));
-        extras.put("total_sample", Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ? AND enable_status < ?",
-                id, DELETED));
-        extras.put("total_data", Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status < ?",
-                id, DELETED));
+        // a listed row carries its counts (one query for the page), a single study is counted here
+        extras.put("total_sample", row.containsKey("total_sample") ? ((Number) row.get("total_sample")).longValue()
+                : Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ? AND enable_status < ?", id, DELETED));
+        extras.put("total_data", row.containsKey("total_data") ? ((Number) row.get("total_data")).longValue()
+                : Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status < ?", id, DELETED));
         extras.put("created_at", row.get("created_at"));
         extras.put("updated_at", row.get("updated_at"));
         return new StudyInfo(id, (String) row.get("title"), (String) row.get("species"), (String) row.get("data_path"),
@@ -121,12 +122,15 @@ public final class Catalog {
             where.append(" AND species = ?");
             args.add(species.value());
         }
-        long total = Sql.count(c, "SELECT COUNT(*) FROM studies" + where, args.toArray());
+        // the total from the counts the triggers keep (schema 3): counting the matching rows grew with the studies
+        long total = Sql.count(c, "SELECT COALESCE(SUM(n), 0) FROM study_counts" + where, args.toArray());
         args.add(limit);
         args.add(offset);
         List<StudyInfo> list = new ArrayList<>();
-        for (Map<String, Object> row : Sql.all(c, "SELECT * FROM studies" + where
-                + " ORDER BY created_at DESC, study_id DESC LIMIT ? OFFSET ?", args.toArray())) {
+        for (Map<String, Object> row : Sql.all(c, "SELECT *, (SELECT COUNT(*) FROM samples m WHERE m.study_id ="
+                + " studies.study_id AND m.enable_status < " + DELETED + ") AS total_sample, (SELECT COUNT(*) FROM data d"
+                + " WHERE d.study_id = studies.study_id AND d.enable_status < " + DELETED + ") AS total_data FROM studies"
+                + where + " ORDER BY created_at DESC, study_id DESC LIMIT ? OFFSET ?", args.toArray())) {
             list.add(studyInfo(c, row));
         }
         return new StudyPage(list, total, limit, offset);

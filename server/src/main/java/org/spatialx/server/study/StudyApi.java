@@ -26,6 +26,7 @@ import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
 import org.spatialx.server.http.Endpoints;
+import org.spatialx.server.storage.OwnerOnly;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 import org.spatialx.server.store.Ulid;
@@ -110,11 +111,16 @@ public final class StudyApi implements Endpoints {
                     + "), got type " + type + ".");
         }
         String studyId = ids.next("ST-");
-        Path dataPath = Files.createDirectories(studiesRoot.resolve(studyId));
-        database.write(c -> {
-            catalog.insertStudy(c, studyId, groupId, species, title, description, type, dataPath, now());
-            return null;
-        });
+        Path dataPath = OwnerOnly.createDirectories(studiesRoot.resolve(studyId));
+        try {
+            database.write(c -> {
+                catalog.insertStudy(c, studyId, groupId, species, title, description, type, dataPath, now());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(dataPath); // no study row, no study folder
+            throw e;
+        }
         return new CreatedStudy(studyId, dataPath.toString());
     }
 

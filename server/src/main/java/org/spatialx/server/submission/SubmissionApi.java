@@ -149,7 +149,7 @@ public final class SubmissionApi implements Endpoints {
      * expression matrix...), ingested into its sample's store under a new submission; answers the
      * submission result with {@code sample_data: null} (protocol 4.4).
      */
-    private SubmissionResult extendData(ApiRequest r) throws Exception {
+    private SubmissionResult extendData(ApiRequest r) {
         String studyId = r.required("study_id");
         String sampleId = r.required("sample_id");
         String dataId = r.required("data_id");
@@ -158,15 +158,18 @@ public final class SubmissionApi implements Endpoints {
         List<KeyValue> files = pairs(body, "files");
         List<KeyValue> folders = pairs(body, "folders");
         for (KeyValue kv : concat(files, folders)) {
-            mounts.resolveAbsolute(String.valueOf(kv.value()));
+            if (!(kv.value() instanceof String path)) {
+                throw ApiException.badRequest("'" + kv.key() + "' must name a server path (a string), got "
+                        + kv.value() + ".");
+            }
+            mounts.resolveAbsolute(path);
         }
         if (files.isEmpty() && folders.isEmpty()) {
             throw ApiException.badRequest("data_extend/add needs at least one file or folder in 'files'/'folders'.");
         }
         List<KeyValue> args = pairs(body, "args");
         List<KeyValue> kwargs = pairs(body, "kwargs"); // absent before 0.2.3 (protocol 11.25)
-        List<String> identities = new ArrayList<>();
-        body.path("identities").forEach(n -> identities.add(n.asText()));
+        List<String> identities = identities(body);
         Object[] started = database.write(c -> {
             catalog.activeStudy(c, studyId);
             var data = catalog.data(c, dataId);
@@ -197,7 +200,7 @@ public final class SubmissionApi implements Endpoints {
         return new SubmissionResult(studyId, sampleId, null, submitId, jobId, "", Map.of());
     }
 
-    private List<KeyValue> pairs(JsonNode body, String field) throws Exception {
+    private List<KeyValue> pairs(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return List.of();
@@ -205,7 +208,38 @@ public final class SubmissionApi implements Endpoints {
         if (!node.isArray()) {
             throw ApiException.badRequest("'" + field + "' must be an array of {key, value} pairs.");
         }
-        return List.of(json.treeToValue(node, KeyValue[].class));
+        List<KeyValue> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            JsonNode key = item.get("key");
+            if (!item.isObject() || key == null || !key.isTextual() || key.asText().isBlank()
+                    || !item.path("value").isValueNode()) {
+                throw ApiException.badRequest(field + "[" + i + "] must be a {\"key\": name, \"value\": text or number}"
+                        + " pair, got " + item + ".");
+            }
+            out.add(new KeyValue(key.asText(), json.convertValue(item.get("value"), Object.class)));
+        }
+        return out;
+    }
+
+    /** The {@code identities} of a request: names, as strings. */
+    private static List<String> identities(JsonNode body) {
+        JsonNode node = body.get("identities");
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("'identities' must be an array of names.");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw ApiException.badRequest("identities[" + i + "] must be a name (a string), got " + node.get(i)
+                        + ".");
+            }
+            out.add(node.get(i).asText());
+        }
+        return out;
     }
 
     private List<SampleData> sampleData(ApiRequest r) {
@@ -219,6 +253,11 @@ public final class SubmissionApi implements Endpoints {
         List<SampleData> out = new ArrayList<>();
         int i = 0;
         for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw ApiException.badRequest("data[" + i + "] must be a SampleData object (protocol 4.1), got "
+                        + (item.isNull() ? "null" : item.getNodeType().toString().toLowerCase(java.util.Locale.ROOT))
+                        + ".");
+            }
             SampleData sd;
             try {
                 sd = json.treeToValue(item, SampleData.class);

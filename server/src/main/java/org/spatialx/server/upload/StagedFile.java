@@ -17,14 +17,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.spatialx.server.http.PartReceiver;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * The hidden staging file of one chunked upload (one file of one session): every chunk is written
  * straight to its final offset in {@code data.staging}, preallocated to the file size, so merge has
  * nothing to copy. Its layout and target are kept in {@code meta.properties} (written once, when the
- * first chunk arrives) and the received chunk indices in {@code received.txt} (rewritten atomically
- * after each chunk), so status, resume and a server restart see them.
+ * first chunk arrives) and the received chunk indices in {@code received.txt} (runs of indices, rewritten
+ * atomically after each chunk), so status, resume and a server restart see them. Received indices only
+ * ever describe bytes in {@code data.staging}: without it (a merge that published it, then crashed before
+ * cleaning up) nothing counts as received, so no zero-filled file can be published as if it had arrived.
+ *
+ * <p>Merge {@linkplain #seal() seals} it: chunk bytes are written under a shared lock that sealing takes
+ * exclusively, so once a merge checked and hashed the file, a late duplicate chunk still arriving cannot
+ * write into it (nor into the published file it becomes).
  *
  * <p>A running SHA-256 covers the contiguous prefix of received chunks: a chunk that starts where the
  * prefix ends is hashed while its bytes arrive (also one that is still arriving when its predecessor
@@ -34,6 +44,8 @@ import org.spatialx.server.http.PartReceiver;
  * Every method that touches the state holds this object's monitor; chunk bytes are written outside it.
  */
 final class StagedFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StagedFile.class);
 
     static final String DATA = "data.staging";
     private static final String META = "meta.properties";
@@ -47,6 +59,9 @@ final class StagedFile {
     private long prefixEnd;
     private long generation;
     private long liveIndex = -1;
+    /** Chunk writes hold it shared; {@link #seal} takes it exclusively, so no write straddles a seal. */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
+    private volatile boolean sealed;
 
     private StagedFile(Path dir, ChunkLayout layout, UploadTarget target, TreeSet<Long> received) {
         this.dir = dir;
@@ -57,7 +72,7 @@ final class StagedFile {
 
     /** Starts staging the file going to {@code target} in {@code dir}: its meta, then an empty staging file. */
     static StagedFile create(Path dir, ChunkLayout layout, UploadTarget target) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         Properties meta = new Properties();
         meta.setProperty("chunk_size", Long.toString(layout.chunkSize()));
         meta.setProperty("file_size", Long.toString(layout.fileSize()));
@@ -65,6 +80,8 @@ final class StagedFile {
         meta.setProperty("folder_name", target.folderName());
         meta.setProperty("target", target.path().toString());
         Path temp = dir.resolve(".meta.tmp");
+        Files.deleteIfExists(temp);
+        OwnerOnly.createFile(temp);
         try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             meta.store(writer, "chunked upload");
         }
@@ -89,19 +106,29 @@ final class StagedFile {
                 Long.parseLong(meta.getProperty("file_size")));
         UploadTarget target = new UploadTarget(meta.getProperty("folder_name"), meta.getProperty("name"),
                 Path.of(meta.getProperty("target")));
-        Path data = dir.resolve(DATA);
-        if (!Files.isRegularFile(data)) {
-            try (RandomAccessFile file = new RandomAccessFile(data.toFile(), "rw")) {
-                file.setLength(layout.fileSize()); // preallocated (sparse); chunks fill it in any order
-            }
-        }
         TreeSet<Long> received = new TreeSet<>();
         Path list = dir.resolve(RECEIVED);
         if (Files.isRegularFile(list)) {
             for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    received.add(Long.parseLong(line.trim()));
+                    IndexRange range = IndexRange.parse(line.trim()); // a range, or one index (earlier versions)
+                    for (long i = range.first(); i <= range.last(); i++) {
+                        received.add(i);
+                    }
                 }
+            }
+        }
+        Path data = dir.resolve(DATA);
+        if (!Files.isRegularFile(data)) {
+            if (!received.isEmpty()) {
+                LOG.warn("{} lists {} received chunk(s) but their bytes are gone; they must be sent again", dir,
+                        received.size());
+                received.clear();
+                Files.deleteIfExists(list);
+            }
+            OwnerOnly.createFile(data);
+            try (RandomAccessFile file = new RandomAccessFile(data.toFile(), "rw")) {
+                file.setLength(layout.fileSize()); // preallocated (sparse); chunks fill it in any order
             }
         }
         return Optional.of(new StagedFile(dir, layout, target, received));
@@ -132,15 +159,45 @@ final class StagedFile {
         return bytes;
     }
 
-    /** The chunks not received yet, in order. */
-    synchronized List<Long> missing() {
-        List<Long> missing = new ArrayList<>();
-        for (long i = 0; i < layout.count(); i++) {
-            if (!received.contains(i)) {
-                missing.add(i);
+    /** The chunks not received yet, as runs of indices in order (as many runs as there are gaps). */
+    synchronized List<IndexRange> missing() {
+        List<IndexRange> missing = new ArrayList<>();
+        long next = 0;
+        for (IndexRange have : IndexRange.of(received)) {
+            if (have.first() > next) {
+                missing.add(new IndexRange(next, have.first() - 1));
             }
+            next = have.last() + 1;
+        }
+        if (next < layout.count()) {
+            missing.add(new IndexRange(next, layout.count() - 1));
         }
         return missing;
+    }
+
+    /**
+     * Stops every chunk write: waits for writes in progress, then refuses the others (merge checks, hashes and
+     * publishes a sealed file). {@link #unseal} when the merge does not publish it after all.
+     */
+    void seal() {
+        writes.writeLock().lock();
+        try {
+            sealed = true;
+        } finally {
+            writes.writeLock().unlock();
+        }
+    }
+
+    /** Accepts chunks again (a merge that refused or failed to publish). */
+    void unseal() {
+        sealed = false;
+    }
+
+    private void requireOpen(long index) {
+        if (sealed) {
+            throw UploadException.conflict("Chunk " + index + " of " + target.name() + " arrived while the file was"
+                    + " being merged; it was not written. Merge again if the merge did not succeed.");
+        }
     }
 
     private long end(long index) {
@@ -152,6 +209,7 @@ final class StagedFile {
      * overwritten) and, when it extends the hashed prefix, it is hashed while it arrives.
      */
     synchronized ChunkWriter begin(long index) throws IOException {
+        requireOpen(index);
         long start = index * layout.chunkSize();
         if (received.remove(index)) {
             saveReceived();
@@ -169,6 +227,7 @@ final class StagedFile {
 
     /** Chunk {@code w} arrived whole and was checked: count it and advance the hashed prefix. */
     synchronized void commit(ChunkWriter w) throws IOException {
+        requireOpen(w.index);
         received.add(w.index);
         saveReceived();
         if (w.digest != null && w.generation == generation && prefixEnd == w.start) {
@@ -251,9 +310,11 @@ final class StagedFile {
     private void saveReceived() throws IOException {
         Path temp = dir.resolve(".received.tmp");
         StringBuilder sb = new StringBuilder();
-        for (long i : received) {
-            sb.append(i).append('\n');
+        for (IndexRange range : IndexRange.of(received)) {
+            sb.append(range).append('\n');
         }
+        Files.deleteIfExists(temp);
+        OwnerOnly.createFile(temp);
         Files.writeString(temp, sb, StandardCharsets.UTF_8);
         Files.move(temp, dir.resolve(RECEIVED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -289,6 +350,8 @@ final class StagedFile {
         private FileChannel channel;
         private long written;
         private boolean committed;
+        /** Bytes of it arrived while the file was sealed for a merge and were not written. */
+        private boolean dropped;
 
         private ChunkWriter(StagedFile file, long index, long start, long length, MessageDigest digest,
                             long generation) {
@@ -310,13 +373,23 @@ final class StagedFile {
             long room = length - written;
             int n = (int) Math.min(count, Math.max(room, 0));
             if (n > 0) {
-                if (channel == null) {
-                    channel = FileChannel.open(file.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
-                }
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, n);
-                long position = start + written;
-                while (buffer.hasRemaining()) {
-                    position += channel.write(buffer, position);
+                file.writes.readLock().lock();
+                try {
+                    if (file.sealed || dropped) {
+                        dropped = true; // nothing more is written: commit refuses the chunk
+                        written += count;
+                        return;
+                    }
+                    if (channel == null) {
+                        channel = FileChannel.open(file.data(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    }
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, n);
+                    long position = start + written;
+                    while (buffer.hasRemaining()) {
+                        position += channel.write(buffer, position);
+                    }
+                } finally {
+                    file.writes.readLock().unlock();
                 }
                 if (digest != null) {
                     digest.update(bytes, offset, n);
@@ -376,6 +449,11 @@ final class StagedFile {
 
         /** Counts the chunk as received (after the handler checked its size and SHA-256). */
         void commit() throws IOException {
+            if (dropped) {
+                file.requireOpen(index);
+                throw UploadException.conflict("Chunk " + index + " of " + file.target.name() + " arrived while the"
+                        + " file was being merged; it was not written. Re-send it if the merge did not succeed.");
+            }
             if (written != length) {
                 throw new IllegalStateException("chunk " + index + " has " + written + " bytes, not " + length);
             }

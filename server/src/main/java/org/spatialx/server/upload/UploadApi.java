@@ -99,12 +99,16 @@ public final class UploadApi implements Endpoints {
                          @JsonProperty("size") long size, @JsonProperty("sha256") String sha256) {
     }
 
-    /** What {@code upload/chunk/status} answers: the chunks received so far, to resume (all 0 before any). */
-    @JsonPropertyOrder({"unique_id", "name", "chunk_size", "file_size", "received", "received_bytes"})
+    /**
+     * What {@code upload/chunk/status} answers: the chunks received so far, to resume (all 0 before any), and
+     * whether the session still accepts chunks ({@code session_open} false: start a new one).
+     */
+    @JsonPropertyOrder({"unique_id", "name", "chunk_size", "file_size", "received", "received_bytes", "session_open"})
     record ChunkStatus(@JsonProperty("unique_id") String uniqueId, @JsonProperty("name") String name,
                        @JsonProperty("chunk_size") long chunkSize, @JsonProperty("file_size") long fileSize,
                        @JsonProperty("received") List<Long> received,
-                       @JsonProperty("received_bytes") long receivedBytes) {
+                       @JsonProperty("received_bytes") long receivedBytes,
+                       @JsonProperty("session_open") boolean sessionOpen) {
     }
 
     /** What {@code upload/chunk/merge} answers: the whole file and where it is (or will be, in a folder upload). */
@@ -137,7 +141,7 @@ public final class UploadApi implements Endpoints {
         UploadTarget target = uploads.target(folder, name);
         if (isChunk) {
             // a file of a folder session: it waits until folder_finish (protocol 3.5)
-            UploadSession session = uniqueId.isBlank() ? uploads.create(folder) : uploads.open(uniqueId, folder);
+            UploadSession session = uniqueId.isBlank() ? uploads.create(folder) : uploads.require(uniqueId);
             uploads.addToFolder(session, part.content(), target, part.size(), part.sha256());
             uniqueId = session.id();
         } else {
@@ -156,6 +160,9 @@ public final class UploadApi implements Endpoints {
     private StartedSession start(ApiRequest r) throws IOException {
         String folder = r.text("folder_name", "");
         Path path = uploads.folder(folder);
+        if (r.has("chunk_size") || r.has("file_size")) { // not sent by the protocol's clients; checked when sent
+            uploads.layout(r.requiredLong("chunk_size"), r.requiredLong("file_size"));
+        }
         UploadSession session = uploads.create(folder);
         return new StartedSession(session.id(), rootFolder(), path.toString(), folder);
     }
@@ -173,7 +180,7 @@ public final class UploadApi implements Endpoints {
     private ChunkRequest chunkRequest(String uniqueId, String folderName, String name, long chunkSize, long fileSize,
                                       long offset, long index) throws IOException {
         String folder = folderName == null ? "" : folderName;
-        UploadSession session = uploads.open(uniqueId, folder);
+        UploadSession session = uploads.require(uniqueId);
         String checkedName = UploadTarget.fileName(name);
         ChunkLayout layout = uploads.layout(chunkSize, fileSize);
         Chunk chunk = layout.chunk(index, checkedName);
@@ -250,17 +257,16 @@ public final class UploadApi implements Endpoints {
                 : folder == null ? uploads.staged(session.get(), name)
                 : uploads.staged(session.get(), uploads.target(folder, name));
         if (file.isEmpty()) {
-            return new ChunkStatus(id, name, 0, 0, List.of(), 0);
+            return new ChunkStatus(id, name, 0, 0, List.of(), 0, session.isPresent());
         }
         ChunkLayout layout = file.get().layout();
         return new ChunkStatus(id, name, layout.chunkSize(), layout.fileSize(), new ArrayList<>(file.get().received()),
-                file.get().receivedBytes());
+                file.get().receivedBytes(), true);
     }
 
     private MergedFile merge(ApiRequest r) throws IOException {
         String id = r.required("unique_id");
-        UploadSession session = uploads.find(id).orElseThrow(() -> ApiException.notFound("Upload session '" + id
-                + "' does not exist; start one with upload/chunk/start and send the chunks first."));
+        UploadSession session = uploads.require(id);
         String folder = r.text("folder_name", "");
         String name = UploadTarget.fileName(r.required("name"));
         long total = r.requiredLong("total");
@@ -276,8 +282,7 @@ public final class UploadApi implements Endpoints {
     private FinishedFolder folderFinish(ApiRequest r) throws IOException {
         String folder = r.text("folder_name", "");
         String id = r.required("unique_id");
-        UploadSession session = uploads.find(id).orElseThrow(() -> ApiException.notFound("Upload session '" + id
-                + "' does not exist or is already finished; upload the folder again."));
+        UploadSession session = uploads.require(id);
         Path path = uploads.folder(folder);
         List<StoredFile> files = uploads.finish(session, folder, path);
         return new FinishedFolder(folder, session.id(), path.toString(), rootFolder(), files);

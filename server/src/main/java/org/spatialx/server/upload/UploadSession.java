@@ -1,5 +1,6 @@
 package org.spatialx.server.upload;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,16 +13,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * One upload session (protocol 3.4-3.5) and its folder: {@code chunks/<hash of the target>/} holds each
  * file whose chunks are arriving ({@link StagedFile}), {@code tree/} the finished files of a folder upload
- * at their place relative to the upload area, and {@code manifest.tsv} their sizes and hashes.
+ * at their place relative to the upload area, and {@code manifest.jsonl} their paths, sizes and hashes (one JSON
+ * object a line, so any character of a file name survives).
  *
  * @param id   the {@code unique_id} clients send
  * @param root its folder under the home's {@code upload-sessions/}
  */
 record UploadSession(String id, Path root) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the files whose chunks are arriving are staged, one folder each. */
     Path chunks() {
@@ -40,8 +45,16 @@ record UploadSession(String id, Path root) {
 
     /** Records a finished file of a folder upload (a file sent again replaces its entry). */
     void addFile(StoredFile file) throws IOException {
-        Files.writeString(manifest(), file.path() + "\t" + file.size() + "\t" + file.sha256() + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (!Files.exists(manifest())) {
+            OwnerOnly.createFile(manifest());
+        }
+        Files.writeString(manifest(), JSON.writeValueAsString(file) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+    }
+
+    /** True when the manifest lists a file at {@code path}. */
+    boolean hasFile(String path) throws IOException {
+        return files().stream().anyMatch(file -> file.path().equals(path));
     }
 
     /** The finished files of a folder upload, in the order they first arrived. */
@@ -49,9 +62,9 @@ record UploadSession(String id, Path root) {
         Map<String, StoredFile> files = new LinkedHashMap<>();
         if (Files.isRegularFile(manifest())) {
             for (String line : Files.readAllLines(manifest(), StandardCharsets.UTF_8)) {
-                String[] cols = line.split("\t");
-                if (cols.length == 3) {
-                    files.put(cols[0], new StoredFile(cols[0], Long.parseLong(cols[1]), cols[2])); // the last one wins
+                if (!line.isBlank()) {
+                    StoredFile file = JSON.readValue(line, StoredFile.class);
+                    files.put(file.path(), file); // the last one wins
                 }
             }
         }
@@ -59,7 +72,7 @@ record UploadSession(String id, Path root) {
     }
 
     private Path manifest() {
-        return root.resolve("manifest.tsv");
+        return root.resolve("manifest.jsonl");
     }
 
     private static String sha256Hex(String text) {

@@ -24,7 +24,6 @@ import org.spatialx.api.SampleData;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.SpatialXServerException;
 import org.spatialx.formats.testing.ExampleData;
 import org.spatialx.server.LocalServer;
@@ -127,7 +126,8 @@ class IngestionFailuresTest {
     void aFolderOfAnotherTechnologyIsRefusedNamingWhatIsMissing() {
         String visium = server.mounts().all().stream().filter(m -> m.name().equals("examples")).findFirst()
                 .orElseThrow().root().resolve("visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50").toString();
-        SpatialXInvalidInputException e = assertThrows(SpatialXInvalidInputException.class,
+        // the server's parser refuses it (protocol 4.2), before any study, sample or data is created
+        SpatialXServerException e = assertThrows(SpatialXServerException.class,
                 () -> connector.parseDataInformation("v", "XENIUM", visium));
         assertTrue(e.getMessage().contains("Missing 'experiment' for XENIUM"), e.getMessage());
     }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,8 @@ import org.spatialx.core.upload.UploadFolderOptions;
 import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
+import org.spatialx.server.storage.Mounts;
+import org.spatialx.server.store.Database;
 
 /**
  * Faults injected into one chunk of a real upload to the local server (connection reset, error
@@ -184,6 +187,55 @@ class UploadFaultTest {
         }
         assertEquals(List.of(4, 5), proxy.forwardedChunks(), "b.bin and the held chunks of c.bin are not re-sent");
         assertEquals(ConnectorUploadTest.digests(top), ConnectorUploadTest.digests(stored));
+    }
+
+    @Test
+    void anUploadWhoseSessionTheServerRemovedStartsANewOne() throws IOException {
+        proxy.inject(FaultProxy.Fault.RESET, 4, null);
+        try (SpatialXConnector connector = connect(1, 1)) {
+            assertThrows(UploadException.class, () -> upload(connector));
+        }
+        restartWithoutSessions();
+        try (SpatialXConnector connector = connect(1, 1)) {
+            assertEquals(sha256(file), upload(connector).get("sha256"));
+        }
+        assertEquals(IntStream.range(0, CHUNKS).boxed().toList(), proxy.forwardedChunks(), "all sent in a new session");
+        assertEquals(sha256(file), sha256(target()));
+    }
+
+    @Test
+    void aFolderUploadWhoseSessionTheServerRemovedStartsANewOne() throws IOException {
+        Path top = temp.resolve("local/run8");
+        randomFile(top.resolve("a.txt"), 100);
+        randomFile(top.resolve("b.bin"), 3L * MIB);
+        proxy.inject(FaultProxy.Fault.RESET, 1, null);
+        UploadFolderOptions options = new UploadFolderOptions(MIB, false, "", null, false);
+        try (SpatialXConnector connector = connect(1, 1)) {
+            assertThrows(UploadException.class, () -> connector.uploadFolder(top.toString(), options));
+        }
+        restartWithoutSessions();
+        try (SpatialXConnector connector = connect(1, 1)) {
+            connector.uploadFolder(top.toString(), options);
+        }
+        assertEquals(List.of(0, 1, 2), proxy.forwardedChunks(), "b.bin sent whole in a new session");
+        assertEquals(ConnectorUploadTest.digests(top),
+                ConnectorUploadTest.digests(server.mounts().upload().root().resolve("run8")));
+    }
+
+    /** Stops the server, removes its sessions as it does with those unused for a week, and starts it again. */
+    private void restartWithoutSessions() throws IOException {
+        server.close();
+        Path home = temp.resolve("home");
+        try (Database database = Database.open(home.resolve("spatialx.db"))) {
+            new UploadSessions(database, Mounts.create(home, Map.of()), home.resolve("upload-sessions"), CHUNK,
+                    Clock.offset(Clock.systemUTC(), Duration.ofDays(8))).removeAbandoned(Duration.ofDays(7));
+        }
+        try (var left = Files.list(home.resolve("upload-sessions"))) {
+            assertEquals(0, left.count());
+        }
+        server = startServer();
+        proxy.upstream(server.port());
+        proxy.clearRecord();
     }
 
     private void failThenResume(FaultProxy.Fault fault, int index, int parallel) throws IOException {
