@@ -28,11 +28,12 @@ while ls shell/target/startup-cache/*.lock >/dev/null 2>&1; do sleep 2; done
 # The REPL: the prompt is on the terminal; `script` gives it one, `expect`-free: the first line typed is
 # evaluated only once the context is ready, and its answer is what we wait for.
 repl() { # $1 = js|python; prints "prompt-seconds answer-seconds"
+  [ "$1" = js ] && input='console.log(6*7)' || input='print(6*7)'
   start=$(now)
   out="$work/repl.$1.out"
   rm -f "$out"
   ( sleep 0.05; while ! grep -q '>>> \|> ' "$out" 2>/dev/null; do sleep 0.02; done; echo "prompt $(now)" > "$out.prompt"
-    printf 'print(6*7)\n' ; while ! grep -q '^42' "$out" 2>/dev/null; do sleep 0.02; done; echo "answer $(now)" > "$out.answer"
+    printf '%s\n' "$input" ; while ! grep -q '^42' "$out" 2>/dev/null; do sleep 0.02; done; echo "answer $(now)" > "$out.answer"
     printf 'exit()\n' ) | script -qfec "./spatialx shell --lang $1" "$out" >/dev/null 2>&1 || true
   p=$(cut -d' ' -f2 "$out.prompt"); a=$(cut -d' ' -f2 "$out.answer")
   echo "$(seconds "$start" "$p") $(seconds "$start" "$a")"
