@@ -14,10 +14,10 @@ import org.spatialx.api.SpatialXException;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadFolderOptions;
-import org.spatialx.shell.script.ConnectorFactory;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.SpatialxHome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,16 +48,8 @@ public final class UploadCommand implements Callable<Integer> {
             description = "The folder in the server's upload area (server_folder_name; default: its root).")
     String folder;
 
-    @Option(names = "--domain", paramLabel = "URL", defaultValue = "",
-            description = "A SpatialX server (default: the local server of the home).")
-    String domain;
-
-    @Option(names = "--token", paramLabel = "T", defaultValue = "${env:SPATIALX_TOKEN}",
-            description = "The token of --domain (default: $SPATIALX_TOKEN; prefer it: a command line is visible to every local user in ps).")
-    String token;
-
-    @Option(names = "--home", paramLabel = "DIR", description = "The local server's home (default: $SPATIALX_HOME or ~/.spatialx).")
-    Path home;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--progress", description = "Draw the progress bars even when standard output is not a terminal (debug_mode=True).")
     boolean progress;
@@ -75,16 +67,15 @@ public final class UploadCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        if (!domain.isBlank() && (token == null || token.isBlank())) {
-            err.println("spatialx upload: --domain needs a token: pass --token or set SPATIALX_TOKEN.");
+        String serverProblem = server.problem();
+        if (serverProblem != null) {
+            err.println("spatialx upload: " + serverProblem);
             err.flush();
             return 2;
         }
         RunCommand.quietLibraryLogs();
         try (DefaultConnectorFactory connectors = new DefaultConnectorFactory(SpatialxHome.current())) {
-            SpatialXConnector connector = (SpatialXConnector) connectors.open(new ConnectorFactory.ConnectOptions(
-                    domain, token == null ? "" : token, true, null,
-                    home == null ? null : home.toAbsolutePath().toString(), null));
+            SpatialXConnector connector = (SpatialXConnector) connectors.open(server.connectOptions());
             for (Path path : paths) {
                 long started = System.nanoTime();
                 Map<String, Object> answer = Files.isDirectory(path)

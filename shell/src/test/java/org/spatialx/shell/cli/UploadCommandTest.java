@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -46,17 +44,8 @@ class UploadCommandTest {
         System.clearProperty(SpatialxHome.PROPERTY);
     }
 
-    record Outcome(int exit, String out, String err) {
-    }
-
-    static Outcome upload(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = SpatialxCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        String[] all = Stream.concat(Stream.of("upload"), Stream.of(args)).toArray(String[]::new);
-        return new Outcome(cli.execute(all), out.toString(), err.toString());
+    static RunCommandTest.Outcome upload(String... args) {
+        return RunCommandTest.run(Stream.concat(Stream.of("upload"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test
@@ -67,7 +56,7 @@ class UploadCommandTest {
         randomFile(run.resolve("cells.csv"), 3000);
         randomFile(run.resolve("analysis/umap.bin"), 2L * MIB + 5);
 
-        Outcome outcome = upload("--domain", server.url(), "--token", "tok", "--folder", "lab",
+        RunCommandTest.Outcome outcome = upload("--domain", server.url(), "--token", "tok", "--folder", "lab",
                 big.toString(), small.toString(), run.toString());
 
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
@@ -90,7 +79,7 @@ class UploadCommandTest {
         Path present = randomFile(temp.resolve("local/present.bin"), 3000);
         Path missing = temp.resolve("local/missing.bin");
 
-        Outcome outcome = upload("--domain", server.url(), "--token", "tok", present.toString(), missing.toString());
+        RunCommandTest.Outcome outcome = upload("--domain", server.url(), "--token", "tok", present.toString(), missing.toString());
 
         assertEquals(2, outcome.exit(), outcome.err());
         assertTrue(outcome.err().contains("no such file or folder: " + missing), outcome.err());
@@ -101,7 +90,7 @@ class UploadCommandTest {
     void aWrongTokenIsAClearErrorAndNeverPrinted() throws IOException {
         Path file = randomFile(temp.resolve("local/file.bin"), 2L * MIB);
 
-        Outcome outcome = upload("--domain", server.url(), "--token", "not-the-token-1234", file.toString());
+        RunCommandTest.Outcome outcome = upload("--domain", server.url(), "--token", "not-the-token-1234", file.toString());
 
         assertEquals(1, outcome.exit(), outcome.out() + outcome.err());
         assertTrue(outcome.err().startsWith("spatialx upload: "), outcome.err());
@@ -113,7 +102,7 @@ class UploadCommandTest {
     void aDomainWithoutATokenIsRefused() throws IOException {
         Path file = randomFile(temp.resolve("local/file.bin"), 10);
 
-        Outcome outcome = upload("--domain", server.url(), "--token", "", file.toString());
+        RunCommandTest.Outcome outcome = upload("--domain", server.url(), "--token", "", file.toString());
 
         assertEquals(2, outcome.exit());
         assertTrue(outcome.err().contains("--domain needs a token"), outcome.err());
