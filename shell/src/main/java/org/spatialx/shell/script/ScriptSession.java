@@ -67,10 +67,10 @@ public final class ScriptSession implements AutoCloseable {
     }
 
     /**
-     * Opens a session for the REPL and returns at once: the engine, the context and the notebook's names as a prompt
-     * uses them (Python: {@code from spatialx_connector import *}) are made on the session's worker thread while the caller shows its
-     * prompt (without a JIT, a Python context takes seconds). Every call waits for them; when they could
-     * not be made, every call throws why.
+     * Opens a session for the REPL and returns at once: the engine, the context and the notebook's names
+     * as a prompt uses them (Python: {@code from spatialx_connector import *}) are made on the session's
+     * worker thread while the caller shows its prompt (without a JIT, a Python context takes seconds).
+     * Every call waits for them; when they could not be made, every call throws why.
      *
      * @param engine supplies the shared engine, on the worker thread
      */
