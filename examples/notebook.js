@@ -123,7 +123,7 @@ const DATA_ID = submission_results[ConnectorKeys.SAMPLE_DATA.value][0][Connector
 const sample_data_info = connector.get_sample_data_detail(DATA_ID);
 spatialx_connector.format_print(sample_data_info);
 leaveOut("1.8.6 Adding New Segmentation / Adding New Expression Matrix",
-  "the local server has no data_extend/add yet (issue 11)");
+  "they extend the Xenium data set, which the bundled subset cannot give (see notebook.py)");
 
 section("1.8.7 Customizing Submission Data Structure");
 const study_id = connector.create_study({
@@ -185,3 +185,7 @@ spatialx_connector.format_print(render_spatial({
 
 section("Done");  // (script)
 console.log("left out: " + (leftOut.length ? leftOut.join("; ") : "nothing"));
+if (argv.length < 2) {  // (script)
+  console.log("The pictures' temporary folder is deleted as this script ends; to keep them, name a folder:"
+    + " ./spatialx run examples/notebook.js pictures/");
+}

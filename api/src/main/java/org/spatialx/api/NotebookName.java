@@ -27,4 +27,7 @@ public @interface NotebookName {
 
     /** True when Python reads it as an attribute ({@code connector.info}), not a call. */
     boolean property() default false;
+
+    /** The notebook section it belongs to, which groups it in {@code help(connector)}. */
+    NotebookSection section() default NotebookSection.BEYOND_THE_NOTEBOOK;
 }

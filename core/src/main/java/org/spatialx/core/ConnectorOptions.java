@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.spatialx.core.tracking.TrackingListener;
+import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
 import org.spatialx.core.upload.UploadSettings;
 
@@ -25,6 +27,10 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploads               how uploads are sent: protocol extensions, parallel chunks, retries,
  *                              resume records ({@link UploadSettings#defaults()})
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
+ * @param serverWait            told while a request waits for its answer, e.g. to print a waiting line
+ *                              (default: nothing)
+ * @param trackingProgress      shows tracked job logs (default: each new line to {@code trackingOutput},
+ *                              {@link TrackingListener#PRINT_LINES})
  * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
  *                              typed on standard input, {@link Confirmation#console()})
  */
@@ -39,10 +45,18 @@ public record ConnectorOptions(
         Consumer<String> trackingOutput,
         UploadSettings uploads,
         UploadProgressListener uploadProgress,
+        ServerWaitListener serverWait,
+        TrackingListener trackingProgress,
         Confirmation confirmation) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
+    /**
+     * The read timeout for a server on this machine (the embedded local server): it answers in
+     * milliseconds, so a call unanswered for 5 minutes means a hung server, not a busy one (its
+     * slowest answer, a merge that hashes a very large file again after a restart, stays well below).
+     */
+    public static final Duration LOCAL_READ_TIMEOUT = Duration.ofMinutes(5);
     /** Python's retry total (protocol 1.3). */
     public static final int DEFAULT_MAX_CONNECT_RETRIES = 5;
     /** Python's backoff factor (protocol 1.3). */
@@ -59,6 +73,8 @@ public record ConnectorOptions(
         Objects.requireNonNull(trackingOutput, "trackingOutput");
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
+        Objects.requireNonNull(serverWait, "serverWait");
+        Objects.requireNonNull(trackingProgress, "trackingProgress");
         Objects.requireNonNull(confirmation, "confirmation");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
@@ -100,6 +116,8 @@ public record ConnectorOptions(
         builder.trackingOutput = trackingOutput;
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
+        builder.serverWait = serverWait;
+        builder.trackingProgress = trackingProgress;
         builder.confirmation = confirmation;
         return builder;
     }
@@ -125,6 +143,8 @@ public record ConnectorOptions(
         private Consumer<String> trackingOutput = Builder::printLine;
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
+        private ServerWaitListener serverWait = ServerWaitListener.NONE;
+        private TrackingListener trackingProgress = TrackingListener.PRINT_LINES;
         private Confirmation confirmation = Confirmation.console();
 
         private Builder() {
@@ -201,6 +221,24 @@ public record ConnectorOptions(
             return this;
         }
 
+        /**
+         * Who is told while a request waits for its answer (the shell's waiting line);
+         * {@link ServerWaitListener#NONE} by default.
+         */
+        public Builder serverWait(ServerWaitListener listener) {
+            this.serverWait = listener;
+            return this;
+        }
+
+        /**
+         * Who shows tracked job logs (a live line in the shell on a terminal);
+         * {@link TrackingListener#PRINT_LINES} by default.
+         */
+        public Builder trackingProgress(TrackingListener listener) {
+            this.trackingProgress = listener;
+            return this;
+        }
+
         /** Who is asked before a {@code Study}, {@code Sample} or {@code Data} is deleted. */
         public Builder confirmation(Confirmation asked) {
             this.confirmation = asked;
@@ -211,7 +249,7 @@ public record ConnectorOptions(
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
                     maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
-                    confirmation);
+                    serverWait, trackingProgress, confirmation);
         }
     }
 }

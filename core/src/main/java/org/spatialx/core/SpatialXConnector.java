@@ -1,5 +1,12 @@
 package org.spatialx.core;
 
+import static org.spatialx.api.NotebookSection.ACCOUNT;
+import static org.spatialx.api.NotebookSection.LENS;
+import static org.spatialx.api.NotebookSection.STORAGE;
+import static org.spatialx.api.NotebookSection.STUDIES;
+import static org.spatialx.api.NotebookSection.SUBMISSION;
+import static org.spatialx.api.NotebookSection.UPLOADS;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +83,8 @@ public final class SpatialXConnector implements AutoCloseable {
     /** {@code SpatialXConnector(domain, token, verify_ssl, authentication)}: see {@link ConnectorOptions}. */
     public SpatialXConnector(String domain, String token, ConnectorOptions options) {
         this.transport = new SpatialXTransport(domain, token, options);
-        this.tracker = new LogTracker(transport, options.logPollInterval(), options.trackingOutput());
+        this.tracker = new LogTracker(transport, options.logPollInterval(), options.trackingOutput(),
+                options.trackingProgress());
         this.account = new AccountEndpoints(transport);
         this.studies = new StudyEndpoints(transport, account);
         this.parsing = new ParsingEndpoints(transport, folder -> account.listdirEntities(folder, true));
@@ -109,7 +117,7 @@ public final class SpatialXConnector implements AutoCloseable {
      *
      * @throws SpatialXUnexpectedResponseException when one of them is missing
      */
-    @NotebookName(value = "info", property = true)
+    @NotebookName(value = "info", property = true, section = ACCOUNT)
     public Map<String, Object> info() {
         return account.info();
     }
@@ -118,7 +126,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * {@code connector.groups}: group display name to group id, from {@code account/groups}: the
      * inverted {@code default} object, then every {@code groups[]} entry (later entries win).
      */
-    @NotebookName(value = "groups", property = true)
+    @NotebookName(value = "groups", property = true, section = ACCOUNT)
     public Map<String, String> groups() {
         return account.groups();
     }
@@ -140,13 +148,13 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /** {@code connector.external_folders}: mounted folder name to server path ({@code mount/external_listing}). */
-    @NotebookName(value = "external_folders", property = true)
+    @NotebookName(value = "external_folders", property = true, section = STORAGE)
     public Map<String, String> externalFolders() {
         return account.externalFolders();
     }
 
     /** {@code connector.external_s3}: the mounted buckets ({@code s3[]} of {@code mount/external_listing}), each {@code {id, name, path}}. */
-    @NotebookName(value = "external_s3", property = true)
+    @NotebookName(value = "external_s3", property = true, section = STORAGE)
     public List<Object> externalS3() {
         return account.externalS3();
     }
@@ -156,7 +164,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * {@code account/info}) then the external folders, name to path. Python merges them as a set,
      * so its order varies; here defaults come first and win a name clash.
      */
-    @NotebookName(value = "folders", property = true)
+    @NotebookName(value = "folders", property = true, section = STORAGE)
     public Map<String, String> folders() {
         return account.folders();
     }
@@ -167,7 +175,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * cloud settings' {@code map_settings} (protocol 8.1): an empty or taken name is replaced by the
      * id, and a still-taken one gets {@code " - External AWS"} / {@code " - Internal AWS"}.
      */
-    @NotebookName(value = "s3", property = true)
+    @NotebookName(value = "s3", property = true, section = STORAGE)
     public Map<String, String> s3() {
         return account.s3();
     }
@@ -177,7 +185,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * ({@code directory/entities}): their names, or whole {@link Entity} records with
      * {@code getDetails}.
      */
-    @NotebookName("listdir")
+    @NotebookName(value = "listdir", section = STORAGE)
     public List<?> listdir(String path, ListdirOptions options) {
         return account.listdir(path, options);
     }
@@ -205,7 +213,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * @throws SpatialXServerException       when the server's parser refuses the folder (its message names what is missing)
      * @throws SpatialXInvalidInputException with {@code detectLocally}, naming each missing required element and where it was looked for
      */
-    @NotebookName("parse_data_information")
+    @NotebookName(value = "parse_data_information", section = SUBMISSION)
     public List<SampleData> parseDataInformation(String dataName, String technology, String dataPath,
                                                  ParseOptions options) {
         return parsing.parseDataInformation(dataName, technology, dataPath, options);
@@ -223,7 +231,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * A folder that fails is reported as {@code Fail to parse data in <folder>: <error>} on the
      * connector's output and skipped.
      */
-    @NotebookName("parse_multiple_samples_information")
+    @NotebookName(value = "parse_multiple_samples_information", section = SUBMISSION)
     public List<SampleSubmission> parseMultipleSamplesInformation(String technology, String dataPath,
                                                                   ParseMultipleOptions options) {
         return parsing.parseMultipleSamplesInformation(technology, dataPath, options);
@@ -235,7 +243,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * size), missing but optional, or missing and required (with where it was looked for), the
      * instrument software version and warnings; without a technology, which technologies match.
      */
-    @NotebookName("describe_data")
+    @NotebookName(value = "describe_data", section = SUBMISSION)
     public DetectionResult describeData(String dataPath, DescribeOptions options) {
         return parsing.describeData(dataPath, options);
     }
@@ -253,7 +261,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * display name or an id. Indexing it ({@code studies[0]}, {@code studies["ST-..."]}) opens a
      * {@link Study}, whose samples and data are objects too (protocol 8.2 - 8.4).
      */
-    @NotebookName("list_study")
+    @NotebookName(value = "list_study", section = STUDIES)
     public Studies listStudy(String group, String species, ListStudyOptions options) {
         return studies.listStudy(group, species, options);
     }
@@ -272,7 +280,7 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /** {@code get_study_detail(study_id, limit=50, offset=0)}: the study and its samples ({@code study/detail}). */
-    @NotebookName("get_study_detail")
+    @NotebookName(value = "get_study_detail", section = STUDIES)
     public StudyDetail getStudyDetail(String studyId, PageOptions options) {
         return studies.getStudyDetail(studyId, options);
     }
@@ -287,16 +295,16 @@ public final class SpatialXConnector implements AutoCloseable {
      * (a POST with every field in the query string, protocol 11.2) with the new title. Returns the
      * server's answer as is.
      */
-    @NotebookName("rename_study")
+    @NotebookName(value = "rename_study", section = STUDIES)
     public Object renameStudy(String studyId, String newName) {
         return studies.renameStudy(studyId, newName);
     }
 
     /**
-     * {@code study/stop_create_submit} with {@code cleanup_flg=False}, without asking: the
-     * {@link Study#delete()} of the notebook asks for {@code Yes} first.
+     * Deletes a study without asking ({@code study/stop_create_submit} with {@code cleanup_flg=False});
+     * the notebook's {@link Study#delete()} asks for {@code Yes} first.
      */
-    @NotebookName("delete_study")
+    @NotebookName(value = "delete_study", section = STUDIES)
     public Object deleteStudy(String studyId) {
         return studies.deleteStudy(studyId);
     }
@@ -304,7 +312,7 @@ public final class SpatialXConnector implements AutoCloseable {
     // ------------------------------------------------------------------ samples (8.3)
 
     /** {@code list_sample(study_id, limit=50, offset=0, need_data=False)}: the samples of a study ({@code sample/list}). */
-    @NotebookName("list_sample")
+    @NotebookName(value = "list_sample", section = STUDIES)
     public List<SampleRecord> listSample(String studyId, ListSampleOptions options) {
         return studies.listSample(studyId, options);
     }
@@ -315,7 +323,7 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /** {@code get_sample_detail(sample_id, limit=50, offset=0)}: the sample and its data ({@code sample/detail}). */
-    @NotebookName("get_sample_detail")
+    @NotebookName(value = "get_sample_detail", section = STUDIES)
     public SampleDetail getSampleDetail(String sampleId, PageOptions options) {
         return studies.getSampleDetail(sampleId, options);
     }
@@ -325,14 +333,17 @@ public final class SpatialXConnector implements AutoCloseable {
         return getSampleDetail(sampleId, PageOptions.defaults());
     }
 
-    /** {@code rename_sample(sample_id, new_name)}: {@code sample/rename}; returns the server's answer. */
-    @NotebookName("rename_sample")
+    /** {@code rename_sample(sample_id, new_name)}: renames a sample ({@code sample/rename}); returns the server's answer. */
+    @NotebookName(value = "rename_sample", section = STUDIES)
     public Object renameSample(String sampleId, String newName) {
         return studies.rename(Level.SAMPLE, sampleId, newName);
     }
 
-    /** {@code delete_sample(sample_id)}: {@code sample/delete}; returns the server's answer. No confirmation is asked. */
-    @NotebookName("delete_sample")
+    /**
+     * {@code delete_sample(sample_id)}: deletes a sample ({@code sample/delete}); returns the server's answer.
+     * No confirmation is asked.
+     */
+    @NotebookName(value = "delete_sample", section = STUDIES)
     public Object deleteSample(String sampleId) {
         return studies.delete(Level.SAMPLE, sampleId);
     }
@@ -340,7 +351,7 @@ public final class SpatialXConnector implements AutoCloseable {
     // ------------------------------------------------------------------ data (8.4 - 8.6)
 
     /** {@code get_sample_data_detail(data_id, limit=50, offset=0)}: the data record ({@code data/detail}, protocol 8.5). */
-    @NotebookName("get_sample_data_detail")
+    @NotebookName(value = "get_sample_data_detail", section = SUBMISSION)
     public DataRecord getSampleDataDetail(String dataId, PageOptions options) {
         return studies.getSampleDataDetail(dataId, options);
     }
@@ -350,23 +361,26 @@ public final class SpatialXConnector implements AutoCloseable {
         return getSampleDataDetail(dataId, PageOptions.defaults());
     }
 
-    /** {@code rename_sample_data(data_id, new_name)}: {@code data/rename}; returns the server's answer. */
-    @NotebookName("rename_sample_data")
+    /** {@code rename_sample_data(data_id, new_name)}: renames a data set ({@code data/rename}); returns the server's answer. */
+    @NotebookName(value = "rename_sample_data", section = SUBMISSION)
     public Object renameSampleData(String dataId, String newName) {
         return studies.rename(Level.DATA, dataId, newName);
     }
 
-    /** {@code delete_sample_data(data_id)}: {@code data/delete}; returns the server's answer. No confirmation is asked. */
-    @NotebookName("delete_sample_data")
+    /**
+     * {@code delete_sample_data(data_id)}: deletes a data set ({@code data/delete}); returns the server's
+     * answer. No confirmation is asked.
+     */
+    @NotebookName(value = "delete_sample_data", section = SUBMISSION)
     public Object deleteSampleData(String dataId) {
         return studies.delete(Level.DATA, dataId);
     }
 
     /**
-     * {@code Data.delete_element(element)}: {@code data/delete_element}. Takes the element id (as
-     * listed by {@link #getSampleDataElements}); display names are not translated.
+     * {@code Data.delete_element(element)}: deletes one element of a data set ({@code data/delete_element}).
+     * Takes the element id (as listed by {@link #getSampleDataElements}); display names are not translated.
      */
-    @NotebookName("delete_element")
+    @NotebookName(value = "delete_element", section = SUBMISSION)
     public Object deleteElement(String dataId, String elementId) {
         return studies.deleteElement(dataId, elementId);
     }
@@ -378,7 +392,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * {@code multi_labels}, or every id when the server has no readable store) are returned as ids
      * (11.15 F).
      */
-    @NotebookName("get_sample_data_elements")
+    @NotebookName(value = "get_sample_data_elements", section = SUBMISSION)
     public Map<String, List<String>> getSampleDataElements(String dataId) {
         return spatialData.elementNames(dataId);
     }
@@ -417,8 +431,11 @@ public final class SpatialXConnector implements AutoCloseable {
 
     // ------------------------------------------------------------------ submissions (4.3)
 
-    /** {@code create_study(group, species, title, description="")}: {@code study/create}; returns the new study id. */
-    @NotebookName("create_study")
+    /**
+     * {@code create_study(group, species, title, description="")}: creates an empty study
+     * ({@code study/create}); returns its id.
+     */
+    @NotebookName(value = "create_study", section = SUBMISSION)
     public String createStudy(String group, String species, String title, CreateStudyOptions options) {
         return submissions.createStudy(group, species, title, options);
     }
@@ -428,8 +445,11 @@ public final class SpatialXConnector implements AutoCloseable {
         return createStudy(group, species, title, CreateStudyOptions.defaults());
     }
 
-    /** {@code add_sample(study_id, sample_name, sample_data=[])}: {@code sample/create}. */
-    @NotebookName("add_sample")
+    /**
+     * {@code add_sample(study_id, sample_name, sample_data=[])}: adds a sample with its data to a study
+     * ({@code sample/create}).
+     */
+    @NotebookName(value = "add_sample", section = SUBMISSION)
     public SubmissionResult addSample(String studyId, String sampleName, AddSampleOptions options) {
         return submissions.addSample(studyId, sampleName, options.sampleData());
     }
@@ -439,18 +459,18 @@ public final class SpatialXConnector implements AutoCloseable {
         return addSample(studyId, sampleName, new AddSampleOptions(sampleData));
     }
 
-    /** {@code add_sample_data(study_id, sample_id, sample_data)}: {@code data/create}. */
-    @NotebookName("add_sample_data")
+    /** {@code add_sample_data(study_id, sample_id, sample_data)}: adds data to a sample ({@code data/create}). */
+    @NotebookName(value = "add_sample_data", section = SUBMISSION)
     public SubmissionResult addSampleData(String studyId, String sampleId, List<SampleData> sampleData) {
         return submissions.addSampleData(studyId, sampleId, sampleData);
     }
 
     /**
      * {@code submit(group, species, title, sample_name, sample_data, description="", tracking=False, max_time=600)}:
-     * {@code create_study} then {@code add_sample}; with {@code tracking}, follows the logs of every
-     * submitted data set (protocol 4.6, 11.12 F).
+     * a new study with one sample and its data ({@code create_study} then {@code add_sample}); with
+     * {@code tracking}, follows the logs of every submitted data set (protocol 4.6, 11.12 F).
      */
-    @NotebookName("submit")
+    @NotebookName(value = "submit", section = SUBMISSION)
     public SubmissionResult submit(String group, String species, String title, String sampleName,
                                    List<SampleData> sampleData, SubmitOptions options) {
         return submissions.submit(group, species, title, sampleName, sampleData, options);
@@ -463,13 +483,13 @@ public final class SpatialXConnector implements AutoCloseable {
     }
 
     /** {@code add_multiple_samples(study_id, sample_data)}: one {@code add_sample} per entry, in order. */
-    @NotebookName("add_multiple_samples")
+    @NotebookName(value = "add_multiple_samples", section = SUBMISSION)
     public List<SubmissionResult> addMultipleSamples(String studyId, List<SampleSubmission> sampleData) {
         return submissions.addMultipleSamples(studyId, sampleData);
     }
 
     /** {@code submit_multiple_samples(group, species, title, sample_data, description="")}: {@code create_study} then {@code add_multiple_samples}. */
-    @NotebookName("submit_multiple_samples")
+    @NotebookName(value = "submit_multiple_samples", section = SUBMISSION)
     public List<SubmissionResult> submitMultipleSamples(String group, String species, String title,
                                                         List<SampleSubmission> sampleData,
                                                         SubmitMultipleSamplesOptions options) {
@@ -478,12 +498,12 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code add_custom_sample(study_id, sample_name, data_name, technology, adding_types, paths={}, args={}, kwargs={}, tracking=False, max_time=600)}:
-     * {@code sample/create} with one data set built here: the submission type detected from the
-     * technology (protocol 5.3), {@code identities} = {@code addingTypes} (element codes, enums or
+     * adds a sample whose one data set is built from the elements given ({@code sample/create}): the
+     * submission type detected from the technology (protocol 5.3), {@code identities} = {@code addingTypes} (element codes, enums or
      * strings), {@code files} from {@code paths}, and {@code ignore_technology_elements=true}
      * appended to {@code args}.
      */
-    @NotebookName("add_custom_sample")
+    @NotebookName(value = "add_custom_sample", section = SUBMISSION)
     public SubmissionResult addCustomSample(String studyId, String sampleName, String dataName, String technology,
                                             List<?> addingTypes, AddCustomSampleOptions options) {
         return submissions.addCustomSample(studyId, sampleName, dataName, technology, addingTypes, options);
@@ -491,11 +511,11 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code add_sample_data_element(title, data_id, adding_types, paths={}, args={}, tracking=False, max_time=600)}:
-     * reads {@code data/detail} for the study and sample ids, then {@code data_extend/add} with the
-     * new elements; {@code ignore_technology_elements=true} is appended to {@code args} and
+     * adds elements (a segmentation, an expression matrix) to an existing data set: reads
+     * {@code data/detail} for the study and sample ids, then {@code data_extend/add} with the new elements; {@code ignore_technology_elements=true} is appended to {@code args} and
      * {@code kwargs} is forwarded (protocol 11.11 F).
      */
-    @NotebookName("add_sample_data_element")
+    @NotebookName(value = "add_sample_data_element", section = SUBMISSION)
     public SubmissionResult addSampleDataElement(String title, String dataId, List<?> addingTypes,
                                                  AddSampleDataElementOptions options) {
         return submissions.addSampleDataElement(title, dataId, addingTypes, options);
@@ -503,12 +523,12 @@ public final class SpatialXConnector implements AutoCloseable {
 
     /**
      * {@code combine_multiple_datasets(study_id, data_name, technology, reference_anndata_paths,
-     * included_images=None, included_segmentation=None, metadata_action="ignore")}: {@code sample/create}
-     * of the sample {@code Default combined samples} with one data set combining the annotated data
-     * of other samples (protocol 4.3). {@code studyId} may instead be a list of data ids: each is read
+     * included_images=None, included_segmentation=None, metadata_action="ignore")}: one data set combining
+     * the annotated data of other samples, in the sample {@code Default combined samples}
+     * ({@code sample/create}, protocol 4.3). {@code studyId} may instead be a list of data ids: each is read
      * ({@code data/detail}, {@code sample/detail}) to build the triples, with element ids (11.19 F).
      */
-    @NotebookName("combine_multiple_datasets")
+    @NotebookName(value = "combine_multiple_datasets", section = SUBMISSION)
     public SubmissionResult combineMultipleDatasets(Object studyId, String dataName, String technology,
                                                     CombineMultipleDatasetsOptions options) {
         if (studyId instanceof List<?> dataIds) {
@@ -548,8 +568,11 @@ public final class SpatialXConnector implements AutoCloseable {
         return uploader;
     }
 
-    /** {@code upload_file(file_path, server_folder_name="", upload_id="", is_chunk=False)}: one {@code upload/simple}. */
-    @NotebookName("upload_file")
+    /**
+     * {@code upload_file(file_path, server_folder_name="", upload_id="", is_chunk=False)}: uploads a small file
+     * in one request ({@code upload/simple}).
+     */
+    @NotebookName(value = "upload_file", section = UPLOADS)
     public Map<String, Object> uploadFile(String filePath, UploadFileOptions options) {
         return uploader.uploadFile(Path.of(filePath), options);
     }
@@ -559,8 +582,11 @@ public final class SpatialXConnector implements AutoCloseable {
         return uploadFile(filePath, UploadFileOptions.defaults());
     }
 
-    /** {@code upload_big_file(file_path, chunk_size=0, debug_mode=False, ...)}: a chunked upload (protocol 3.4). */
-    @NotebookName("upload_big_file")
+    /**
+     * {@code upload_big_file(file_path, chunk_size=0, debug_mode=False, ...)}: uploads a file of any size, in
+     * chunks (protocol 3.4).
+     */
+    @NotebookName(value = "upload_big_file", section = UPLOADS)
     public Map<String, Object> uploadBigFile(String filePath, UploadBigFileOptions options) {
         return uploader.uploadBigFile(Path.of(filePath), options);
     }
@@ -570,8 +596,11 @@ public final class SpatialXConnector implements AutoCloseable {
         return uploadBigFile(filePath, UploadBigFileOptions.defaults());
     }
 
-    /** {@code upload_folder(dir_path, chunk_size=0, debug_mode=False, ...)}: a folder in one session (protocol 3.5). */
-    @NotebookName("upload_folder")
+    /**
+     * {@code upload_folder(dir_path, chunk_size=0, debug_mode=False, ...)}: uploads a folder and everything in
+     * it, in one session (protocol 3.5).
+     */
+    @NotebookName(value = "upload_folder", section = UPLOADS)
     public Map<String, Object> uploadFolder(String dirPath, UploadFolderOptions options) {
         return uploader.uploadFolder(Path.of(dirPath), options);
     }
@@ -589,13 +618,13 @@ public final class SpatialXConnector implements AutoCloseable {
      * each with {@code species} and the SpatialX {@code group_id} set, ready for
      * {@link #convertDataFromLens}. Prints the connection test as the SDK does.
      */
-    @NotebookName("list_lens_sc_studies")
+    @NotebookName(value = "list_lens_sc_studies", section = LENS)
     public List<Map<String, Object>> listLensScStudies(String host, String token, String group, String species) {
         return lens.listStudies(host, token, group, species);
     }
 
     /** {@code list_lens_bulk_studies(host, token, group, species)}: the same for a Lens Bulk server (protocol 9.3). */
-    @NotebookName("list_lens_bulk_studies")
+    @NotebookName(value = "list_lens_bulk_studies", section = LENS)
     public List<Map<String, Object>> listLensBulkStudies(String host, String token, String group, String species) {
         return lens.listStudies(host, token, group, species);
     }
@@ -605,7 +634,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * record (one record or a list), creating study {@code ST-<id>}; returns the server's answers, one
      * per record (protocol 9.3, 11.17 F).
      */
-    @NotebookName("convert_data_from_lens")
+    @NotebookName(value = "convert_data_from_lens", section = LENS)
     public List<Object> convertDataFromLens(Object studyInfo) {
         return lens.convertDataFromLens(studyInfo);
     }

@@ -27,6 +27,7 @@ import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 import org.spatialx.core.tracking.TrackedLog;
+import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.tracking.TrackingOutcome;
 
 /** Submission calls (protocol 4.3) and log tracking (4.6) on the wire. */
@@ -180,6 +181,33 @@ class ConnectorSubmissionTest {
                 java.time.Duration.ofMillis(50));
         assertEquals(TrackingOutcome.TIMED_OUT, timedOut.outcome());
         assertEquals(List.of("working"), timedOut.lines());
+    }
+
+    @Test
+    void aTrackingListenerShowsTheLogInsteadOfPrintingItAndLearnsHowItEnded() {
+        recording.server().on("GET", "/spatialx/ucc.go/rel/ST-1/submit/SB-1/submission.log",
+                ScriptedResponse.text("start\nFAILED: bad matrix (maximum retry limit reached)\n"));
+        List<String> shown = new CopyOnWriteArrayList<>();
+        TrackingListener listener = (logPath, output) -> new TrackingListener.Tracking() {
+            @Override
+            public void line(String line) {
+                shown.add(logPath + ": " + line);
+            }
+
+            @Override
+            public void finished(TrackingOutcome outcome) {
+                shown.add(outcome.name());
+            }
+        };
+        try (SpatialXConnector connector = new SpatialXConnector(recording.server().url("/spatialx/"), TOKEN,
+                TestConnectors.options(trackedLines).trackingProgress(listener).build())) {
+            TrackedLog log = connector.tracker().track("rel/ST-1/submit/SB-1/submission.log", java.time.Duration.ofSeconds(5));
+            assertEquals(TrackingOutcome.RETRY_LIMIT_REACHED, log.outcome());
+        }
+        assertEquals(List.of("rel/ST-1/submit/SB-1/submission.log: start",
+                "rel/ST-1/submit/SB-1/submission.log: FAILED: bad matrix (maximum retry limit reached)",
+                "RETRY_LIMIT_REACHED"), shown);
+        assertEquals(List.of(), trackedLines, "nothing printed: the listener showed the log");
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.spatialx.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.spatialx.core.tracking.LogTracker;
+import org.spatialx.core.tracking.TrackingListener;
 
 /** Pins every default of the protocol that the connector carries (like Trino's assertRecordedDefaults). */
 class ProtocolDefaultsTest {
@@ -23,6 +25,7 @@ class ProtocolDefaultsTest {
         assertEquals(5, defaults.maxConnectRetries());
         assertEquals(Duration.ofMillis(100), defaults.retryBackoff());
         assertEquals(Duration.ofSeconds(1), defaults.logPollInterval());
+        assertSame(TrackingListener.PRINT_LINES, defaults.trackingProgress(), "tracked log lines are printed, as Python does");
     }
 
     @Test

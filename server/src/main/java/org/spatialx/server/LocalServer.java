@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.account.AccountApi;
 import org.spatialx.server.gateway.StaticGateway;
@@ -310,11 +311,13 @@ public final class LocalServer implements AutoCloseable {
     }
 
     /**
-     * A connector for this server ({@code SpatialXConnector(url(), token())}); the caller closes it.
-     * The same connector code works against a real SpatialX.
+     * A connector for this server ({@code SpatialXConnector(url(), token())}, with the short read
+     * timeout of a server on this machine, {@link ConnectorOptions#LOCAL_READ_TIMEOUT}); the caller
+     * closes it. The same connector code works against a real SpatialX.
      */
     public SpatialXConnector connector() {
-        return new SpatialXConnector(url, token);
+        return new SpatialXConnector(url, token,
+                ConnectorOptions.builder().readTimeout(ConnectorOptions.LOCAL_READ_TIMEOUT).build());
     }
 
     /** The job executor where ingestion and analysis jobs plug in; null for a reused server. */

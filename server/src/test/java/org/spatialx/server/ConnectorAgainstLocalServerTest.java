@@ -20,12 +20,13 @@ import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
 import org.spatialx.api.SampleDetail;
 import org.spatialx.api.SampleRecord;
+import org.spatialx.api.SpatialXException;
 import org.spatialx.api.Species;
 import org.spatialx.api.StudyDetail;
 import org.spatialx.api.SubmissionResult;
+import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.ListdirOptions;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.api.SpatialXException;
 import org.spatialx.core.Studies;
 import org.spatialx.core.TrackingOptions;
 import org.spatialx.core.tracking.TrackedLog;
@@ -45,7 +46,9 @@ class ConnectorAgainstLocalServerTest {
         lab = Files.createDirectories(temp.resolve("lab"));
         server = LocalServer.start(LocalServerConfig.defaults().withHome(temp.resolve("home")).withToken("tok")
                 .withMount("lab", lab));
-        connector = server.connector();
+        // tracked log lines are kept (TrackedLog), not printed on the build's console
+        connector = new SpatialXConnector(server.url(), server.token(),
+                ConnectorOptions.builder().trackingOutput(line -> { }).build());
     }
 
     @AfterEach

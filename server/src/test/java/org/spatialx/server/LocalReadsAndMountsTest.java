@@ -54,6 +54,13 @@ class LocalReadsAndMountsTest {
                 "unique_id", "", "is_chunk", false), "planted.txt", "x".getBytes(StandardCharsets.UTF_8)).error();
         assertTrue(write.contains("not inside a mounted folder"), write);
         assertFalse(Files.exists(data.resolve("planted.txt")), "nothing is written outside the home");
+        String relative = client.postForm("openapi/directory/entities", map("path", "my-disk/run1",
+                "ignore_hidden", true)).error();
+        assertTrue(relative.startsWith("'my-disk/run1' is a relative path: give the absolute path (this server reads"
+                + " any local path you can read"), relative);
+        assertTrue(relative.endsWith("mounted folder: Upload=" + temp.resolve("home/Upload") + ", Submitted="
+                + temp.resolve("home/Submitted") + ", Converted=" + temp.resolve("home/Converted") + ", shared="
+                + temp.resolve("home/shared") + "."), relative);
     }
 
     @Test

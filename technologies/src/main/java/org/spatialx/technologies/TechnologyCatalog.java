@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginRepository;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.spatialx.api.technology.Element;
@@ -73,7 +74,8 @@ public final class TechnologyCatalog implements AutoCloseable {
 
     /**
      * The built-ins plus the plugins in {@code pluginsFolder} (absent or {@code null}: built-ins only).
-     * PF4J unpacks a plugin zip into a folder beside it.
+     * A plugin zip is unpacked into the folder's hidden {@value PluginFolder#UNPACKED} folder
+     * ({@link PluginFolder}).
      */
     public static TechnologyCatalog load(Path pluginsFolder) {
         boolean withPlugins = pluginsFolder != null && Files.isDirectory(pluginsFolder);
@@ -100,7 +102,7 @@ public final class TechnologyCatalog implements AutoCloseable {
                 try {
                     manager.loadPlugin(path);
                 } catch (RuntimeException e) {
-                    problems.add(new PluginProblem(pluginsFolder.relativize(path).toString(),
+                    problems.add(new PluginProblem(manager.shownName(pluginsFolder, path),
                             "cannot be loaded: " + rootMessage(e)
                                     + " (check plugin.properties: plugin.id, plugin.version, plugin.requires)"));
                 }
@@ -230,12 +232,52 @@ public final class TechnologyCatalog implements AutoCloseable {
     /**
      * The technology called {@code id}.
      *
-     * @throws IllegalArgumentException naming the known technologies when there is none
+     * @throws IllegalArgumentException naming the nearest id (a likely typo) and the known technologies
+     *                                  when there is none
      */
     public Technology require(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + id
-                + "'; known: " + String.join(", ", technologies.keySet())
+        return find(id).orElseThrow(() -> new IllegalArgumentException("Unknown technology '" + id + "'."
+                + nearest(id).map(near -> " Did you mean " + near + "?").orElse("")
+                + " Known: " + String.join(", ", technologies.keySet())
                 + (problems.isEmpty() ? "" : " (some plugins were skipped: " + problems + ")")));
+    }
+
+    /** The id closest to {@code typed} by edit distance, when it is close enough to be a typo of it. */
+    private Optional<String> nearest(String typed) {
+        String upper = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String id : technologies.keySet()) {
+            int distance = editDistance(upper, id);
+            if (distance < bestDistance) {
+                best = id;
+                bestDistance = distance;
+            }
+        }
+        // a third of the letters may be wrong (XENUIM for XENIUM is two), or the typed text is a prefix (VISIUM_H)
+        boolean close = best != null && (bestDistance <= Math.max(2, upper.length() / 3)
+                || !upper.isEmpty() && best.startsWith(upper));
+        return close ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** Where a technology comes from: {@code built-in} or {@code plugin <id> <version>}. */
@@ -263,6 +305,9 @@ public final class TechnologyCatalog implements AutoCloseable {
     /** PF4J's default manager, exposing the candidate paths so each is loaded (and fails) on its own. */
     private static final class CatalogPluginManager extends DefaultPluginManager {
 
+        private PluginFolder folder;
+        private PluginFolder.Repository folderRepository;
+
         CatalogPluginManager(Path pluginsFolder) {
             super(pluginsFolder);
         }
@@ -271,14 +316,37 @@ public final class TechnologyCatalog implements AutoCloseable {
             super(List.of());
         }
 
+        /** The plugins folder as {@link PluginFolder} reads it: zips unpacked under its hidden folder, not beside. */
+        @Override
+        protected PluginRepository createPluginRepository() {
+            List<Path> roots = getPluginsRoots();
+            if (roots.isEmpty()) {
+                return super.createPluginRepository();
+            }
+            // called from the super constructor: the fields have no initializer, so these values stay
+            folder = new PluginFolder(roots.get(0));
+            folderRepository = folder.repository();
+            return folderRepository;
+        }
+
         /** The plugin zips, jars and folders; a folder that cannot be read is a problem, not a failure. */
-        List<Path> candidatePaths(Path folder, List<PluginProblem> problems) {
+        List<Path> candidatePaths(Path pluginsFolder, List<PluginProblem> problems) {
             try {
-                return pluginRepository.getPluginPaths();
+                List<Path> paths = pluginRepository.getPluginPaths();
+                if (folderRepository != null) {
+                    problems.addAll(folderRepository.problems());
+                }
+                return paths;
             } catch (RuntimeException e) {
-                problems.add(new PluginProblem(folder.toString(), "plugins folder cannot be read: " + rootMessage(e)));
+                problems.add(new PluginProblem(pluginsFolder.toString(), "plugins folder cannot be read: " + rootMessage(e)));
                 return List.of();
             }
+        }
+
+        /** How a plugin is named in problems: its zip for an unpacked copy, else its path in the folder. */
+        String shownName(Path pluginsFolder, Path path) {
+            Path shown = folder == null ? path : folder.originalOf(path.toAbsolutePath().normalize());
+            return pluginsFolder.toAbsolutePath().normalize().relativize(shown.toAbsolutePath().normalize()).toString();
         }
     }
 }

@@ -238,8 +238,20 @@ class LayoutVariantsTest {
     void unknownTechnologyNamesTheKnownOnes() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Detections.detect(temp, "CURIO"));
-        assertTrue(error.getMessage().startsWith("Unknown technology 'CURIO'; known: "), error.getMessage());
+        assertTrue(error.getMessage().startsWith("Unknown technology 'CURIO'. Known: COSMX_VER1, "), error.getMessage());
         assertTrue(error.getMessage().contains("XENIUM"));
+    }
+
+    @Test
+    void unknownTechnologySuggestsTheNearestId() {
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> Detections.detect(temp, "XENUIM"));
+        assertTrue(typo.getMessage().startsWith("Unknown technology 'XENUIM'. Did you mean XENIUM? Known: "),
+                typo.getMessage());
+        IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class,
+                () -> Detections.detect(temp, "visium_h"));
+        assertTrue(prefix.getMessage().startsWith("Unknown technology 'visium_h'. Did you mean VISIUM_HD? "),
+                prefix.getMessage());
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.spatialx.core.transport.UrlFamily;
  * Follows a server log through the UCC gateway until it reports {@code DONE.} or
  * {@code maximum retry limit}, printing each new line once (Python {@code tracking_log},
  * protocol 4.6). {@code maxTime} is a time limit only (11.12 F); a log that does not exist yet
- * (HTTP 404) is polled again. Analyses use it with 60 s.
+ * (HTTP 404) is polled again. Analyses use it with 60 s. What is shown while it follows a log is
+ * its {@link TrackingListener}'s choice (by default every new line, printed).
  */
 public final class LogTracker {
 
@@ -28,12 +29,23 @@ public final class LogTracker {
     private final SpatialXTransport transport;
     private final Duration pollInterval;
     private final Consumer<String> output;
+    private final TrackingListener listener;
 
-    /** A tracker reading logs through {@code transport}, pausing {@code pollInterval} between reads. */
+    /**
+     * A tracker reading logs through {@code transport}, pausing {@code pollInterval} between reads,
+     * printing each new line to {@code output}.
+     */
     public LogTracker(SpatialXTransport transport, Duration pollInterval, Consumer<String> output) {
+        this(transport, pollInterval, output, TrackingListener.PRINT_LINES);
+    }
+
+    /** A tracker whose logs are shown by {@code listener} ({@code output}: where it may print their lines). */
+    public LogTracker(SpatialXTransport transport, Duration pollInterval, Consumer<String> output,
+                      TrackingListener listener) {
         this.transport = transport;
         this.pollInterval = pollInterval;
         this.output = output;
+        this.listener = listener;
     }
 
     /**
@@ -42,6 +54,18 @@ public final class LogTracker {
      * @throws SpatialXHttpException when reading the log fails with another status than 404
      */
     public TrackedLog track(String logPath, Duration maxTime) {
+        TrackingListener.Tracking tracking = listener.started(logPath, output);
+        TrackingOutcome outcome = TrackingOutcome.TIMED_OUT;
+        try {
+            TrackedLog tracked = follow(logPath, maxTime, tracking);
+            outcome = tracked.outcome();
+            return tracked;
+        } finally {
+            tracking.finished(outcome); // also when reading the log failed or was interrupted
+        }
+    }
+
+    private TrackedLog follow(String logPath, Duration maxTime, TrackingListener.Tracking tracking) {
         long deadline = System.nanoTime() + maxTime.toNanos();
         List<String> lines = new ArrayList<>();
         while (true) {
@@ -52,7 +76,7 @@ public final class LogTracker {
                 }
                 List<String> current = text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
                 for (int i = lines.size(); i < current.size(); i++) {
-                    output.accept(current.get(i));
+                    tracking.line(current.get(i));
                     lines.add(current.get(i));
                 }
                 String tail = text.substring(Math.max(0, text.length() - TAIL_LENGTH));

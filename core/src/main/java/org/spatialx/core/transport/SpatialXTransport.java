@@ -61,6 +61,7 @@ public final class SpatialXTransport implements AutoCloseable {
     private final ResponseReader responses;
     private final ExchangeFailures failures;
     private final HttpClient client;
+    private final WaitWatch waits;
 
     /**
      * A transport for {@code domain} (e.g. {@code https://example.bioturing.com/spatialx/}).
@@ -92,6 +93,7 @@ public final class SpatialXTransport implements AutoCloseable {
             builder.sslContext(InsecureTls.trustingEveryServer());
         }
         this.client = builder.build();
+        this.waits = new WaitWatch(options.serverWait());
     }
 
     /** The normalised domain: scheme, host and path, without query or fragment (protocol 1.1). */
@@ -213,6 +215,14 @@ public final class SpatialXTransport implements AutoCloseable {
     // ------------------------------------------------------------------ the exchange
 
     private byte[] exchange(ApiRequest request, URI uri) {
+        // a file being sent shows its own progress; other calls tell how long they wait for the answer
+        try (WaitWatch.Watched watched = request.body() instanceof MultipartBody ? () -> { }
+                : waits.watch(request.method() + " " + request.path())) {
+            return exchangeWithRetries(request, uri);
+        }
+    }
+
+    private byte[] exchangeWithRetries(ApiRequest request, URI uri) {
         HttpRequest http = buildRequest(request, uri);
         String shownUrl = masker.mask(uri.toString());
         int retry = 0;
@@ -348,6 +358,7 @@ public final class SpatialXTransport implements AutoCloseable {
     /** Releases the HTTP client. */
     @Override
     public void close() {
+        waits.close();
         client.close();
     }
 

@@ -63,8 +63,9 @@ final class UploadProgress implements AutoCloseable {
         return done.get();
     }
 
-    /** Logs the summary line of a finished upload. */
+    /** Tells the listener the upload finished and logs its summary line. */
     void finished(String detail) {
+        listener.finished(detail);
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         double seconds = Math.max(took.toNanos() / 1e9, 1e-9);
         LOG.info("Uploaded {} ({} bytes) in {} s, {} MB/s{}", label, total, String.format("%.1f", seconds),

@@ -38,6 +38,14 @@ public interface UploadProgressListener {
         default void sending(String fileName) {
         }
 
+        /**
+         * The upload finished (not called when it failed; {@link #close()} follows either way).
+         *
+         * @param summary where it went: the server path of a file, {@code 5 files to <path>} for a folder
+         */
+        default void finished(String summary) {
+        }
+
         /** The upload ended, finished or failed. */
         @Override
         default void close() {

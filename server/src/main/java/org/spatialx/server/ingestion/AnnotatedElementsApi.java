@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.spatialx.api.SampleRecord;
 import org.spatialx.api.StudyInfo;
 import org.spatialx.formats.anndata.AnnDataTable;
 import org.spatialx.formats.anndata.Slot;
@@ -52,11 +51,7 @@ public final class AnnotatedElementsApi implements Endpoints {
         // the store's path is built from ids this server issued, never from the client's text
         StudyInfo study = database.read(c -> {
             StudyInfo found = catalog.study(c, studyId);
-            SampleRecord sample = catalog.sample(c, sampleId);
-            if (!studyId.equals(sample.studyId())) {
-                throw ApiException.notFound("Sample '" + sampleId + "' belongs to study '" + sample.studyId()
-                        + "', not '" + studyId + "'.");
-            }
+            catalog.sampleOf(c, studyId, sampleId);
             return found;
         });
         Path root = Path.of(study.dataPath()).resolve("spatial").resolve(sampleId);

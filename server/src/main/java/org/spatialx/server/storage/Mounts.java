@@ -189,6 +189,12 @@ public final class Mounts {
                     return resolve(slash < 0 ? "" : clientPath.substring(slash + 1), m.root());
                 }
             }
+            if (localReads) {
+                // a script's own server: "outside its mounts" would be untrue advice
+                throw ApiException.badRequest("'" + clientPath + "' is a relative path: give the absolute path (this"
+                        + " server reads any local path you can read, e.g. os.path.abspath(...) in Python), or start it"
+                        + " with the name of a mounted folder: " + describe() + ".");
+            }
             throw outside(clientPath, "relative paths must start with a mount name");
         }
         return resolve(clientPath, upload.root(), !localReads);

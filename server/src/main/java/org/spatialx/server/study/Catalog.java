@@ -148,6 +148,16 @@ public final class Catalog {
         return sampleRecord(c, row);
     }
 
+    /** The sample, which must be one of study {@code studyId}'s: else a not-found or bad-request error. */
+    public SampleRecord sampleOf(Connection c, String studyId, String sampleId) throws SQLException {
+        SampleRecord sample = sample(c, sampleId);
+        if (!studyId.equals(sample.studyId())) {
+            throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.studyId()
+                    + "', not '" + studyId + "'.");
+        }
+        return sample;
+    }
+
     /** The sample of protocol 8.3; this server adds its data count and times. */
     private static SampleRecord sampleRecord(Connection c, Map<String, Object> row) throws SQLException {
         String id = (String) row.get("sample_id");

@@ -131,11 +131,7 @@ public final class SubmissionApi implements Endpoints {
         }
         Submitted submitted = database.write(c -> {
             StudyInfo study = catalog.activeStudy(c, studyId);
-            SampleRecord sample = catalog.sample(c, sampleId);
-            if (!studyId.equals(sample.studyId())) {
-                throw ApiException.badRequest("Sample '" + sampleId + "' belongs to study '" + sample.studyId()
-                        + "', not '" + studyId + "'.");
-            }
+            SampleRecord sample = catalog.sampleOf(c, studyId, sampleId);
             if (EnableStatus.DELETED.value().equals(sample.enableStatus())) {
                 throw new ApiException(ApiException.CONFLICT, "Sample '" + sampleId + "' was deleted; add a new sample.");
             }

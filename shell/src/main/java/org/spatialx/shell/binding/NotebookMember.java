@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.spatialx.api.NotebookName;
+import org.spatialx.api.NotebookSection;
 
 /**
  * A Java method annotated {@link NotebookName}, bound under its Python name: keyword arguments by
@@ -76,8 +77,23 @@ public record NotebookMember(String name, Method method, boolean property, List<
     /** A Python-style signature, e.g. {@code list_study(group, species, limit=50)}. */
     public String signature() {
         return name + "(" + keywords.stream()
-                .map(k -> k.optional() ? k.name() + "=" + pythonLiteral(k.defaultValue()) : k.name())
+                .map(k -> k.optional() ? k.name() + "=" + literal(k.defaultValue(), true) : k.name())
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The JavaScript form: one options object, e.g. {@code list_study({group, species, limit: 50})}. */
+    public String javaScriptSignature() {
+        if (keywords.isEmpty()) {
+            return name + "()";
+        }
+        return name + "({" + keywords.stream()
+                .map(k -> k.optional() ? k.name() + ": " + literal(k.defaultValue(), false) : k.name())
+                .collect(Collectors.joining(", ")) + "})";
+    }
+
+    /** The section of the notebook this call belongs to ({@link NotebookName#section()}). */
+    public NotebookSection section() {
+        return method.getAnnotation(NotebookName.class).section();
     }
 
     /**
@@ -194,18 +210,20 @@ public record NotebookMember(String name, Method method, boolean property, List<
         }
     }
 
-    private static String pythonLiteral(Object value) {
+    /** A default value as Python ({@code None}, {@code True}, {@code 'x'}) or JavaScript ({@code null}, {@code true}, {@code "x"}) writes it. */
+    private static String literal(Object value, boolean python) {
         if (value == null) {
-            return "None";
+            return python ? "None" : "null";
         }
         if (value instanceof Boolean b) {
-            return b ? "True" : "False";
+            return python ? (b ? "True" : "False") : b.toString();
         }
         if (value instanceof CharSequence text) {
-            return "'" + text + "'";
+            return python ? "'" + text + "'"
+                    : "\"" + text.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
         if (value instanceof org.spatialx.api.WireEnum wire) {
-            return pythonLiteral(wire.value());
+            return literal(wire.value(), python);
         }
         if (value instanceof Enum<?> e) {
             return e.name();

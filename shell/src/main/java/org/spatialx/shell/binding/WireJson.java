@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.util.Optional;
 import org.spatialx.api.WireEnum;
 import org.spatialx.core.json.SentFieldsModule;
 
@@ -24,7 +26,8 @@ import org.spatialx.core.json.SentFieldsModule;
  * The JSON mapping between scripts and Java: results go to scripts as JSON text (parsed there into
  * native dicts/lists or JS objects, key order kept) and arguments come back the same way. Enums of
  * the protocol travel as their wire values, in both directions; a record read from a server goes
- * with the fields the server sent, in its order ({@link SentFieldsModule}). Python's {@code json} writes
+ * with the fields the server sent, in its order ({@link SentFieldsModule}); names without an explicit
+ * wire name are snake_case, like the Python API's. Python's {@code json} writes
  * {@code NaN} and {@code Infinity} for those floats; they are read as such.
  */
 public final class WireJson {
@@ -36,6 +39,8 @@ public final class WireJson {
     public static ObjectMapper newMapper() {
         SimpleModule wireEnums = new SimpleModule("spatialx-wire-enums");
         wireEnums.addSerializer(WireEnum.class, new WireEnumSerializer());
+        // Optional fields of api records (Element.wireKey in describe_data's reports): the value, or null
+        wireEnums.addSerializer(new OptionalSerializer());
         wireEnums.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(
@@ -47,6 +52,9 @@ public final class WireJson {
             }
         });
         return new ObjectMapper()
+                // Java names without an explicit wire name (describe_data's reports: data_path, part_of) read
+                // like the rest of the Python API; protocol records keep their @JsonProperty names.
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature())
                 .registerModule(wireEnums)
                 .registerModule(new SentFieldsModule())
@@ -64,6 +72,19 @@ public final class WireJson {
         @Override
         public void serialize(WireEnum member, JsonGenerator out, SerializerProvider provider) throws IOException {
             provider.defaultSerializeValue(member.value(), out);
+        }
+    }
+
+    private static final class OptionalSerializer extends StdSerializer<Optional<?>> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalSerializer() {
+            super(Optional.class, false);
+        }
+
+        @Override
+        public void serialize(Optional<?> value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.orElse(null), out);
         }
     }
 

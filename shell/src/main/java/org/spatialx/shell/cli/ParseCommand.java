@@ -12,6 +12,7 @@ import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SampleDetection;
 import org.spatialx.core.print.FormatPrint;
+import org.spatialx.shell.progress.ByteSize;
 import org.spatialx.technologies.PluginProblem;
 import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
@@ -85,17 +86,30 @@ public final class ParseCommand implements Callable<Integer> {
             for (PluginProblem problem : catalog.problems()) {
                 err.println("warning: skipped plugin " + problem);
             }
+            if (technology != null) {
+                try {
+                    technology = catalog.require(technology).id();
+                } catch (IllegalArgumentException unknown) {
+                    err.println("spatialx parse: " + unknown.getMessage());
+                    return 1;
+                }
+            }
             DefaultSampleDataDetector detector = new DefaultSampleDataDetector(catalog);
             LocalStorageView storage = new LocalStorageView();
             String dataName = name != null ? name : String.valueOf(folder.getFileName());
             DetectionResult single = samples ? null : detector.detect(dataName, technology, storage, folder.toString());
-            if (single != null && (single.complete() || !hasCompleteSample(detector, storage, folder))) {
+            List<SampleDetection> detections = single != null && single.complete() ? List.of()
+                    : detector.detectSamples(technology, storage, folder.toString());
+            boolean anySample = detections.stream().anyMatch(s -> s.result().complete());
+            if (single != null && (single.complete() || !anySample)) {
                 out.print(FormatPrint.parseToStr(single.sampleData()));
                 out.println();
                 printReports(out, catalog, single, technology == null);
+                if (single.reports().isEmpty()) {
+                    suggestFoldersBelow(out, detector, storage, folder);
+                }
                 return single.complete() ? 0 : INCOMPLETE;
             }
-            List<SampleDetection> detections = detector.detectSamples(technology, storage, folder.toString());
             List<Object> printed = new ArrayList<>();
             boolean complete = !detections.isEmpty();
             for (SampleDetection sample : detections) {
@@ -120,6 +134,33 @@ public final class ParseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * When nothing matches in {@code folder} nor in its sub-folders, names the sub-folders that are
+     * folders of samples (e.g. {@code examples/data/xenium} below {@code examples/data}), so the user
+     * knows which one to give.
+     */
+    private void suggestFoldersBelow(PrintWriter out, DefaultSampleDataDetector detector, LocalStorageView storage,
+            Path folder) {
+        List<String> suggestions = new ArrayList<>();
+        for (SampleDetection child : detector.detectSamples(technology, storage, folder.toString())) {
+            List<String> found = detector.detectSamples(technology, storage, folder.resolve(child.folder()).toString())
+                    .stream()
+                    .filter(sample -> sample.result().complete())
+                    .map(sample -> sample.folder() + " (" + sample.result().sampleData().get(0).technology() + ")")
+                    .toList();
+            if (!found.isEmpty()) {
+                suggestions.add("  spatialx parse " + path.resolve(child.folder()) + "    # " + found.size()
+                        + (found.size() == 1 ? " sample: " : " samples: ") + String.join(", ", found));
+            }
+        }
+        if (!suggestions.isEmpty()) {
+            out.println();
+            out.println("Instrument outputs are one level further down: give a folder of samples"
+                    + " (each sample is parsed on its own) or one sample's folder:");
+            suggestions.forEach(out::println);
+        }
+    }
+
     private int listTechnologies(PrintWriter out, PrintWriter err) {
         Path folder = pluginsFolder != null ? pluginsFolder : TechnologyCatalog.defaultPluginsFolder();
         try (TechnologyCatalog catalog = TechnologyCatalog.load(folder)) {
@@ -136,11 +177,6 @@ public final class ParseCommand implements Callable<Integer> {
         }
     }
 
-    private boolean hasCompleteSample(DefaultSampleDataDetector detector, LocalStorageView storage, Path folder) {
-        return detector.detectSamples(technology, storage, folder.toString()).stream()
-                .anyMatch(s -> s.result().complete());
-    }
-
     private static void printReports(PrintWriter out, TechnologyCatalog catalog, DetectionResult result, boolean detected) {
         if (result.reports().isEmpty()) {
             out.println("No known technology matches: no element of any of " + catalog.technologies().size()
@@ -151,11 +187,15 @@ public final class ParseCommand implements Callable<Integer> {
         if (detected) {
             out.println("Matching technologies: " + (result.matchingTechnologies().isEmpty()
                     ? "none complete" : String.join(", ", result.matchingTechnologies())));
+            DetectionReport chosen = result.reports().get(0);
             for (DetectionReport other : result.reports().subList(1, result.reports().size())) {
                 out.println("  also considered " + other.technology() + ": " + other.foundCount() + " element(s) found"
                         + (other.complete() ? ", complete" : ", missing " + String.join(", ",
                                 other.missingRequired().stream().map(ElementReport::name).toList()))
                         + (other.partOf().isEmpty() ? "" : " (its files are part of the " + other.partOf() + " layout)"));
+                if (other.complete() && chosen.complete() && other.foundCount() == chosen.foundCount()) {
+                    explainTie(out, chosen, other);
+                }
             }
         }
         DetectionReport report = result.reports().get(0);
@@ -173,7 +213,7 @@ public final class ParseCommand implements Callable<Integer> {
             };
             String detail = element.found()
                     ? element.path() + (element.kind() == org.spatialx.api.technology.EntryKind.FOLDER
-                            ? "/" : " (" + humanSize(element.size()) + ")")
+                            ? "/" : " (" + ByteSize.format(element.size()) + ")")
                             + (element.element().sent() ? " -> " + element.element().wireKey().orElseThrow() : " (not sent)")
                     : element.element().required()
                             ? "not found; looked for " + String.join(", ", element.lookedFor())
@@ -188,21 +228,36 @@ public final class ParseCommand implements Callable<Integer> {
         }
     }
 
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
+    /**
+     * Why {@code chosen} won over {@code other} when both found the same elements: the files found are
+     * the first choice of the chosen one and a fallback of the other (CosMx legacy .csv names versus
+     * AtoMx .csv.gz), and what the other technology itself says about the folder.
+     */
+    private static void explainTie(PrintWriter out, DetectionReport chosen, DetectionReport other) {
+        List<String> preferred = new ArrayList<>();
+        for (ElementReport mine : chosen.elements()) {
+            other.element(mine.name())
+                    .filter(theirs -> mine.found() && theirs.found() && rank(theirs) > rank(mine))
+                    .ifPresent(theirs -> preferred.add(mine.path()));
+        }
+        if (!preferred.isEmpty()) {
+            out.println("    " + chosen.technology() + " was chosen: " + String.join(", ", preferred)
+                    + (preferred.size() == 1 ? " is" : " are") + " its preferred file names, only fallbacks for "
+                    + other.technology());
+        }
+        for (String warning : other.warnings()) {
+            if (!chosen.warnings().contains(warning)) { // what only the other one says about this folder
+                out.println("    " + other.technology() + ": " + warning);
+            }
+        }
     }
 
-    private static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    /** The position of the alternative that matched, 0 for the first choice. */
+    private static int rank(ElementReport element) {
+        return element.element().alternatives().indexOf(element.alternative());
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 }

@@ -1,14 +1,14 @@
 package org.spatialx.shell.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.PolyglotException;
-import org.spatialx.shell.progress.UploadProgressBars;
-import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
 import org.spatialx.shell.script.ScriptSession;
@@ -60,15 +60,14 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         quietLibraryLogs();
-        if (!UploadProgressBars.standardOutputIsTerminal()) {
-            System.setProperty(DefaultConnectorFactory.PLAIN_OUTPUT_PROPERTY, "true");
-        }
         List<String> argv = new ArrayList<>();
         argv.add(script.toString());
         argv.addAll(arguments);
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
-        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.mounts);
+        // progress goes where the script's errors go: the command's standard error
+        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.mounts,
+                new PrintStream(errors, true, StandardCharsets.UTF_8));
              ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
             try {
                 session.runFile(script);

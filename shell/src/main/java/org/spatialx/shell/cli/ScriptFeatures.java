@@ -1,5 +1,6 @@
 package org.spatialx.shell.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.spatialx.shell.picture.SpatialPictures;
@@ -17,17 +18,18 @@ public final class ScriptFeatures {
     private ScriptFeatures() {
     }
 
-    /** The script runtime of the command line, for the home folder {@code home}. */
+    /** The script runtime of the command line, for the home folder {@code home}; progress on standard error. */
     public static ScriptRuntime standard(SpatialxHome home) {
-        return standard(home, Map.of());
+        return standard(home, Map.of(), System.err);
     }
 
     /**
      * The script runtime of the command line, for the home folder {@code home}, whose embedded server
-     * also serves {@code mounts} ({@code --mount NAME=PATH}).
+     * also serves {@code mounts} ({@code --mount NAME=PATH}); uploads, waits for the server and tracked
+     * jobs show their progress on {@code progress}.
      */
-    public static ScriptRuntime standard(SpatialxHome home, Map<String, Path> mounts) {
-        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home, mounts);
+    public static ScriptRuntime standard(SpatialxHome home, Map<String, Path> mounts, PrintStream progress) {
+        DefaultConnectorFactory connectors = new DefaultConnectorFactory(home, mounts, progress);
         return new ScriptRuntime(home, connectors).functions(new SpatialPictures(connectors));
     }
 }

@@ -32,7 +32,7 @@ public final class ShellCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts);
+             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts, System.err);
              ScriptSession session = runtime.openInteractive(language, terminal.output(), System.in, Path.of(""))) {
             return new Repl(session, terminal, home.history(language)).run();
         }

@@ -34,6 +34,27 @@ public final class SpatialxCommand implements Runnable {
         CommandLine cli = new CommandLine(new SpatialxCommand());
         // Everything after the script belongs to the script, options included: run x.py --verbose.
         cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.setExecutionExceptionHandler(SpatialxCommand::reportFailure);
         return cli;
+    }
+
+    /**
+     * A command that fails unexpectedly prints one line, {@code spatialx parse: <what went wrong>},
+     * and exits 1; its stack trace only when {@code SPATIALX_DEBUG} is set (a bug report needs it, a
+     * user does not).
+     */
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        java.io.PrintWriter err = command.getErr();
+        String message = failure.getMessage() == null || failure.getMessage().isBlank()
+                ? failure.toString() : failure.getMessage();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+        String debug = System.getenv("SPATIALX_DEBUG");
+        if (debug != null && !debug.isBlank() && !debug.equals("0")) {
+            failure.printStackTrace(err);
+        } else {
+            err.println("(set SPATIALX_DEBUG=1 to see where it failed)");
+        }
+        err.flush();
+        return 1;
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code spatialx upload PATH...}: files ({@code upload_big_file}) and folders ({@code upload_folder})
  * to the local server of the home or to a SpatialX server, with no script engine: the connector's own
  * protocol (parallel, retried, resumable and SHA-256-verified chunks where the server advertises them),
- * progress bars on a terminal, one line per upload on standard output.
+ * progress on standard error as scripts report it, one line per upload on standard output.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
         description = {"Upload files and folders as upload_big_file and upload_folder do (for scripts and automation).",
@@ -51,7 +51,8 @@ public final class UploadCommand implements Callable<Integer> {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--progress", description = "Draw the progress bars even when standard output is not a terminal (debug_mode=True).")
+    @Option(names = "--progress",
+            description = "debug_mode=True: off a terminal, also a progress line when an upload starts and every 5 s.")
     boolean progress;
 
     @Override

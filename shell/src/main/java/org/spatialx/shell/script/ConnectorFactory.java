@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.spatialx.api.NotebookName;
+import org.spatialx.api.NotebookSection;
 
 /**
  * Opens the connector behind a script's {@code SpatialXConnector(domain=..., token=...)}: a real
@@ -23,7 +24,7 @@ public interface ConnectorFactory {
      *
      * @return the connector object, whose {@code @NotebookName} methods scripts call
      */
-    @NotebookName("SpatialXConnector")
+    @NotebookName(value = "SpatialXConnector", section = NotebookSection.CONNECT)
     Object open(ConnectOptions options) throws Exception;
 
     /**

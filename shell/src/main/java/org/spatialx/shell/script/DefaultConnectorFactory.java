@@ -14,7 +14,7 @@ import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.ScriptArgumentException;
-import org.spatialx.shell.progress.UploadProgressBars;
+import org.spatialx.shell.progress.ProgressReporter;
 
 /**
  * Opens {@link SpatialXConnector} for scripts: {@code SpatialXConnector(domain, token)} reaches a
@@ -34,9 +34,6 @@ import org.spatialx.shell.progress.UploadProgressBars;
  */
 public final class DefaultConnectorFactory implements ConnectorFactory, AutoCloseable {
 
-    /** Set by {@code spatialx run} when standard output is not a terminal: plain progress, no bars. */
-    public static final String PLAIN_OUTPUT_PROPERTY = "spatialx.plain";
-
     /** The servers and connectors opened, shared by the factory and its sessions' views ({@link #forConsole}). */
     private static final class Opened {
         private final Map<Path, LocalServer> servers = new HashMap<>();
@@ -45,24 +42,29 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
 
     private final SpatialxHome home;
     private final Map<String, Path> mounts;
+    private final PrintStream progressOutput;
     private final Opened opened;
     private final PrintStream console;
     private final InputStream input;
 
-    /** A factory whose local server lives in {@code home}. */
+    /** A factory whose local server lives in {@code home}; progress shows on standard error. */
     public DefaultConnectorFactory(SpatialxHome home) {
-        this(home, Map.of());
+        this(home, Map.of(), System.err);
     }
 
-    /** A factory whose local server lives in {@code home} and also serves {@code mounts} ({@code --mount}). */
-    public DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts) {
-        this(home, Map.copyOf(mounts), new Opened(), null, null);
+    /**
+     * A factory whose local server lives in {@code home} and also serves {@code mounts} ({@code --mount});
+     * uploads, waits for the server and tracked jobs show their progress on {@code progressOutput}.
+     */
+    public DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts, PrintStream progressOutput) {
+        this(home, Map.copyOf(mounts), progressOutput, new Opened(), null, null);
     }
 
-    private DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts, Opened opened, PrintStream console,
-                                    InputStream input) {
+    private DefaultConnectorFactory(SpatialxHome home, Map<String, Path> mounts, PrintStream progressOutput,
+                                    Opened opened, PrintStream console, InputStream input) {
         this.home = home;
         this.mounts = mounts;
+        this.progressOutput = progressOutput;
         this.opened = opened;
         this.console = console;
         this.input = input;
@@ -71,7 +73,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     /** The same factory (same servers), whose connectors print to {@code out} and ask on {@code in}. */
     @Override
     public ConnectorFactory forConsole(PrintStream out, InputStream in) {
-        return new DefaultConnectorFactory(home, mounts, opened, out, in);
+        return new DefaultConnectorFactory(home, mounts, progressOutput, opened, out, in);
     }
 
     @Override
@@ -93,6 +95,9 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
                     "home= and mounts= apply to the local server only (an empty domain); a real server serves its own storage");
         }
         ConnectorOptions.Builder builder = ConnectorOptions.builder();
+        if (options.domain().isBlank()) {
+            builder.readTimeout(ConnectorOptions.LOCAL_READ_TIMEOUT);
+        }
         if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
         }
@@ -103,11 +108,9 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             builder.trackingOutput(console::println);
             builder.confirmation(question -> Confirmation.ask(question, console, input));
         }
-        if (!Boolean.getBoolean(PLAIN_OUTPUT_PROPERTY)) {
-            // Bars on a terminal or with debug_mode=True; when output is a pipe or a file, uploads are
-            // only the log line core writes for each, even with debug_mode=True.
-            builder.uploadProgress(UploadProgressBars.onStandardError());
-        }
+        // uploads, tracked logs and waits: live lines on a terminal, plain lines in a file or a pipe
+        ProgressReporter progress = ProgressReporter.on(progressOutput);
+        builder.uploadProgress(progress).serverWait(progress).trackingProgress(progress);
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.resources.add(connector);
         return connector;

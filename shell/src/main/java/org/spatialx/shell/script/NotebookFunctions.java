@@ -1,10 +1,15 @@
 package org.spatialx.shell.script;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.spatialx.api.NotebookName;
 import org.spatialx.core.print.FormatPrint;
 import org.spatialx.core.print.PythonTuple;
@@ -14,6 +19,8 @@ import org.spatialx.core.print.PythonTuple;
  * {@code SpatialXConnector}, bound like every notebook call.
  */
 public final class NotebookFunctions {
+
+    private final List<Path> temporary = new CopyOnWriteArrayList<>();
 
     /**
      * How the Python prelude marks a tuple in {@code parse_to_str}'s argument, which arrives as
@@ -45,26 +52,50 @@ public final class NotebookFunctions {
     }
 
     /**
-     * {@code temporary_folder(prefix="spatialx-")}: creates a new empty folder in the system's
-     * temporary folder and returns its path (JavaScript has no file system module; Python may use
-     * it too).
+     * {@code temporary_folder(prefix="spatialx-", keep=False)}: creates a new empty folder in the
+     * system's temporary folder and returns its path (JavaScript has no file system module; Python may
+     * use it too). It is deleted with everything in it when the script or shell ends, after the
+     * local servers it started have stopped, unless {@code keep=True}.
      */
     @NotebookName("temporary_folder")
     public String temporaryFolder(TemporaryFolderOptions options) throws IOException {
-        return Files.createTempDirectory(options.prefix()).toString();
+        Path folder = Files.createTempDirectory(options.prefix());
+        if (!options.keep()) {
+            temporary.add(folder);
+        }
+        return folder.toString();
     }
 
     /**
      * The keyword arguments of {@code temporary_folder(...)}.
      *
      * @param prefix the start of the folder's name
+     * @param keep   true to keep the folder after the script ends
      */
-    public record TemporaryFolderOptions(String prefix) {
+    public record TemporaryFolderOptions(String prefix, boolean keep) {
 
-        /** The defaults: {@code prefix="spatialx-"}. */
+        /** The defaults: {@code prefix="spatialx-", keep=False}. */
         public static TemporaryFolderOptions defaults() {
-            return new TemporaryFolderOptions("spatialx-");
+            return new TemporaryFolderOptions("spatialx-", false);
         }
+    }
+
+    /**
+     * Deletes the temporary folders made without {@code keep=True}; called when the script or shell
+     * ends, once nothing uses them any more. A file that cannot be deleted is left (best effort: the
+     * process is ending).
+     */
+    public void deleteTemporaryFolders() {
+        for (Path folder : temporary) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // left for the system's cleaning of its temporary folder
+            }
+        }
+        temporary.clear();
     }
 
     /** {@code value} read from JSON, with the marked tuples as {@link PythonTuple}s. */

@@ -39,6 +39,7 @@ final class PythonPrelude extends Prelude {
                     if hasattr(builtins, "help"):
                         builtins._spatialx_original_help = builtins.help
                     builtins.help = module.help
+                    module._install_quitters()
                 _spatialx_bootstrap()
                 del _spatialx_bootstrap, _spatialx_bridge, _spatialx_source, _spatialx_name
                 """));
@@ -52,8 +53,13 @@ final class PythonPrelude extends Prelude {
     @Override
     void evalInteractive(Context context, String code, String inputName) {
         // GraalPy's interactive mode compiles one statement; the prelude allows several, like IPython.
-        context.eval(language, "lambda source, name: __import__('spatialx_connector')._repl_exec(source, name, globals())")
+        Value exitStatus = context.eval(language,
+                "lambda source, name: __import__('spatialx_connector')._repl_exec(source, name, globals())")
                 .execute(code, inputName);
+        if (!exitStatus.isNull()) {
+            // raised at the top level, where GraalPy turns SystemExit into the context's exit with this status
+            context.eval(Source.create(language, "raise SystemExit(" + exitStatus.asInt() + ")"));
+        }
     }
 
     @Override

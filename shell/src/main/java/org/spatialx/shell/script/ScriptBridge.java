@@ -44,8 +44,14 @@ public final class ScriptBridge {
      *                  (e.g. {@code render_spatial})
      */
     public ScriptBridge(ConnectorFactory connectors, List<?> functions, List<String> argv, NotebookDocs docs) {
+        this(connectors, new NotebookFunctions(), functions, argv, docs);
+    }
+
+    /** A bridge whose {@code temporary_folder}, {@code parse_to_str}, ... are those of {@code notebookFunctions}. */
+    public ScriptBridge(ConnectorFactory connectors, NotebookFunctions notebookFunctions, List<?> functions,
+            List<String> argv, NotebookDocs docs) {
         this.module = NotebookObject.namespace(MODULE,
-                Stream.concat(Stream.of(connectors, new NotebookFunctions()), functions.stream()).toList());
+                Stream.concat(Stream.of(connectors, notebookFunctions), functions.stream()).toList());
         this.argv = List.copyOf(argv);
         this.docs = docs;
     }
@@ -91,16 +97,17 @@ public final class ScriptBridge {
         return String.join("\0", target.member(name).map(NotebookMember::keywordNames).orElse(List.of()));
     }
 
-    /** The help text of a member: its Python signature and Javadoc. */
+    /** The help text of a member: its signature in {@code language} ({@code python}, {@code js}) and Javadoc. */
     @HostAccess.Export
-    public String doc(NotebookObject target, String name) {
-        return target.member(name).map(docs::describe).orElse("No help for '" + name + "'");
+    public String doc(NotebookObject target, String name, String language) {
+        return target.member(name).map(member -> docs.describe(member, ScriptLanguage.parse(language)))
+                .orElse("No help for '" + name + "'");
     }
 
-    /** The help text of a bound object: its members with their signatures. */
+    /** The help text of a bound object: its calls by notebook section, one line each. */
     @HostAccess.Export
-    public String docOf(NotebookObject target) {
-        return docs.describe(target);
+    public String docOf(NotebookObject target, String language) {
+        return docs.describe(target, ScriptLanguage.parse(language));
     }
 
     /** The name of a bound object in messages (never its {@code toString}, which may hold a token). */

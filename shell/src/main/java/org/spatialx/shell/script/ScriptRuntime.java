@@ -21,6 +21,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final ConnectorFactory connectors;
     private final NotebookDocs docs = NotebookDocs.load();
     private final List<Object> functions = new ArrayList<>();
+    private final NotebookFunctions notebookFunctions = new NotebookFunctions();
     private Engine engine;
 
     /** A runtime whose connectors come from {@code connectors}. */
@@ -59,9 +60,7 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptSession open(ScriptLanguage language, List<String> argv, OutputStream out, OutputStream err,
             InputStream in, Path cwd) {
-        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), functions, argv, docs);
-        return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
+        return ScriptSession.open(language, engine(), bridge(argv, out, in), out, err, in, cwd);
     }
 
     /**
@@ -69,23 +68,34 @@ public final class ScriptRuntime implements AutoCloseable {
      * are made in the background ({@link ScriptSession#openInteractive}), so the prompt shows first.
      */
     public ScriptSession openInteractive(ScriptLanguage language, OutputStream out, InputStream in, Path cwd) {
-        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), functions, List.of(""), docs);
-        return ScriptSession.openInteractive(language, this::engine, bridge, out, out, in, cwd);
+        return ScriptSession.openInteractive(language, this::engine, bridge(List.of(""), out, in), out, out, in, cwd);
     }
 
+    private ScriptBridge bridge(List<String> argv, OutputStream out, InputStream in) {
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new ScriptBridge(connectors.forConsole(console, in), notebookFunctions, functions, argv, docs);
+    }
+
+    /**
+     * Closes the connectors (stopping the local servers this process started), then deletes the
+     * temporary folders scripts made (a server's home may be one of them), then the engine.
+     */
     @Override
     public synchronized void close() {
-        if (connectors instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot close the connectors: " + e.getMessage(), e);
+        try {
+            if (connectors instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot close the connectors: " + e.getMessage(), e);
+                }
             }
-        }
-        if (engine != null) {
-            engine.close();
-            engine = null;
+            notebookFunctions.deleteTemporaryFolders();
+        } finally {
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
         }
     }
 }

@@ -112,12 +112,12 @@
         }
         if (typeof name === "symbol") return undefined;
         if (name === "toString" || name === "inspect") return text;
-        if (name === "help") return () => bridge.docOf(target);
+        if (name === "help") return () => bridge.docOf(target, "js");
         const kind = bridge.kind(target, name);
         if (kind === "property") return invoke(target, name, []);
         if (kind === "method") {
           const method = (...args) => invoke(target, name, args);
-          method.help = () => bridge.doc(target, name);
+          method.help = () => bridge.doc(target, name, "js");
           method.keywords = split(bridge.keywordNames(target, name));
           return method;
         }
@@ -226,6 +226,15 @@
     return candidates.concat(names.sort());
   }
   Object.defineProperty(global, "__spatialx_complete", { value: complete });
+  // The REPL shows a notebook object as its text (a Studies table, [SpatialXConnector]), not as the
+  // Proxy behind it, whose handler's source GraalJS would print; true when it did.
+  Object.defineProperty(global, "__spatialx_display", {
+    value: (value) => {
+      if (value === null || typeof value !== "object" || value[TARGET] === undefined) return false;
+      console.log(String(value.toString()));
+      return true;
+    },
+  });
 
   const argv = JSON.parse(bridge.argvJson());
   const env = JSON.parse(bridge.envJson());

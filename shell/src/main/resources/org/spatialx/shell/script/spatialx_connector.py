@@ -118,7 +118,7 @@ class _Bound(object):
                 return _invoke(target, name, args, kwargs)
             method.__name__ = name
             method.__qualname__ = _bridge.typeName(target) + "." + name
-            method.__doc__ = _bridge.doc(target, name)
+            method.__doc__ = _bridge.doc(target, name, "python")
             method._spatialx_keywords = _split(_bridge.keywordNames(target, name))
             return method
         raise AttributeError("'%s' object has no attribute '%s'; available: %s" % (
@@ -137,7 +137,7 @@ class _Bound(object):
 
     @property
     def __doc__(self):
-        return _bridge.docOf(self._target)
+        return _bridge.docOf(self._target, "python")
 
 
 class _Indexable(_Bound):
@@ -255,33 +255,74 @@ _install_functions()
 
 
 def _user_location(error):
-    """(file, line) of the innermost frame of the user's code in a Python exception's traceback."""
-    location = None
+    """(file, line) of the innermost frame of the user's code in a Python exception's traceback.
+
+    The standard library (GraalPy's home, unpacked in the language cache) is not the user's code: a
+    TypeError raised inside json.dumps is reported at the user's line that called it.
+    """
+    import sys
     if isinstance(error, SyntaxError) and error.filename and error.lineno:
         return (error.filename, error.lineno)
+    homes = tuple(prefix for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix} if prefix)
+    location = None
+    library_location = None
     tb = getattr(error, "__traceback__", None)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename != __file__ and not filename.startswith("<"):
-            location = (filename, tb.tb_lineno)
+            if homes and filename.startswith(homes):
+                library_location = (filename, tb.tb_lineno)
+            else:
+                location = (filename, tb.tb_lineno)
         tb = tb.tb_next
-    return location
+    return location or library_location
+
+
+class _Quitter(object):
+    """exit() and quit(), as Python's site module defines them (GraalPy embedded starts without it)."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return "Use %s() or Ctrl-D (i.e. EOF) to exit" % self.name
+
+    def __call__(self, code=None):
+        raise SystemExit(code)
+
+
+def _install_quitters():
+    import builtins
+    for name in ("exit", "quit"):
+        if not hasattr(builtins, name):
+            setattr(builtins, name, _Quitter(name))
 
 
 def _repl_exec(source, filename, namespace):
-    """Runs REPL input (several statements allowed) and prints the repr of a final expression."""
+    """Runs REPL input (several statements allowed) and prints the repr of a final expression.
+
+    Returns the exit status when the input asked to leave (exit(), sys.exit(n)), else None.
+    """
     import ast
     import builtins
     tree = ast.parse(source, filename, "exec")
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
         last = ast.Expression(tree.body.pop().value)
-    exec(compile(tree, filename, "exec"), namespace)
-    if last is not None:
-        value = eval(compile(last, filename, "eval"), namespace)
-        if value is not None:
-            builtins._ = value
-            print(repr(value))
+    try:
+        exec(compile(tree, filename, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(last, filename, "eval"), namespace)
+            if value is not None:
+                builtins._ = value
+                print(repr(value))
+    except SystemExit as leaving:
+        # Returned, not raised: GraalPy reports a SystemExit raised through a call from Java with status 1.
+        if leaving.code is None or isinstance(leaving.code, int):
+            return leaving.code or 0
+        print(leaving.code)
+        return 1
+    return None
 
 
 def _incomplete(source):
@@ -339,7 +380,8 @@ def _complete(line, namespace):
 def help(value=None):
     """help(connector.method) prints the method's signature and Javadoc."""
     if isinstance(value, _Bound):
-        print(value.__doc__)
+        # not value.__doc__: SpatialXConnector's class docstring would hide the calls
+        print(_bridge.docOf(object.__getattribute__(value, "_target"), "python"))
     elif callable(value) and hasattr(value, "_spatialx_keywords"):
         print(value.__doc__)
     elif _is_enum_type(value):

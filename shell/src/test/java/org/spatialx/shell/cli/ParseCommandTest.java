@@ -1,6 +1,7 @@
 package org.spatialx.shell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -137,6 +138,40 @@ class ParseCommandTest {
         Run missing = parse();
         assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("Missing PATH"), missing.err());
+    }
+
+    @Test
+    void anUnknownTechnologyIsABadArgumentThatSuggestsTheNearestId() {
+        Run run = parse("--technology", "XENUIM", EXAMPLES.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().startsWith("spatialx parse: Unknown technology 'XENUIM'. Did you mean XENIUM? Known: COSMX_VER1, "),
+                run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aFolderOfFoldersOfSamplesNamesTheFoldersToParse() {
+        Run run = parse(EXAMPLES.toString());
+        assertEquals(ParseCommand.INCOMPLETE, run.exit(), run.err());
+        assertTrue(run.out().contains("No known technology matches"), run.out());
+        assertTrue(run.out().contains("Instrument outputs are one level further down"), run.out());
+        assertTrue(run.out().contains("  spatialx parse " + EXAMPLES.resolve("xenium")
+                + "    # 1 sample: Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset (XENIUM)\n"), run.out());
+        assertTrue(run.out().contains("  spatialx parse " + EXAMPLES.resolve("cosmx")
+                + "    # 1 sample: Lung12_GiottoData_mini_fov2-3 (COSMX_VER1)\n"), run.out());
+    }
+
+    @Test
+    void aTieBetweenTwoCompleteTechnologiesIsExplained() {
+        Run run = parse(EXAMPLES.resolve("cosmx/Lung12_GiottoData_mini_fov2-3").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Matching technologies: COSMX_VER1, COSMX_VER2\n"
+                + "  also considered COSMX_VER2: 4 element(s) found, complete\n"
+                + "    COSMX_VER1 was chosen: Lung12_fov_positions_file.csv, Lung12_tx_file.csv are its preferred file names,"
+                + " only fallbacks for COSMX_VER2\n"
+                + "    COSMX_VER2: FOV positions are in px, as in legacy (COSMX_VER1) exports; check the technology\n"),
+                run.out());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.spatialx.shell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -61,9 +62,18 @@ class RunCommandTest {
         // listdir of the bundled data: a local path outside every mount, read by the script's own server
         assertTrue(out.contains("['SFE_toy_Xenium_XOA1x_human_526cells', 'Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset']\n"),
                 out);
-        // upload_file, upload_big_file (debug_mode, but no bar: the output is not a terminal)
+        // upload_file, upload_big_file and upload_folder with debug_mode: no bar (the output is not a terminal),
+        // lines on stderr: one per upload, and with debug_mode one at the start and per file of the folder
         assertTrue(out.contains("    name: experiment.xenium\n"), out);
         assertTrue(out.contains("    name: morphology_mip.ome.tif\n"), out);
+        String err = outcome.err();
+        assertFalse(err.contains("[====") || err.contains("\r"), err);
+        Path tif = EXAMPLES.resolve("data/xenium/SFE_toy_Xenium_XOA1x_human_526cells/morphology_mip.ome.tif");
+        assertTrue(err.contains("Uploading " + tif + " (115.8 KiB)\n"), err);
+        assertTrue(err.contains("Uploaded " + tif + " (115.8 KiB) in "), err);
+        Path prostate = EXAMPLES.resolve("data/xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset");
+        assertTrue(err.contains(prostate + ": sending cells.parquet\n"), err);
+        assertTrue(err.contains("Uploaded " + prostate.resolve("experiment.xenium") + " (2.3 KiB) in "), err);
         assertTrue(!out.contains("[===="), out);
         // parse_data_information by the server, then the notebook's submit of Xenium + Visium
         assertTrue(out.contains("        technology: VISIUM\n"), out);
@@ -140,6 +150,34 @@ class RunCommandTest {
     }
 
     @Test
+    void aPythonErrorInsideTheStandardLibraryIsReportedAtTheScriptsLine(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("dumps.py");
+        Files.writeString(script, "import json\nvalues = {'a': object()}\nprint(json.dumps(values))\n");
+        Outcome outcome = run("run", script.toString());
+        assertEquals(1, outcome.exit(), outcome.out() + outcome.err());
+        assertEquals(script + ":3: TypeError: Object of type object is not JSON serializable", outcome.err().strip());
+    }
+
+    @Test
+    void describeDataAnswersInSnakeCaseLikeTheRestOfThePythonApi(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("describe.py");
+        Files.writeString(script, """
+                import sys, spatialx_connector
+                connector = spatialx_connector.local(home=sys.argv[1], mounts={"examples": sys.argv[2]})
+                described = connector.describe_data(data_path=sys.argv[2] + "/cosmx/Lung12_GiottoData_mini_fov2-3")
+                report = described["reports"][0]
+                print(sorted(described.keys()), sorted(report.keys()))
+                print(sorted(report["elements"][0].keys()), report["elements"][0]["element"]["wire_key"])
+                """);
+        Outcome outcome = run("run", script.toString(), dir.resolve("server-home").toString(),
+                EXAMPLES.resolve("data").toString());
+        assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
+        assertEquals("['reports', 'sample_data'] ['data_path', 'elements', 'part_of', 'technology', 'version', 'warnings']\n"
+                + "['also_present', 'alternative', 'element', 'kind', 'looked_for', 'path', 'size', 'status', 'warnings']"
+                + " fov_positions\n", outcome.out());
+    }
+
+    @Test
     void pythonExitStatusIsTheProcessExitCode(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("exits.py");
         Files.writeString(script, "import sys\nprint('arguments', sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n");
@@ -162,7 +200,8 @@ class RunCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String[] command : new String[][] {{"run", "--help"}, {"shell", "--help"}, {"plugins", "--help"},
-            {"plugins", "list", "--help"}, {"plugins", "install", "--help"}}) {
+            {"plugins", "list", "--help"}, {"plugins", "install", "--help"}, {"plugins", "remove", "--help"},
+            {"plugins", "new", "--help"}}) {
             Outcome outcome = run(command);
             assertEquals(0, outcome.exit(), String.join(" ", command));
             assertTrue(outcome.out().startsWith("Usage: spatialx " + command[0]), outcome.out());

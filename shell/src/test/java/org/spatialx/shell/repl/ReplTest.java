@@ -1,6 +1,7 @@
 package org.spatialx.shell.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -155,6 +156,9 @@ class ReplTest {
         try (Typist typist = new Typist(ScriptLanguage.JS, dir.resolve("history-js"))) {
             typist.awaitScreen("> ");
             typist.type("const connector = new SpatialXConnector({domain: \"https://x.org\"})\r");
+            // a notebook object shows as its text, not as the Proxy (and its handler's source) behind it
+            typist.type("again = new SpatialXConnector({domain: \"https://x.org\"})\r");
+            assertFalse(typist.awaitScreen("[FixtureConnector]").contains("Proxy("));
             typist.type("connector.analysis.embeddings.pc\t");
             typist.awaitScreen("connector.analysis.embeddings.pca");
             typist.type("({data_i\t");
@@ -166,7 +170,9 @@ class ReplTest {
             typist.type("2].reduce((a, b) => a + b)\r");
             typist.awaitScreen("42");
             typist.type("connector.nothing_here\r");
-            typist.awaitScreen("input-4:1: TypeError: 'FixtureConnector' has no attribute 'nothing_here'");
+            typist.awaitScreen("input-5:1: TypeError: 'FixtureConnector' has no attribute 'nothing_here'");
+            typist.type("({study: \"ST-1\", samples: 2})\r");
+            typist.awaitScreen("{study: \"ST-1\", samples: 2}"); // other values as GraalJS's REPL prints them
             typist.type("\u0004");
             assertEquals(0, typist.exit.get(60, TimeUnit.SECONDS));
         }

@@ -137,7 +137,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("TypeError: SpatialXConnector() got an unexpected keyword argument 'colour'; "
                 + "accepted: domain, token, verify_ssl, authentication, home, mounts\n"), printed);
         assertTrue(printed.contains("folder True True\n"), printed);
-        assertTrue(printed.contains("temporary_folder(prefix='spatialx-')\n\n    temporary_folder(prefix=\"spatialx-\"): creates a new empty folder"), printed);
+        assertTrue(printed.contains("temporary_folder(prefix='spatialx-', keep=False)\n\n    creates a new empty folder"), printed);
         assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
         assertTrue(!printed.contains("secret-token"), printed);
         String line = describe(error);
@@ -262,6 +262,7 @@ class ScriptBindingsTest {
                 try { connector.get_study_detail({study_id: "ST-9"}); } catch (e) { console.log(e.name + ": " + e.message); }
                 console.log("folder", temporary_folder({prefix: "bindings-js-"}).includes("/bindings-js-"));
                 console.log("argv", JSON.stringify(argv.slice(1)), typeof env.PATH);
+                console.log("help", connector.list_study.help().split("\\n")[0]);
                 connector.get_study_detail({study_id: "ST-404"});
                 """;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -275,6 +276,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
         assertTrue(printed.contains("folder true\n"), printed);
         assertTrue(printed.contains("argv [\"first-arg\"] string\n"), printed);
+        assertTrue(printed.contains("help list_study({group, species: \"human\", limit: 50, active: true})\n"), printed);
         String line = describe(error);
         int failing = code.lines().toList().indexOf("connector.get_study_detail({study_id: \"ST-404\"});") + 1;
         assertTrue(line.matches(".*script\\d+\\.js:" + failing + ": .*Study ST-404 not found.*"), line);
