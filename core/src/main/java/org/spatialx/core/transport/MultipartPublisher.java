@@ -4,14 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,54 +92,12 @@ final class MultipartPublisher {
         if (file.length() == 0) {
             return BodyPublishers.noBody(); // an empty file: fromPublisher refuses a zero length
         }
-        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
-            InputStream raw = file.bytes() != null ? new ByteArrayInputStream(file.bytes()) : openRegion(file.region());
-            return listener == null ? raw : new CountingInputStream(raw, sent, total, listener);
-        }), file.length());
-    }
-
-    private static InputStream openRegion(FileRegion region) {
-        try {
-            FileChannel channel = FileChannel.open(region.path(), StandardOpenOption.READ);
-            channel.position(region.offset());
-            InputStream stream = Channels.newInputStream(channel);
-            return new BoundedInputStream(stream, region.length());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (file.bytes() == null) {
+            return BodyPublishers.fromPublisher(new FileRegionPublisher(file.region(), listener == null ? null
+                    : bytes -> listener.sent(sent.addAndGet(bytes), total)), file.length());
         }
-    }
-
-    private static final class BoundedInputStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
+        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(
+                () -> new CountingInputStream(new ByteArrayInputStream(file.bytes()), sent, total, listener)), file.length());
     }
 
     private static final class CountingInputStream extends FilterInputStream {

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.spatialdata.ExportOptions;
-import org.spatialx.shell.script.ConnectorFactory;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.SpatialxHome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,23 +35,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "NAME", description = "The table's name or id when the data set has several.")
     String table;
 
-    @Option(names = "--domain", paramLabel = "URL", defaultValue = "",
-            description = "A SpatialX server (default: the local server of the home).")
-    String domain;
-
-    @Option(names = "--token", paramLabel = "T", defaultValue = "${env:SPATIALX_TOKEN}",
-            description = "The token of --domain (default: $SPATIALX_TOKEN).")
-    String token;
-
-    @Option(names = "--home", paramLabel = "DIR", description = "The local server's home (default: $SPATIALX_HOME or ~/.spatialx).")
-    Path home;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Override
     public Integer call() throws Exception {
         SpatialxHome spatialxHome = SpatialxHome.current();
         try (DefaultConnectorFactory connectors = new DefaultConnectorFactory(spatialxHome)) {
-            SpatialXConnector connector = (SpatialXConnector) connectors.open(new ConnectorFactory.ConnectOptions(
-                    domain, token, true, null, home == null ? null : home.toAbsolutePath().toString(), null));
+            SpatialXConnector connector = (SpatialXConnector) connectors.open(server.connectOptions());
             ExportOptions options = new ExportOptions(table);
             String name = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             String written = name.endsWith(".csv")

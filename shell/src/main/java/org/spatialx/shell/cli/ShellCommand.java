@@ -1,7 +1,6 @@
 package org.spatialx.shell.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -34,9 +33,7 @@ public final class ShellCommand implements Callable<Integer> {
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
              ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts, System.err);
-             ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
-                     System.in, Path.of(""))) {
-            session.prepareInteractive();
+             ScriptSession session = runtime.openInteractive(language, terminal.output(), System.in, Path.of(""))) {
             return new Repl(session, terminal, home.history(language)).run();
         }
     }

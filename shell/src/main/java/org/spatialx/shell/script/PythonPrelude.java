@@ -29,13 +29,13 @@ final class PythonPrelude extends Prelude {
         globals.putMember("_spatialx_name", sourceName);
         context.eval(Source.create(language, """
                 def _spatialx_bootstrap():
-                    import builtins, json, sys, types
-                    module = types.ModuleType("spatialx_connector")
+                    import builtins, sys
+                    module = type(sys)("spatialx_connector")
                     module.__file__ = _spatialx_name
                     module._bridge = _spatialx_bridge
                     sys.modules["spatialx_connector"] = module
                     exec(compile(_spatialx_source, _spatialx_name, "exec"), module.__dict__)
-                    sys.argv = json.loads(_spatialx_bridge.argvJson())
+                    sys.argv = [_spatialx_bridge.argument(i) for i in range(_spatialx_bridge.argumentCount())]
                     if hasattr(builtins, "help"):
                         builtins._spatialx_original_help = builtins.help
                     builtins.help = module.help

@@ -81,19 +81,20 @@ public final class ScriptBridge {
     }
 
     /**
-     * The member names of {@code target}, as a JSON list (for {@code dir()} and completion); the
+     * The member names of {@code target}, NUL-separated (for {@code dir()} and completion; Python splits
+     * them without importing json); the
      * special members ({@code __getitem__}, {@code __len__}, {@code __repr__}) are left out, the
      * preludes use them through the languages' own indexing, {@code len} and printing.
      */
     @HostAccess.Export
-    public String namesJson(NotebookObject target) {
-        return json(target.members().stream().map(NotebookMember::name).filter(name -> !name.startsWith("__")).toList());
+    public String memberNames(NotebookObject target) {
+        return String.join("\0", target.members().stream().map(NotebookMember::name).filter(name -> !name.startsWith("__")).toList());
     }
 
-    /** The keyword names of a member, as a JSON list. */
+    /** The keyword names of a member, NUL-separated as {@link #memberNames}. */
     @HostAccess.Export
-    public String keywordsJson(NotebookObject target, String name) {
-        return json(target.member(name).map(NotebookMember::keywordNames).orElse(List.of()));
+    public String keywordNames(NotebookObject target, String name) {
+        return String.join("\0", target.member(name).map(NotebookMember::keywordNames).orElse(List.of()));
     }
 
     /** The help text of a member: its signature in {@code language} ({@code python}, {@code js}) and Javadoc. */
@@ -121,6 +122,27 @@ public final class ScriptBridge {
         Map<String, Map<String, Object>> enums = new LinkedHashMap<>();
         ApiEnums.byName().forEach((name, type) -> enums.put(name, ApiEnums.members(type)));
         return json(enums);
+    }
+
+    /**
+     * The names of the api enums, NUL-separated ({@link #enumsJson} has their members): Python reads them
+     * without importing json, and guests cannot index host arrays under {@code HostAccess.EXPLICIT}.
+     */
+    @HostAccess.Export
+    public String enumNames() {
+        return String.join("\0", ApiEnums.byName().keySet());
+    }
+
+    /** How many entries {@code sys.argv} has: the script name then its arguments. */
+    @HostAccess.Export
+    public int argumentCount() {
+        return argv.size();
+    }
+
+    /** Entry {@code index} of {@code sys.argv} (0: the script name). */
+    @HostAccess.Export
+    public String argument(int index) {
+        return argv.get(index);
     }
 
     /** The script name then its arguments. */

@@ -60,9 +60,20 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptSession open(ScriptLanguage language, List<String> argv, OutputStream out, OutputStream err,
             InputStream in, Path cwd) {
+        return ScriptSession.open(language, engine(), bridge(argv, out, in), out, err, in, cwd);
+    }
+
+    /**
+     * Opens a session of {@code language} for the REPL: returns at once while the engine and the context
+     * are made in the background ({@link ScriptSession#openInteractive}), so the prompt shows first.
+     */
+    public ScriptSession openInteractive(ScriptLanguage language, OutputStream out, InputStream in, Path cwd) {
+        return ScriptSession.openInteractive(language, this::engine, bridge(List.of(""), out, in), out, out, in, cwd);
+    }
+
+    private ScriptBridge bridge(List<String> argv, OutputStream out, InputStream in) {
         PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
-        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), notebookFunctions, functions, argv, docs);
-        return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
+        return new ScriptBridge(connectors.forConsole(console, in), notebookFunctions, functions, argv, docs);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -35,6 +36,7 @@ public final class ScriptSession implements AutoCloseable {
     private final ExecutorService worker;
     private volatile Context context;
     private volatile Thread workerThread;
+    private volatile Throwable startFailure;
 
     private ScriptSession(ScriptLanguage language, ExecutorService worker) {
         this.language = language;
@@ -54,33 +56,60 @@ public final class ScriptSession implements AutoCloseable {
      */
     public static ScriptSession open(ScriptLanguage language, Engine engine, ScriptBridge bridge,
             OutputStream out, OutputStream err, InputStream in, Path cwd) {
+        ScriptSession session = start(language, () -> engine, bridge, out, err, in, cwd, false);
+        try {
+            session.call(() -> null); // waits for the context, rethrowing why it could not be built
+        } catch (RuntimeException | Error e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /**
+     * Opens a session for the REPL and returns at once: the engine, the context and the notebook's names
+     * as a prompt uses them (Python: {@code from spatialx_connector import *}) are made on the session's
+     * worker thread while the caller shows its prompt (without a JIT, a Python context takes seconds).
+     * Every call waits for them; when they could not be made, every call throws why.
+     *
+     * @param engine supplies the shared engine, on the worker thread
+     */
+    public static ScriptSession openInteractive(ScriptLanguage language, Supplier<Engine> engine, ScriptBridge bridge,
+            OutputStream out, OutputStream err, InputStream in, Path cwd) {
+        return start(language, engine, bridge, out, err, in, cwd, true);
+    }
+
+    private static ScriptSession start(ScriptLanguage language, Supplier<Engine> engine, ScriptBridge bridge,
+            OutputStream out, OutputStream err, InputStream in, Path cwd, boolean interactive) {
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "spatialx-" + language.id());
             thread.setDaemon(true);
             return thread;
         });
-        Context.Builder builder = Context.newBuilder(language.id())
-                .engine(engine)
-                .allowHostAccess(HostAccess.EXPLICIT)
-                .allowIO(IOAccess.ALL)
-                .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
-                .allowCreateThread(true)
-                .currentWorkingDirectory(cwd.toAbsolutePath())
-                .out(out)
-                .err(err)
-                .in(in);
         ScriptSession session = new ScriptSession(language, worker);
-        session.prelude.configure(builder);
-        try {
-            session.call(() -> {
+        // The first task of the worker: every later call queues behind it.
+        worker.submit(() -> {
+            try {
+                Context.Builder builder = Context.newBuilder(language.id())
+                        .engine(engine.get())
+                        .allowHostAccess(HostAccess.EXPLICIT)
+                        .allowIO(IOAccess.ALL)
+                        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                        .allowCreateThread(true)
+                        .currentWorkingDirectory(cwd.toAbsolutePath())
+                        .out(out)
+                        .err(err)
+                        .in(in);
+                session.prelude.configure(builder);
                 session.context = builder.build();
                 session.prelude.install(session.context, bridge);
-                return null;
-            });
-        } catch (RuntimeException | Error e) {
-            session.close();
-            throw e;
-        }
+                if (interactive) {
+                    session.prelude.prepareInteractive(session.context);
+                }
+            } catch (RuntimeException | Error e) {
+                session.startFailure = e;
+            }
+        });
         return session;
     }
 
@@ -113,14 +142,6 @@ public final class ScriptSession implements AutoCloseable {
     public void evalInteractive(String code, String sourceName) {
         call(() -> {
             prelude.evalInteractive(context, code, sourceName);
-            return null;
-        });
-    }
-
-    /** Makes the notebook's names usable as they are at a REPL prompt (Python: {@code from spatialx_connector import *}). */
-    public void prepareInteractive() {
-        call(() -> {
-            prelude.prepareInteractive(context);
             return null;
         });
     }
@@ -169,8 +190,12 @@ public final class ScriptSession implements AutoCloseable {
         if (thread != null) {
             thread.interrupt();
         }
+        Context current = context;
+        if (current == null) {
+            return; // still starting: the interrupted worker thread stops at the next guest instruction
+        }
         try {
-            context.interrupt(Duration.ofSeconds(10));
+            current.interrupt(Duration.ofSeconds(10));
         } catch (TimeoutException e) {
             // The call did not return to guest code in time; the next prompt still works once it does.
         } catch (IllegalStateException e) {
@@ -180,6 +205,12 @@ public final class ScriptSession implements AutoCloseable {
 
     private <T> T call(Callable<T> action) {
         Future<T> future = worker.submit(() -> {
+            if (startFailure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (startFailure instanceof Error error) {
+                throw error;
+            }
             workerThread = Thread.currentThread();
             try {
                 return action.call();
@@ -208,9 +239,11 @@ public final class ScriptSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (context != null) {
+            if (startFailure == null) {
                 call(() -> {
-                    context.close(true);
+                    if (context != null) {
+                        context.close(true);
+                    }
                     return null;
                 });
             }

@@ -16,6 +16,16 @@
   // becomes that text; the wire needs its value (protocol 1.4), as a member used as a value does.
   const MEMBER_KEYS = new Map();
 
+  // A list of names from the bridge, which joins them with NUL (no name contains it).
+  function split(names) {
+    const text = String(names);
+    return text === "" ? [] : text.split("\0");
+  }
+
+  function memberNames(target) {
+    return split(bridge.memberNames(target));
+  }
+
   function replacer(key, value) {
     if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
       throw new TypeError("a " + bridge.typeName(value[TARGET]) + " object cannot be passed as an argument");
@@ -64,7 +74,7 @@
       // connector.parse_data_information({data_name, technology, data_path}); a misspelt name
       // among them then gets the "unexpected keyword" error listing the accepted ones. An object
       // naming no keyword at all is a positional value (a dict argument such as args).
-      const accepted = JSON.parse(bridge.keywordsJson(target, name));
+      const accepted = split(bridge.keywordNames(target, name));
       const last = args[args.length - 1];
       if (Object.keys(last).some((k) => accepted.includes(k))) {
         kwargs = last;
@@ -108,17 +118,17 @@
         if (kind === "method") {
           const method = (...args) => invoke(target, name, args);
           method.help = () => bridge.doc(target, name, "js");
-          method.keywords = JSON.parse(bridge.keywordsJson(target, name));
+          method.keywords = split(bridge.keywordNames(target, name));
           return method;
         }
         if (name === "then") return undefined; // not a promise
         if (name === "length" && sized) return length();
         if (indexable) return item(/^-?[0-9]+$/.test(name) ? Number(name) : name);
         throw new TypeError("'" + typeName + "' has no attribute '" + name + "'; available: "
-          + JSON.parse(bridge.namesJson(target)).join(", "));
+          + memberNames(target).join(", "));
       },
       has(_, name) { return typeof name === "string" && bridge.kind(target, name) !== null; },
-      ownKeys() { return JSON.parse(bridge.namesJson(target)); },
+      ownKeys() { return memberNames(target); },
       getOwnPropertyDescriptor(_, name) {
         return { enumerable: true, configurable: true, value: undefined };
       },
@@ -186,7 +196,7 @@
   }
   api.TranscriptsSubmission = api.TrasncriptsSubmission;
   const functions = bound(module);
-  for (const name of JSON.parse(bridge.namesJson(module))) {
+  for (const name of memberNames(module)) {
     if (!(name in api)) api[name] = functions[name];
   }
   // Completions of the word before the cursor (the REPL's tab key): members, enum members,

@@ -3,9 +3,40 @@
 Every method of the Java API annotated @NotebookName is reachable under its Python name, with the
 notebook's keyword arguments; results are plain dicts and lists; errors are Python exceptions.
 """
-import enum as _enum
-import json as _json
 import sys as _sys
+
+# json and enum are imported on first use, not here: without a JIT, GraalPy takes seconds to import them
+# (with the modules they pull in), and a script that never calls the connector or names an enum should
+# not pay for that before its first line (docs/shell.md, "Runtime notes").
+
+
+def _loads(text):
+    import json
+    return json.loads(text)
+
+
+def _dumps(value):
+    import json
+    return json.dumps(value)
+
+
+def _split(names):
+    """A NUL-separated list of names from the bridge (no name contains NUL) as a list."""
+    return names.split("\0") if names else []
+
+
+def _member_names(target):
+    return _split(_bridge.memberNames(target))
+
+
+def _is_enum_member(value):
+    enum = _sys.modules.get("enum")  # no enum module loaded: no enum member exists
+    return enum is not None and isinstance(value, enum.Enum)
+
+
+def _is_enum_type(value):
+    enum = _sys.modules.get("enum")
+    return enum is not None and isinstance(value, type) and issubclass(value, enum.Enum)
 
 # `_bridge` (org.spatialx.shell.script.ScriptBridge) is injected by the shell before this runs.
 
@@ -29,7 +60,7 @@ _ERRORS = {
 def _wire(value):
     """An argument as JSON-ready data: every enum member, as a value or a dict key, at any depth,
     becomes its value (the SDK does the same before sending, protocol 1.4)."""
-    if isinstance(value, _enum.Enum):
+    if _is_enum_member(value):
         return value.value
     if value is None or isinstance(value, (str, int, float)):
         return value
@@ -49,7 +80,7 @@ def _result(result):
     target = result.target()
     if target is not None:
         return _bound(target)
-    return _json.loads(result.json())
+    return _loads(result.json())
 
 
 def _bound(target):
@@ -66,7 +97,7 @@ def _invoke(target, name, args, kwargs):
     # The connector prints to the same output (tracking lines, the Lens connection test): what the
     # script printed before the call comes first.
     _sys.stdout.flush()
-    return _result(_bridge.call(target, name, _json.dumps(_wire(list(args))), _json.dumps(_wire(kwargs))))
+    return _result(_bridge.call(target, name, _dumps(_wire(list(args))), _dumps(_wire(kwargs))))
 
 
 class _Bound(object):
@@ -88,16 +119,16 @@ class _Bound(object):
             method.__name__ = name
             method.__qualname__ = _bridge.typeName(target) + "." + name
             method.__doc__ = _bridge.doc(target, name, "python")
-            method._spatialx_keywords = _json.loads(_bridge.keywordsJson(target, name))
+            method._spatialx_keywords = _split(_bridge.keywordNames(target, name))
             return method
         raise AttributeError("'%s' object has no attribute '%s'; available: %s" % (
-            _bridge.typeName(target), name, ", ".join(_json.loads(_bridge.namesJson(target)))))
+            _bridge.typeName(target), name, ", ".join(_member_names(target))))
 
     def __setattr__(self, name, value):
         raise AttributeError("'%s' attributes are read-only" % _bridge.typeName(self._target))
 
     def __dir__(self):
-        return _json.loads(_bridge.namesJson(self._target))
+        return _member_names(self._target)
 
     def __repr__(self):
         if _bridge.kind(self._target, "__repr__") is not None:
@@ -160,17 +191,30 @@ def local(home=None, mounts=None):
     return SpatialXConnector(**kwargs)
 
 
-def _make_enums():
-    made = {}
-    for enum_name, members in _json.loads(_bridge.enumsJson()).items():
-        made[enum_name] = _enum.Enum(enum_name, list(members.items()), module=__name__)
-    return made
-
-
-globals().update(_make_enums())
+# The api's enums (Species, Technologies, ...) are made on first use by the module's __getattr__ (PEP 562),
+# so that importing this module does not import enum. `from spatialx_connector import *` makes them all.
+_ENUM_NAMES = frozenset(_split(_bridge.enumNames()))
 # The notebook's misspelling is the SDK's class name; the correct spelling is the same enum (protocol 5.7).
-TranscriptsSubmission = TrasncriptsSubmission  # noqa: F821 (defined by _make_enums)
-__all__ += sorted(_json.loads(_bridge.enumsJson()).keys())
+_ENUM_ALIASES = {"TranscriptsSubmission": "TrasncriptsSubmission"}
+
+
+def __getattr__(name):
+    enum_name = _ENUM_ALIASES.get(name, name)
+    if enum_name not in _ENUM_NAMES:
+        raise AttributeError("module %r has no attribute %r" % (__name__, name))
+    import enum
+    for made_name, members in _loads(_bridge.enumsJson()).items():
+        globals().setdefault(made_name, enum.Enum(made_name, list(members.items()), module=__name__))
+    for alias, target in _ENUM_ALIASES.items():
+        globals()[alias] = globals()[target]
+    return globals()[name]
+
+
+def __dir__():
+    return sorted(set(globals()) | _ENUM_NAMES | set(_ENUM_ALIASES))
+
+
+__all__ += sorted(_ENUM_NAMES)
 
 # JSON has no tuples: parse_to_str's argument marks them, so that they print in parentheses.
 _TUPLE = "\0tuple"
@@ -320,7 +364,7 @@ def _complete(line, namespace):
             value = eval(base, namespace)
         except Exception:
             return candidates
-        if isinstance(value, type) and issubclass(value, _enum.Enum):
+        if _is_enum_type(value):
             names = [member for member in value.__members__] + ["value", "name"]
         else:
             names = dir(value)
@@ -340,7 +384,7 @@ def help(value=None):
         print(_bridge.docOf(object.__getattribute__(value, "_target"), "python"))
     elif callable(value) and hasattr(value, "_spatialx_keywords"):
         print(value.__doc__)
-    elif isinstance(value, type) and issubclass(value, _enum.Enum):
+    elif _is_enum_type(value):
         print(value.__name__ + ": " + ", ".join(m.name for m in value))
     elif value is None:
         print("Type help(connector), help(connector.method) or help(EnumName).")

@@ -64,9 +64,9 @@ class ReplTest {
             terminal.setSize(new Size(200, 50));
             ScriptBridge bridge = new ScriptBridge(options -> new FixtureConnector(options.domain()),
                     List.of(), List.of(""), NotebookDocs.load());
-            session = ScriptSession.open(language, engine, bridge, terminal.output(), terminal.output(),
+            // As the shell opens it: the prompt shows while the context is made on the session's thread.
+            session = ScriptSession.openInteractive(language, () -> engine, bridge, terminal.output(), terminal.output(),
                     new ByteArrayInputStream(new byte[0]), history.getParent());
-            session.prepareInteractive();
             Repl repl = new Repl(session, terminal, history);
             // Its own thread, not the common pool, which other code in this JVM may keep busy.
             exit = CompletableFuture.supplyAsync(() -> {

@@ -168,6 +168,21 @@ class ScriptBindingsTest {
     }
 
     @Test
+    void pythonImportsJsonAndEnumOnlyWhenAScriptNeedsThem() throws Exception {
+        // Without a JIT each costs seconds of start-up (docs/shell.md, "Runtime notes"): a script that
+        // prints "hi" must not pay for them; naming an enum makes every enum, with the notebook's alias.
+        String code = """
+                import sys
+                import spatialx_connector
+                print(sorted(m for m in ("enum", "json", "re") if m in sys.modules), sys.argv[1:])
+                from spatialx_connector import Species, TranscriptsSubmission
+                print(Species.HUMAN.value, TranscriptsSubmission is spatialx_connector.TrasncriptsSubmission)
+                print("Technologies" in dir(spatialx_connector), "enum" in sys.modules)
+                """;
+        assertEquals("[] ['first-arg']\nhuman True\nTrue True\n", run(ScriptLanguage.PYTHON, code, new ByteArrayOutputStream()));
+    }
+
+    @Test
     void pythonFormatPrintKeepsPythonsTextOfTuplesKeysAndOtherObjects() throws Exception {
         String code = """
                 from spatialx_connector import format_print, parse_to_str, Species

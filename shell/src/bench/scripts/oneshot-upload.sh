@@ -1,0 +1,70 @@
+#!/bin/sh
+# One-shot uploads, whole processes timed from outside against one `./spatialx serve` on loopback
+# (BENCHMARKS.md, "Uploads: one-shot"). Usage:
+#   shell/src/bench/scripts/oneshot-upload.sh [SIZE_MIB [ROUNDS]]     (default 1024 MiB, 5 rounds)
+# Per round, in this order: curl -F file=@ to upload/simple; `./spatialx run up.js` (upload_big_file);
+# `./spatialx upload FILE`; the Python SDK's upload_big_file (sdk_upload.py, CPython + requests). Each
+# upload goes to its own server folder; the published file's SHA-256 is checked against the local one after
+# every upload (not timed). Prints one line per upload (seconds, MB/s, load average) and the medians.
+# DIR=/some/disk puts the file and the server home there (default /tmp).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+size_mib=${1:-1024}
+rounds=${2:-5}
+work=$(mktemp -d "${DIR:-/tmp}/spatialx-oneshot.XXXXXX")
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+cd "$root"
+export SPATIALX_HOME="$work/client-home"
+file="$work/data-$size_mib.bin"
+head -c "$((size_mib * 1048576))" /dev/urandom > "$file"
+expected=$(sha256sum "$file" | cut -d' ' -f1)
+bytes=$(stat -c %s "$file")
+
+token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+SPATIALX_TOKEN=$token ./spatialx serve --home "$work/server-home" --port 0 > "$work/serve.log" 2>&1 &
+server_pid=$!
+while ! grep -q "domain:" "$work/serve.log"; do sleep 0.2; kill -0 "$server_pid"; done
+domain=$(sed -n 's/^ *domain: *//p' "$work/serve.log" | head -n 1)
+uploads="$work/server-home/uploads"
+cat > "$work/up.js" <<JS
+const connector = new SpatialXConnector({domain: env.DOMAIN, token: env.TOKEN});
+connector.upload_big_file({file_path: argv[1], server_folder_name: argv[2]});
+JS
+# The start-up caches of `run` (js) and `upload` are made before timing anything, by a 64 MiB upload each
+# (their training runs), as a user's first upload would make them.
+head -c 67108864 /dev/urandom > "$work/training.bin"
+DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$work/training.bin" training-js >/dev/null 2>&1
+SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-cli "$work/training.bin" >/dev/null 2>&1
+while ls shell/target/startup-cache/*.lock >/dev/null 2>&1; do sleep 2; done
+
+results="$work/results"
+check() { # $1 = the server folder: the published file must have the local SHA-256
+  got=$(find "$work/server-home" -path "*/$1/$(basename "$file")" -type f | head -n 1)
+  [ -n "$got" ] && [ "$(sha256sum "$got" | cut -d' ' -f1)" = "$expected" ] || { echo "MISMATCH or missing in $1" >&2; exit 1; }
+  rm -f "$got"
+}
+for i in $(seq 1 "$rounds"); do
+  for variant in curl run-js upload-cli python-sdk; do
+    folder="$variant-$i"
+    l=$(cut -d' ' -f1 /proc/loadavg)
+    s=$(date +%s.%N)
+    case $variant in
+      curl) curl -sS -f -H "SpatialX-Token: $token" -F "folder_name=$folder" -F unique_id= -F is_chunk=False \
+              -F "file=@$file" "${domain}openapi/upload/simple" >/dev/null ;;
+      run-js) DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$file" "$folder" >/dev/null ;;
+      upload-cli) SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder "$folder" "$file" >/dev/null ;;
+      python-sdk) /usr/bin/python3 "$here/sdk_upload.py" "$domain" "$token" "$file" "$folder" >/dev/null ;;
+    esac
+    e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc)
+    check "$folder"
+    echo "$variant round $i: $t s $(echo "$bytes / $t / 1000000" | bc) MB/s (load $l)" | tee -a "$results"
+  done
+done
+echo "medians of $rounds, $size_mib MiB:"
+for variant in curl run-js upload-cli python-sdk; do
+  grep "^$variant " "$results" | awk '{print $4, $6}' | sort -n | awk -v v="$variant" '{t[NR]=$1; r[NR]=$2} END {m=int((NR+1)/2); print v, t[m] " s", r[m] " MB/s"}'
+done

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Start-up of the launcher, whole processes timed from outside (BENCHMARKS.md, "Shell"):
+#   shell/src/bench/scripts/startup.sh [ROUNDS]          (default 5; prints one line per run, then medians)
+# Variants, interleaved round by round so that the machine's load falls on all of them alike:
+#   run hi.js / run hi.py with the start-up cache (the launcher's default), and without (SPATIALX_AOT=0);
+#   the REPL's first prompt (`shell --lang js|python` on a pseudo-terminal from script(1)), and the whole
+#   `print(6*7)` piped into the REPL (the first answer, the context ready).
+# The caches are made first (one recording run each, then waiting for the background assembly).
+set -eu
+root=$(cd "$(dirname "$0")/../../../.." && pwd)
+rounds=${1:-5}
+work=$(mktemp -d /tmp/spatialx-startup.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export SPATIALX_HOME="$work/home"
+echo 'print("hi")' > "$work/hi.py"
+echo 'console.log("hi")' > "$work/hi.js"
+cd "$root"
+load() { cut -d' ' -f1 /proc/loadavg; }
+now() { date +%s.%N; }
+seconds() { echo "$2 - $1" | bc; }
+
+# one recording run per variant, then wait until no assembly is under way
+for v in "run $work/hi.js" "run $work/hi.py"; do ./spatialx $v >/dev/null 2>&1 || true; done
+printf '' | ./spatialx shell --lang js >/dev/null 2>&1 || true
+printf '' | ./spatialx shell --lang python >/dev/null 2>&1 || true
+while ls shell/target/startup-cache/*.lock >/dev/null 2>&1; do sleep 2; done
+
+# The REPL's first prompt: on a pseudo-terminal from script(1), the time until the banner's last line (the
+# prompt follows it at once), then Ctrl-D. The first answer: `print(6*7)` piped in, the whole process.
+prompt() { # $1 = js|python
+  out="$work/repl.$1.out"
+  rm -f "$out"
+  start=$(now)
+  ( i=0; until grep -q 'Ctrl-D leaves' "$out" 2>/dev/null || [ $i -ge 10000 ]; do sleep 0.02; i=$((i + 1)); done
+    now > "$out.prompt"; printf '\004' ) \
+    | timeout 300 script -qfec "./spatialx shell --lang $1" "$out" >/dev/null 2>&1 || true
+  seconds "$start" "$(cat "$out.prompt")"
+}
+answer() { # $1 = js|python
+  [ "$1" = js ] && input='console.log(6*7)' || input='print(6*7)'
+  start=$(now)
+  printf '%s\n' "$input" | ./spatialx shell --lang "$1" 2>/dev/null | grep -q 42
+  seconds "$start" "$(now)"
+}
+
+results="$work/results"
+for i in $(seq 1 "$rounds"); do
+  for variant in js-aot py-aot js-none py-none prompt-js prompt-py answer-js answer-py; do
+    l=$(load)
+    case $variant in
+      js-aot) s=$(now); ./spatialx run "$work/hi.js" >/dev/null; t=$(seconds "$s" "$(now)") ;;
+      py-aot) s=$(now); ./spatialx run "$work/hi.py" >/dev/null; t=$(seconds "$s" "$(now)") ;;
+      js-none) s=$(now); SPATIALX_AOT=0 ./spatialx run "$work/hi.js" >/dev/null; t=$(seconds "$s" "$(now)") ;;
+      py-none) s=$(now); SPATIALX_AOT=0 ./spatialx run "$work/hi.py" >/dev/null; t=$(seconds "$s" "$(now)") ;;
+      prompt-js) t=$(prompt js) ;;
+      prompt-py) t=$(prompt python) ;;
+      answer-js) t=$(answer js) ;;
+      answer-py) t=$(answer python) ;;
+    esac
+    echo "$variant round $i: $t s (load $l)" | tee -a "$results"
+  done
+done
+echo "medians of $rounds (first figure):"
+for variant in js-aot py-aot js-none py-none prompt-js prompt-py answer-js answer-py; do
+  grep "^$variant " "$results" | awk '{print $4}' | sort -n | awk -v v="$variant" '{a[NR]=$1} END {print v, a[int((NR+1)/2)] " s"}'
+done
