@@ -77,8 +77,15 @@ public interface Analysis<P extends Record> extends ExtensionPoint {
         return Optional.empty();
     }
 
-    /** Fills the {@link Derived} components from the data records (DE's table ids, region segmentation's element ids). */
-    default P resolve(P params, DataLookup lookup) {
+    /**
+     * Fills the {@link Derived} components from the data records (DE's table ids, region
+     * segmentation's element ids); components the caller gave explicitly are kept.
+     *
+     * @param dataId the call's {@code data_id} argument (not a declared param of most kinds, so the
+     *               params cannot carry it), empty when the call has none
+     * @throws AnalysisException when a record lacks what a derived component needs
+     */
+    default P resolve(P params, Optional<String> dataId, DataLookup lookup) {
         return params;
     }
 

@@ -1,0 +1,2 @@
+/** {@code analysis.clustering}: k-means (Louvain and Leiden live here too). */
+package org.spatialx.analysis.clustering;

@@ -1,0 +1,57 @@
+package org.spatialx.analysis.prediction;
+
+import org.pf4j.Extension;
+import org.spatialx.analysis.DeclaredAnalysis;
+import org.spatialx.analysis.OutputNames;
+import org.spatialx.analysis.ParamChecks;
+import org.spatialx.api.analysis.AnalysisGroups;
+import org.spatialx.api.analysis.Required;
+
+/**
+ * {@code analysis.prediction.deconvolution(model_id, title=None, n_cells_per_location=30,
+ * detection_alpha=20)}: cell type abundances per spot from a trained reference model (cell2location's
+ * parameters; models listed by {@code list_deconvolution_models()}). Runs on SpatialX.
+ */
+@Extension
+public final class DeconvolutionAnalysis extends DeclaredAnalysis<DeconvolutionAnalysis.Params> {
+
+    /**
+     * The wire params (protocol 7.2).
+     *
+     * @param modelId           the reference model
+     * @param name              the call's title
+     * @param nCellsPerLocation the expected number of cells per spot
+     * @param detectionAlpha    the regularisation of the per-spot detection sensitivity
+     */
+    public record Params(@Required String modelId, String name, Integer nCellsPerLocation, Double detectionAlpha) {
+        /** The Python defaults. */
+        public static Params defaults() {
+            return new Params(null, null, 30, 20.0);
+        }
+    }
+
+    /** The kind's declaration. */
+    public DeconvolutionAnalysis() {
+        super(AnalysisGroups.PREDICTION, "deconvolution", "Deconvolution", "deconvolution", "prediction",
+                Params.defaults(), "Cell type deconvolution of spots with a reference model (runs on SpatialX)");
+    }
+
+    @Override
+    public void validate(Params params) {
+        ParamChecks.requiredText("model_id", params.modelId());
+        ParamChecks.requiredAtLeast("n_cells_per_location", params.nCellsPerLocation(), 1);
+        ParamChecks.requiredPositive("detection_alpha", params.detectionAlpha());
+    }
+
+    /** The Python SDK does not append extra keyword arguments (such as {@code data_id}) to these params. */
+    @Override
+    public boolean extraKeywordsInParams() {
+        return false;
+    }
+
+    @Override
+    public String defaultOutputName(Params params) {
+        return OutputNames.of("Deconvolution", OutputNames.setting("n_cells_per_location", params.nCellsPerLocation()),
+                OutputNames.setting("detection_alpha", params.detectionAlpha()));
+    }
+}

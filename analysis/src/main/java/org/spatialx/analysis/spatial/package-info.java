@@ -1,0 +1,2 @@
+/** {@code analysis.spatial_analysis}: region segmentation and neighbourhood analysis (run on SpatialX). */
+package org.spatialx.analysis.spatial;
