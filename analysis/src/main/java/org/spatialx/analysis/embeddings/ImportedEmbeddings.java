@@ -1,0 +1,245 @@
+package org.spatialx.analysis.embeddings;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.spatialx.api.analysis.AnalysisException;
+import org.spatialx.api.data.DenseMatrix;
+
+/**
+ * Embeddings in an uploaded file, with the barcodes of their rows: an AnnData {@code .h5ad} (every
+ * two-dimensional numeric entry of {@code obsm}, named by its key, rows named by the {@code obs}
+ * index), or a delimited text file ({@code .csv}, {@code .tsv}, {@code .txt}, optionally gzipped) with
+ * a header, the barcodes in the first column and numbers in the others. Text columns are grouped into
+ * embeddings by name: consecutive {@code UMAP_1, UMAP_2} (a name, then a number) form {@code UMAP};
+ * columns without a name before a number ({@code x, y} or {@code 1, 2}) form one embedding named after
+ * the file.
+ *
+ * @param barcodes   one per row
+ * @param embeddings name to values, one row per barcode
+ */
+record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embeddings) {
+
+    /** Reads {@code file}, by its extension. */
+    static ImportedEmbeddings read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".h5ad")) {
+                return h5ad(file);
+            }
+            if (name.matches(".*\\.(csv|tsv|txt)(\\.gz)?")) {
+                return delimited(file);
+            }
+        } catch (IOException e) {
+            throw new AnalysisException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+        throw new AnalysisException("Cannot import embeddings from " + file.getFileName() + ": give an AnnData .h5ad"
+                + " (embeddings in obsm) or a .csv/.tsv with a barcode column then one column per dimension.");
+    }
+
+    private static ImportedEmbeddings h5ad(Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            Node obs = child(hdf, "obs", file);
+            Attribute index = obs.getAttribute("_index");
+            String indexName = index == null ? "_index" : String.valueOf(index.getData());
+            List<String> barcodes = strings(child((Group) obs, indexName, file), file);
+            Map<String, DenseMatrix> embeddings = new LinkedHashMap<>();
+            if (hdf.getChildren().get("obsm") instanceof Group obsm) {
+                for (Map.Entry<String, Node> entry : obsm.getChildren().entrySet()) {
+                    if (entry.getValue() instanceof Dataset dataset && dataset.getDimensions().length == 2
+                            && Number.class.isAssignableFrom(box(dataset.getJavaType()))) {
+                        embeddings.put(entry.getKey(), matrix(dataset, barcodes.size(), entry.getKey(), file));
+                    }
+                }
+            }
+            if (embeddings.isEmpty()) {
+                throw new AnalysisException(file.getFileName() + " has no embedding: its obsm holds no two-dimensional"
+                        + " numeric array (e.g. X_umap).");
+            }
+            return new ImportedEmbeddings(barcodes, embeddings);
+        } catch (AnalysisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AnalysisException("Cannot read " + file.getFileName() + " as AnnData .h5ad: " + e.getMessage(), e);
+        }
+    }
+
+    private static Node child(Node group, String name, Path file) {
+        Node child = group instanceof Group g ? g.getChildren().get(name) : null;
+        if (child == null) {
+            throw new AnalysisException(file.getFileName() + " is not an AnnData .h5ad: it has no " + group.getPath()
+                    + (group.getPath().endsWith("/") ? "" : "/") + name);
+        }
+        return child;
+    }
+
+    private static List<String> strings(Node node, Path file) {
+        Object data = node instanceof Dataset dataset ? dataset.getData() : null;
+        if (!(data instanceof String[] values)) {
+            throw new AnalysisException(file.getFileName() + ": the obs index " + node.getPath() + " is not text.");
+        }
+        return Arrays.asList(values);
+    }
+
+    private static DenseMatrix matrix(Dataset dataset, int rows, String key, Path file) {
+        int[] shape = dataset.getDimensions();
+        if (shape[0] != rows) {
+            throw new AnalysisException(file.getFileName() + ": obsm/" + key + " has " + shape[0] + " rows for "
+                    + rows + " cells in obs.");
+        }
+        Object data = dataset.getData();
+        double[] values = new double[Math.multiplyExact(shape[0], shape[1])];
+        for (int r = 0; r < shape[0]; r++) {
+            Object row = Array.get(data, r);
+            for (int c = 0; c < shape[1]; c++) {
+                values[r * shape[1] + c] = ((Number) Array.get(row, c)).doubleValue();
+            }
+        }
+        return new DenseMatrix(shape[0], shape[1], values);
+    }
+
+    private static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return type == boolean.class || type == char.class ? Object.class : Number.class;
+    }
+
+    private static ImportedEmbeddings delimited(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(
+                        file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
+            String headerLine = reader.readLine();
+            if (headerLine == null) {
+                throw new AnalysisException(file.getFileName() + " is empty.");
+            }
+            char delimiter = headerLine.indexOf('\t') >= 0 ? '\t' : ',';
+            List<String> header = fields(headerLine, delimiter);
+            int dims = header.size() - 1;
+            if (dims < 1) {
+                throw new AnalysisException(file.getFileName() + " has one column; it needs the barcodes, then one"
+                        + " column per dimension.");
+            }
+            List<String> barcodes = new ArrayList<>();
+            double[] values = new double[dims * 1024];
+            String line;
+            int lineNumber = 1;
+            while ((line = reader.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = fields(line, delimiter);
+                if (fields.size() != dims + 1) {
+                    throw new AnalysisException(file.getFileName() + " line " + lineNumber + " has " + fields.size()
+                            + " fields; the header has " + (dims + 1) + ".");
+                }
+                int row = barcodes.size();
+                barcodes.add(fields.get(0));
+                if ((row + 1) * dims > values.length) {
+                    values = Arrays.copyOf(values, values.length * 2);
+                }
+                for (int c = 0; c < dims; c++) {
+                    values[row * dims + c] = number(fields.get(c + 1), file, lineNumber, header.get(c + 1));
+                }
+            }
+            return new ImportedEmbeddings(barcodes, grouped(header.subList(1, header.size()),
+                    Arrays.copyOf(values, barcodes.size() * dims), barcodes.size(), stem(file)));
+        }
+    }
+
+    private static double number(String field, Path file, int line, String column) {
+        try {
+            double value = Double.parseDouble(field.trim());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AnalysisException(file.getFileName() + " line " + line + ", column " + column + ": \"" + field
+                + "\" is not a finite number.");
+    }
+
+    /** Consecutive columns {@code <name><separator?><number>} of the same name form one embedding. */
+    private static Map<String, DenseMatrix> grouped(List<String> columns, double[] values, int rows, String fallback) {
+        int dims = columns.size();
+        List<String> names = columns.stream().map(ImportedEmbeddings::embeddingName).toList();
+        Map<String, DenseMatrix> embeddings = new LinkedHashMap<>();
+        int start = 0;
+        while (start < dims) {
+            int end = start + 1;
+            while (end < dims && names.get(end).equals(names.get(start))) {
+                end++;
+            }
+            String name = names.get(start).isEmpty() ? fallback : names.get(start);
+            double[] part = new double[rows * (end - start)];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(values, r * dims + start, part, r * (end - start), end - start);
+            }
+            String unique = name;
+            for (int copy = 1; embeddings.containsKey(unique); copy++) {
+                unique = name + " (" + copy + ")";
+            }
+            embeddings.put(unique, new DenseMatrix(rows, end - start, part));
+            start = end;
+        }
+        return embeddings;
+    }
+
+    /** {@code UMAP} for {@code UMAP_1}; empty for a column without a number at its end ({@code x}). */
+    private static String embeddingName(String column) {
+        String trimmed = column.trim();
+        return trimmed.matches(".*\\d") ? trimmed.replaceFirst("[ _.-]*\\d+$", "") : "";
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("(?i)\\.(csv|tsv|txt)(\\.gz)?$", "");
+    }
+
+    /** The fields of one line: a field may be double-quoted (with "" for a quote inside). */
+    private static List<String> fields(String line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == delimiter) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
