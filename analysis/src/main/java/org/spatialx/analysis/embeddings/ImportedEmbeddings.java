@@ -1,15 +1,9 @@
 package org.spatialx.analysis.embeddings;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.spatialx.analysis.input.AnnDataFile;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.data.DenseMatrix;
 
@@ -55,71 +50,20 @@ record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embedd
     }
 
     private static ImportedEmbeddings h5ad(Path file) {
-        try (HdfFile hdf = new HdfFile(file)) {
-            Node obs = child(hdf, "obs", file);
-            Attribute index = obs.getAttribute("_index");
-            String indexName = index == null ? "_index" : String.valueOf(index.getData());
-            List<String> barcodes = strings(child((Group) obs, indexName, file), file);
-            Map<String, DenseMatrix> embeddings = new LinkedHashMap<>();
-            if (hdf.getChildren().get("obsm") instanceof Group obsm) {
-                for (Map.Entry<String, Node> entry : obsm.getChildren().entrySet()) {
-                    if (entry.getValue() instanceof Dataset dataset && dataset.getDimensions().length == 2
-                            && Number.class.isAssignableFrom(box(dataset.getJavaType()))) {
-                        embeddings.put(entry.getKey(), matrix(dataset, barcodes.size(), entry.getKey(), file));
-                    }
-                }
+        AnnDataFile anndata = AnnDataFile.at(file);
+        Map<String, DenseMatrix> embeddings = anndata.obsm();
+        if (embeddings.isEmpty()) {
+            throw new AnalysisException(file.getFileName() + " has no embedding: its obsm holds no two-dimensional"
+                    + " numeric array (e.g. X_umap).");
+        }
+        List<String> barcodes = anndata.obsNames();
+        embeddings.forEach((key, matrix) -> {
+            if (matrix.rows() != barcodes.size()) {
+                throw new AnalysisException(file.getFileName() + ": obsm/" + key + " has " + matrix.rows()
+                        + " rows for " + barcodes.size() + " cells in obs.");
             }
-            if (embeddings.isEmpty()) {
-                throw new AnalysisException(file.getFileName() + " has no embedding: its obsm holds no two-dimensional"
-                        + " numeric array (e.g. X_umap).");
-            }
-            return new ImportedEmbeddings(barcodes, embeddings);
-        } catch (AnalysisException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new AnalysisException("Cannot read " + file.getFileName() + " as AnnData .h5ad: " + e.getMessage(), e);
-        }
-    }
-
-    private static Node child(Node group, String name, Path file) {
-        Node child = group instanceof Group g ? g.getChildren().get(name) : null;
-        if (child == null) {
-            throw new AnalysisException(file.getFileName() + " is not an AnnData .h5ad: it has no " + group.getPath()
-                    + (group.getPath().endsWith("/") ? "" : "/") + name);
-        }
-        return child;
-    }
-
-    private static List<String> strings(Node node, Path file) {
-        Object data = node instanceof Dataset dataset ? dataset.getData() : null;
-        if (!(data instanceof String[] values)) {
-            throw new AnalysisException(file.getFileName() + ": the obs index " + node.getPath() + " is not text.");
-        }
-        return Arrays.asList(values);
-    }
-
-    private static DenseMatrix matrix(Dataset dataset, int rows, String key, Path file) {
-        int[] shape = dataset.getDimensions();
-        if (shape[0] != rows) {
-            throw new AnalysisException(file.getFileName() + ": obsm/" + key + " has " + shape[0] + " rows for "
-                    + rows + " cells in obs.");
-        }
-        Object data = dataset.getData();
-        double[] values = new double[Math.multiplyExact(shape[0], shape[1])];
-        for (int r = 0; r < shape[0]; r++) {
-            Object row = Array.get(data, r);
-            for (int c = 0; c < shape[1]; c++) {
-                values[r * shape[1] + c] = ((Number) Array.get(row, c)).doubleValue();
-            }
-        }
-        return new DenseMatrix(shape[0], shape[1], values);
-    }
-
-    private static Class<?> box(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return type == boolean.class || type == char.class ? Object.class : Number.class;
+        });
+        return new ImportedEmbeddings(barcodes, embeddings);
     }
 
     private static ImportedEmbeddings delimited(Path file) throws IOException {

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.analysis.WorkerPool;
 import org.spatialx.analysis.clustering.KMeans;
+import org.spatialx.analysis.input.LabelColumns;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisException;
@@ -191,20 +191,14 @@ public final class NeighborhoodAnalysis extends DeclaredAnalysis<NeighborhoodAna
                     + " has no metadata column '" + key + "' for annotation_key; its columns are: "
                     + (input.obsKeys().isEmpty() ? "(none)" : String.join(", ", input.obsKeys())));
         }
-        Column column = input.obs(key);
-        List<String> names;
-        int[] codes;
-        if (column instanceof Column.Categorical categorical) {
-            names = categorical.categories();
-            codes = categorical.codes();
-        } else if (column instanceof Column.Text text) {
-            names = new ArrayList<>(new TreeSet<>(text.values().stream().filter(v -> v != null).toList()));
-            codes = text.values().stream().mapToInt(v -> v == null ? -1 : names.indexOf(v)).toArray();
-        } else {
+        Column.Categorical labels = LabelColumns.categorical(input.obs(key));
+        if (labels == null) {
             throw new AnalysisException("spatial_analysis.neighborhood_analysis: annotation_key '" + key + "' is a"
                     + " numeric column; give a column of cell types (categorical or text), or a deconvolution result"
                     + " as deconvolution_key.");
         }
+        List<String> names = labels.categories();
+        int[] codes = labels.codes();
         if (names.isEmpty()) {
             throw new AnalysisException("spatial_analysis.neighborhood_analysis: annotation_key '" + key
                     + "' has no labels.");
