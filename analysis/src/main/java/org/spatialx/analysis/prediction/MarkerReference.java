@@ -17,7 +17,7 @@ import java.util.Set;
  * The bundled marker-gene reference of {@code metadata_reference}: cell types of the Human Reference
  * Atlas's ASCT+B tables (HuBMAP, CC BY 4.0; provenance and changes in {@code NOTICE.md} next to
  * {@code hra-markers.tsv}) with their marker genes, each filed under a major type (T cell, Myeloid
- * cell, Epithelial cell, ...). A major type's markers are the union of its sub types'.
+ * cell, Epithelial cell, ...).
  *
  * <p>Gene symbols are matched to the data's gene names without regard to case, so the human symbols
  * also find their mouse counterparts where the mouse gene has the same symbol (CD3E and Cd3e), which is
@@ -29,13 +29,14 @@ record MarkerReference(List<CellType> types) {
 
     static final String RESOURCE = "hra-markers.tsv";
 
-    /** A cell type and its marker genes (upper case). */
-    record CellType(String name, List<String> markers) {
+    /** A cell type, its major type and its marker genes (upper case). */
+    record CellType(String name, String major, List<String> markers) {
     }
 
-    /** The bundled reference at the sub or major level. */
-    static MarkerReference bundled(boolean major) {
+    /** The bundled reference. */
+    static MarkerReference bundled() {
         Map<String, Set<String>> types = new LinkedHashMap<>();
+        Map<String, String> majors = new LinkedHashMap<>();
         try (InputStream in = MarkerReference.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("The bundled marker reference " + RESOURCE + " is missing from the jar");
@@ -52,7 +53,8 @@ record MarkerReference(List<CellType> types) {
                     continue;
                 }
                 String[] fields = line.split("\t", -1);
-                String name = major ? fields[1] : fields[0];
+                String name = fields[0];
+                majors.put(name, fields[1]);
                 Set<String> markers = types.computeIfAbsent(name, key -> new LinkedHashSet<>());
                 for (String gene : fields[3].split(",")) {
                     if (!gene.isBlank()) {
@@ -64,7 +66,7 @@ record MarkerReference(List<CellType> types) {
             throw new UncheckedIOException(e);
         }
         List<CellType> list = new ArrayList<>();
-        types.forEach((name, markers) -> list.add(new CellType(name, List.copyOf(markers))));
+        types.forEach((name, markers) -> list.add(new CellType(name, majors.get(name), List.copyOf(markers))));
         return new MarkerReference(List.copyOf(list));
     }
 }

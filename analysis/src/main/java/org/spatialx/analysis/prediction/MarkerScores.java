@@ -2,6 +2,7 @@ package org.spatialx.analysis.prediction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * weights (Stouffer's combination, so types with more markers found are not favoured by their number
  * alone), a marker weighing {@code 1 / sqrt(number of types listing it)} (specific markers count more,
  * as in scType). Only types with at least {@value #MIN_MARKERS} markers in the data compete; a cluster
- * whose best score is not positive is {@value #UNASSIGNED}.
+ * whose best score is not positive is {@value #UNASSIGNED}. At the major level, a major type scores as
+ * its best sub type (a union of all its sub types' markers would drown the few that fit).
  */
 final class MarkerScores {
 
@@ -39,7 +41,7 @@ final class MarkerScores {
      * @param columns  upper-case gene name to column index of the data
      */
     static List<Prediction> predict(MarkerReference reference, ClusterProfiles profiles, int[] genes,
-            Map<String, Integer> columns) {
+            Map<String, Integer> columns, boolean major) {
         Map<Integer, Integer> position = new HashMap<>();
         for (int k = 0; k < genes.length; k++) {
             position.put(genes[k], k);
@@ -74,6 +76,8 @@ final class MarkerScores {
             double bestScore = Double.NEGATIVE_INFINITY;
             double secondScore = Double.NEGATIVE_INFINITY;
             int bestMarkers = 0;
+            Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, Integer> evidence = new HashMap<>();
             for (MarkerReference.CellType type : reference.types()) {
                 double sum = 0;
                 double squares = 0;
@@ -92,14 +96,22 @@ final class MarkerScores {
                     continue;
                 }
                 double score = sum / Math.sqrt(squares);
+                String name = major ? type.major() : type.name();
+                if (score > scores.getOrDefault(name, Double.NEGATIVE_INFINITY)) {
+                    scores.put(name, score);
+                    evidence.put(name, found);
+                }
+            }
+            for (Map.Entry<String, Double> entry : scores.entrySet()) {
+                double score = entry.getValue();
                 if (score > bestScore) {
                     second = best;
                     secondScore = bestScore;
-                    best = type.name();
+                    best = entry.getKey();
                     bestScore = score;
-                    bestMarkers = found;
+                    bestMarkers = evidence.get(entry.getKey());
                 } else if (score > secondScore) {
-                    second = type.name();
+                    second = entry.getKey();
                     secondScore = score;
                 }
             }

@@ -134,7 +134,8 @@ public final class MetadataReferenceAnalysis extends DeclaredAnalysis<MetadataRe
                         + " informative of %,d shared genes", outcome.labels(), params.referenceLabel(),
                         params.reference(), outcome.informativeGenes(), outcome.sharedGenes());
             } else {
-                MarkerReference markers = MarkerReference.bundled(params.annoType().equals("major"));
+                MarkerReference markers = MarkerReference.bundled();
+                boolean major = params.annoType().equals("major");
                 Map<String, Integer> columns = MarkerScores.panel(counts.geneNames());
                 int[] genes = markers.types().stream().flatMap(t -> t.markers().stream()).distinct()
                         .filter(columns::containsKey).mapToInt(columns::get).distinct().sorted().toArray();
@@ -148,10 +149,10 @@ public final class MetadataReferenceAnalysis extends DeclaredAnalysis<MetadataRe
                 }
                 ClusterProfiles profiles = ClusterProfiles.of(counts, clusters.codes(), clusters.categories().size(),
                         genes, workers);
-                predictions = MarkerScores.predict(markers, profiles, genes, columns);
-                method = String.format(Locale.ROOT, "marker scores of %d %s cell types of the Human Reference Atlas"
-                        + " (%,d of their marker genes in the data, species %s)", usable, params.annoType(),
-                        genes.length, params.species());
+                predictions = MarkerScores.predict(markers, profiles, genes, columns, major);
+                method = String.format(Locale.ROOT, "marker scores of %d cell types of the Human Reference Atlas%s"
+                        + " (%,d of their marker genes in the data, species %s)", usable,
+                        major ? ", each major type scoring as its best sub type" : "", genes.length, params.species());
             }
         }
         context.progress("labels", 0.9);

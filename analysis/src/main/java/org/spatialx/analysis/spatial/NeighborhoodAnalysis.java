@@ -69,7 +69,7 @@ public final class NeighborhoodAnalysis extends DeclaredAnalysis<NeighborhoodAna
     public NeighborhoodAnalysis() {
         super(AnalysisGroups.SPATIAL_ANALYSIS, "neighborhood_analysis", "Neighborhood Analysis",
                 FROM_DECONVOLUTION, "neighborhood",
-                Params.defaults(), "Cell neighbourhoods from cell types or deconvolution (runs on SpatialX)");
+                Params.defaults(), "Cell neighbourhoods (niches) from the cell types or deconvolution abundances around each cell");
     }
 
     /** Depends on which key is given (protocol 7.2). */

@@ -62,7 +62,7 @@ public final class RegionSegmentationAnalysis extends DeclaredAnalysis<RegionSeg
     public RegionSegmentationAnalysis() {
         super(AnalysisGroups.SPATIAL_ANALYSIS, "region_segmentation", "Region Segmentation",
                 "segmentation_by_spatial_correlation", "svg",
-                Params.defaults(), "Tissue regions from the spatial correlation of expression (runs on SpatialX)");
+                Params.defaults(), "Tissue regions from the expression around each cell, clustered at a resolution");
     }
 
     @Override
