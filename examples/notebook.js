@@ -1,94 +1,187 @@
-// The SpatialX Connector notebook (../shared/seed) in JavaScript: the twin of notebook.py.
+// BioTuring's SpatialX Connector notebook (seed/spatialx_connector_notebook.md) in JavaScript: the
+// twin of notebook.py, cell by cell, against the embedded local server on the bundled data:
 //
-//   ./spatialx run examples/notebook.js [output-folder]
+//   SPATIALX_HOME=/tmp/notebook-home ./spatialx run examples/notebook.js [pictures-folder]
 //
-// Same names as the Python module, as globals; keyword arguments as one options object; results
-// are plain objects and arrays. Steps whose capability this build lacks are skipped with a note.
-const STARTED = Date.now();
-const join = (...parts) => parts.join("/").replace(/\/+/g, "/");
-const script = argv[0];
-const EXAMPLES = script.includes("/") ? script.slice(0, script.lastIndexOf("/")) : ".";
-const DATA = join(EXAMPLES, "data");
-const HOME = env.SPATIALX_HOME || temporary_folder({prefix: "spatialx-notebook-js-"});
-const OUTPUT = argv.length > 1 ? argv[1] : join(HOME, "pictures");
-const skipped = [];
-const section = (title) => console.log("\n## " + title + "  (" + ((Date.now() - STARTED) / 1000).toFixed(1) + " s)");
-const skip = (step, capability) => { skipped.push(step); console.log("[skipped] " + step + ": this build has no " + capability + " yet"); };
+// The same names as the Python module, as globals; keyword arguments as one options object; results
+// are plain objects and arrays. What differs from the notebook is what differs in notebook.py (empty
+// DOMAIN and TOKEN, bundled data paths, section 1.6 after 1.8.4, analyses, Lens and
+// add_sample_data_element left out); glue that is not a notebook cell is marked "(script)".
+const join = (...parts) => parts.join("/").replace(/\/+/g, "/");  // (script) os.path.join
+const script = argv[0].startsWith("/") ? argv[0] : join(env.PWD || ".", argv[0]);  // (script) os.path.abspath
+const DATA = join(script.slice(0, script.lastIndexOf("/")), "data");  // (script) the bundled data
+const PICTURES = argv.length > 1 ? argv[1] : temporary_folder({prefix: "notebook-pictures-js-"});
+const leftOut = [];  // (script)
+const section = (title) => console.log("\n## " + title);  // (script)
+const leaveOut = (cells, reason) => { leftOut.push(cells); console.log("[left out] " + cells + ": " + reason); };
 
-// 1.3 Domain and Token: an empty DOMAIN is the embedded local server (here with the bundled data mounted).
+section("1.3 Domain and Token");
 const DOMAIN = "";
 const TOKEN = "";
-section("1.4 Explore your account (local server in " + HOME + ")");
-const connector = DOMAIN ? new SpatialXConnector({domain: DOMAIN, token: TOKEN})
-  : spatialx_connector.local({home: HOME, mounts: {examples: DATA}});
-format_print(connector.info);
-format_print(connector.groups);
 
-section("1.5 List of storages");
-format_print(connector.s3);
-format_print(connector.folders);
-const BUNDLED = connector.folders.examples || DATA;
-format_print(connector.listdir(BUNDLED));
-format_print(connector.listdir(join(BUNDLED, "xenium")));
+section("1.4.1 User's Information");
+const connector = new SpatialXConnector({domain: DOMAIN, token: TOKEN});
+spatialx_connector.format_print(connector.info);
 
-section("1.6 Accessing study information");
-let studies = connector.list_study({group: DefaultGroup.PERSONAL_WORKSPACE.value, species: Species.HUMAN.value});
-format_print(studies);
+section("1.4.2 Groups");
+spatialx_connector.format_print(connector.groups);
+
+section("1.5 List of Storages");
+spatialx_connector.format_print(connector.s3);
+spatialx_connector.format_print(connector.folders);
+console.log(connector.listdir(DATA));
+console.log(connector.listdir(join(DATA, "xenium")));
 
 section("1.7 Uploading files");
-const XENIUM = join(BUNDLED, "xenium", "Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset");
-if ("upload_file" in connector) {
-  format_print(connector.upload_file({file_path: join(XENIUM, "experiment.xenium")}));
+let uploading_results = connector.upload_file({file_path: join(DATA, "xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset/experiment.xenium")});
+spatialx_connector.format_print(uploading_results);
+
+uploading_results = connector.upload_big_file({file_path: join(DATA, "xenium/SFE_toy_Xenium_XOA1x_human_526cells/morphology_mip.ome.tif"), debug_mode: true});
+spatialx_connector.format_print(uploading_results);
+
+section("1.8.1 Parsing Data Information for Submission");
+const Visium_V2_Human_Colon_Cancer_P2_submission_information = connector.parse_data_information({
+  data_name: "Visium_V2_Human_Colon_Cancer_P2",
+  technology: Technologies.VISIUM.value,
+  data_path: join(DATA, "visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50"),
+});
+spatialx_connector.format_print(Visium_V2_Human_Colon_Cancer_P2_submission_information);
+
+const Xenium_V1_Human_Colon_Cancer_P2_submission_information = connector.parse_data_information({
+  data_name: "Xenium_V1_Human_Colon_Cancer_P2_CRC_Add_on_FFPE",
+  technology: Technologies.XENIUM.value,
+  data_path: join(DATA, "xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset"),
+});
+spatialx_connector.format_print(Xenium_V1_Human_Colon_Cancer_P2_submission_information);
+
+section("1.8.2 Submitting a New Study with a Single Sample and Data");
+const submission_results = connector.submit({
+  group: DefaultGroup.PERSONAL_WORKSPACE.value,
+  species: Species.HUMAN.value,
+  title: "Human Colon Cancer - 10xgenomics",
+  sample_name: "Human_Colon_Cancer_P2",
+  sample_data: Xenium_V1_Human_Colon_Cancer_P2_submission_information.concat(Visium_V2_Human_Colon_Cancer_P2_submission_information),
+});
+spatialx_connector.format_print(submission_results);
+
+section("1.8.3 Adding a New Sample to an Existing Study");
+const adding_sample_results = connector.add_sample({
+  study_id: submission_results[ConnectorKeys.STUDY_ID.value],
+  sample_name: "Human_Colon_Cancer_P2 - New Sample",
+  sample_data: Visium_V2_Human_Colon_Cancer_P2_submission_information,
+});
+spatialx_connector.format_print(adding_sample_results);
+
+section("1.8.4 Adding New Data to an Existing Sample");
+const adding_sample_data_results = connector.add_sample_data({
+  study_id: adding_sample_results[ConnectorKeys.STUDY_ID.value],
+  sample_id: adding_sample_results[ConnectorKeys.SAMPLE_ID.value],
+  sample_data: Xenium_V1_Human_Colon_Cancer_P2_submission_information,
+});
+spatialx_connector.format_print(adding_sample_data_results);
+
+section("1.6 Accessing study information");
+const studies = connector.list_study({
+  group: DefaultGroup.PERSONAL_WORKSPACE.value,
+  species: Species.HUMAN.value,
+});
+spatialx_connector.format_print(studies);
+const study_details = connector.get_study_detail({study_id: studies[0][ConnectorKeys.STUDY_ID.value]});
+spatialx_connector.format_print(study_details);
+const samples = connector.list_sample({study_id: studies[0][ConnectorKeys.STUDY_ID.value]});
+spatialx_connector.format_print(samples);
+const sample_details = connector.get_sample_detail({sample_id: samples[0][ConnectorKeys.SAMPLE_ID.value]});
+spatialx_connector.format_print(sample_details);
+
+section("1.8.5 Parsing Submission Information for Multiple Samples");
+const multiple_cosmx_samples_submission_information = connector.parse_multiple_samples_information({
+  technology: Technologies.COSMX_VER1.value,
+  data_path: join(DATA, "cosmx"),
+  sample_name_mapping: {
+    "Lung6": "Human Lung Cancer - Sample 6",
+    "Lung9_Rep1": "Human Lung Cancer - Sample 9 Rep 1",
+    "Lung9_Rep2": "Human Lung Cancer - Sample 9 Rep 2",
+  },
+  data_name_mapping: {
+    "Lung6": "Sample 6",
+    "Lung9_Rep1": "Sample 9 Rep 1",
+    "Lung9_Rep2": "Sample 9 Rep 2",
+  },
+});
+spatialx_connector.format_print(multiple_cosmx_samples_submission_information);
+
+const multiple_samples_submission_results = connector.submit_multiple_samples({
+  group: DefaultGroup.PERSONAL_WORKSPACE.value,
+  species: Species.HUMAN.value,
+  title: "Multiple Human Lung Cancer - CosMX Ver1",
+  sample_data: multiple_cosmx_samples_submission_information,
+});
+spatialx_connector.format_print(multiple_samples_submission_results);
+
+section("1.8.6 Data Details and Element Management");
+const DATA_ID = submission_results[ConnectorKeys.SAMPLE_DATA.value][0][ConnectorKeys.DATA_ID.value];
+const sample_data_info = connector.get_sample_data_detail(DATA_ID);
+spatialx_connector.format_print(sample_data_info);
+leaveOut("1.8.6 Adding New Segmentation / Adding New Expression Matrix",
+  "the local server has no data_extend/add yet (issue 11)");
+
+section("1.8.7 Customizing Submission Data Structure");
+const study_id = connector.create_study({
+  group: DefaultGroup.PERSONAL_WORKSPACE,
+  species: Species.HUMAN,
+  title: "Human Pancreas - CODEX",
+});
+console.log(study_id);
+
+spatialx_connector.format_print(connector.add_custom_sample({
+  study_id: study_id,
+  sample_name: "human_pancreas_codex",
+  data_name: "human_pancreas_codex",
+  technology: Technologies.PROTEIN_QPTIFF,
+  adding_types: [
+    ImagesSubmission.PROTEIN_QPTIFF,
+    SegmentationSubmission.PARQUET,
+    ExpressionSubmission.IMPORT_ANNDATA,
+  ],
+  paths: {
+    [SubmissionElementKeys.PROTEIN_IMAGES]: join(DATA, "xenium/SFE_toy_Xenium_XOA1x_human_526cells/morphology_focus.ome.tif"),
+    [SubmissionElementKeys.SEGMENTATION]: join(DATA, "xenium/SFE_toy_Xenium_XOA1x_human_526cells/cell_boundaries.parquet"),
+    [SubmissionElementKeys.EXPRESSION]: join(DATA, "anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad"),
+  },
+  args: {
+    [SubmissionElementKeys.MPP]: 1,
+  },
+}));
+
+section("1.9 Analysis");
+const data_id = submission_results[ConnectorKeys.SAMPLE_DATA.value][submission_results[ConnectorKeys.SAMPLE_DATA.value].length - 1][ConnectorKeys.DATA_ID.value];
+console.log(data_id);
+leaveOut("1.9.1 - 1.9.5 (embeddings, clustering, prediction, DE, region segmentation)",
+  "the local server runs analyses with issue 12");
+
+section("1.10 Convert Data from Lens");
+const LENS_SC_HOST = env.LENS_SC_HOST || "";
+const LENS_SC_TOKEN = env.LENS_SC_TOKEN || "";
+if (LENS_SC_HOST) {  // (script)
+  const lens_sc_studies = connector.list_lens_sc_studies({
+    host: LENS_SC_HOST, token: LENS_SC_TOKEN,
+    group: DefaultGroup.PERSONAL_WORKSPACE,
+    species: Species.HUMAN.value,
+  });
+  spatialx_connector.format_print(lens_sc_studies);
+  // Convert a study
+  connector.convert_data_from_lens(lens_sc_studies[0]);
 } else {
-  skip("upload_file", "uploads");
+  leaveOut("1.10.2 - 1.10.3 (list and convert Lens studies)", "they need a BioTuring Lens server: set LENS_SC_HOST, LENS_SC_TOKEN");
 }
 
-section("1.8.1 Parsing data information, one per bundled technology");
-const BUNDLED_DATA = [
-  ["xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset", Technologies.XENIUM],
-  ["visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50", Technologies.VISIUM],
-  ["visium_hd/Visium_HD_Mouse_Brain_square_002um_subset10", Technologies.VISIUM_HD],
-  ["cosmx/Lung12_GiottoData_mini_fov2-3", Technologies.COSMX_VER1],
-  ["merscope/vpt_testdata_mouse_liver_fov192", Technologies.MERSCOPE_VER2],  // vpt outputs: parquet boundaries
-];
-const parsed = {};
-if ("parse_data_information" in connector) {
-  for (const [folder, technology] of BUNDLED_DATA) {
-    try {
-      parsed[folder] = connector.parse_data_information({
-        data_name: folder.split("/").pop(), technology: technology.value, data_path: join(BUNDLED, folder)});
-      format_print(parsed[folder]);
-    } catch (error) {
-      console.log("[not parsed] " + folder + " as " + technology.value + ": " + error.message);
-    }
-  }
-} else {
-  skip("parse_data_information", "data parsing");
-}
-
-section("1.8.2 Submitting a new study with a single sample and data");
-const xenium = parsed["xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset"];
-const visium = parsed["visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50"];
-if (xenium && visium) {
-  const submission = connector.submit({
-    group: DefaultGroup.PERSONAL_WORKSPACE.value, species: Species.HUMAN.value,
-    title: "Human Colon Cancer - 10xgenomics", sample_name: "Human_Colon_Cancer_P2",
-    sample_data: xenium.concat(visium)});
-  format_print(submission);
-  studies = connector.list_study({group: DefaultGroup.PERSONAL_WORKSPACE.value, species: Species.HUMAN.value});
-  format_print(connector.get_study_detail({study_id: studies[0][ConnectorKeys.STUDY_ID.value]}));
-} else {
-  skip("submit", "parse results to submit");
-}
-
-section("Pictures: spatial positions coloured by gene");
-format_print(render_spatial({
-  output: join(OUTPUT, "xenium_transcripts_js.png"),
+section("Beyond the notebook: transcripts coloured by gene over the cell outlines");  // (script)
+spatialx_connector.format_print(render_spatial({
+  output: join(PICTURES, "xenium_transcripts_js.png"),
   path: join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "transcripts.csv.gz"),
   x: "x_location", y: "y_location", color_by: "feature_name",
   boundaries: join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "cell_boundaries.parquet"),
   title: "Xenium transcripts by gene (SFE toy, 526 cells)", x_label: "x (µm)", y_label: "y (µm)"}));
 
-section("Done");
-console.log("skipped steps: " + (skipped.length ? skipped.join(", ") : "none"));
-console.log("wall time: " + ((Date.now() - STARTED) / 1000).toFixed(1) + " s");
+section("Done");  // (script)
+console.log("left out: " + (leftOut.length ? leftOut.join("; ") : "nothing"));

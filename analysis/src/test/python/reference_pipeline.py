@@ -6,6 +6,10 @@ mirrors. Inputs and outputs are .npy files in one folder (the Java tests write a
 
 Usage (by hand or from the Java tests):
   reference_pipeline.py check                                  exit 0 when every package imports
+  reference_pipeline.py serve                                  runs commands read from stdin, one JSON list of
+                                                               arguments a line, answering "ok" or "error: ..."
+                                                               (the tests keep one process: imports and numba
+                                                               compilations happen once)
   reference_pipeline.py hvg DIR METHOD N_TOP                    counts_* -> hvg_{means,dispersions,norm,selected}
   reference_pipeline.py pca DIR METHOD N_TOP N_COMPS            exact sklearn PCA of the scaled matrix -> pca_*
   reference_pipeline.py connectivities DIR LOCAL_CONNECTIVITY   knn_{indices,distances} -> umap_conn_{indptr,indices,data}
@@ -239,9 +243,8 @@ def pipeline(folder, method, n_top, n_neighbors, resolution, seed, timed=False):
     X = load_counts(folder)
     X = step("normalize", lambda: normalize(X, method))
     selected = step("hvg", lambda: hvg_seurat(X, method, n_top)[3])
-    X = step("hvg-subset", lambda: X[:, selected])
-    n_comps = min(50, X.shape[0] - 1, X.shape[1] - 1)
-    scores, ratios = step("pca", lambda: pca_implicit(X, n_comps, seed))
+    n_comps = min(50, X.shape[0] - 1, int(selected.sum()) - 1)
+    scores, ratios = step("pca", lambda: pca_implicit(X[:, selected], n_comps, seed))
     del X
 
     def neighbours():
@@ -318,5 +321,17 @@ def main(argv):
     return 0
 
 
+def serve():
+    import traceback
+    for line in sys.stdin:
+        try:
+            code = main([sys.argv[0]] + json.loads(line))
+            answer = "ok" if code == 0 else "error: exit code %d" % code
+        except Exception:  # noqa: BLE001 - every failure goes back to the caller
+            answer = "error: " + traceback.format_exc().replace("\n", "\\n")
+        print(answer, flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(serve() if sys.argv[1:] == ["serve"] else main(sys.argv))

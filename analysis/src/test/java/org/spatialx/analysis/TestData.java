@@ -11,8 +11,8 @@ import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
-import org.spatialx.technologies.matrix.DelimitedMatrix;
-import org.spatialx.technologies.matrix.TenxH5Matrix;
+import org.spatialx.formats.matrix.DelimitedMatrix;
+import org.spatialx.formats.matrix.TenxH5Matrix;
 
 /** Real matrices (bundled examples, or ../shared/testdata for GPL ones) and generated data with known structure. */
 public final class TestData {

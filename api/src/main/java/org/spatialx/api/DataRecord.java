@@ -2,6 +2,7 @@ package org.spatialx.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * A data set as {@code data/detail} describes it (protocol 8.5): what
  * {@code get_sample_data_detail} returns and the entries of a sample's {@code sample_data}.
- * Every documented field is kept, in the documented (wire) order.
+ * Every documented field has an accessor; printed or handed to a script, a record read from a
+ * server shows the fields it sent, in its order ({@link WireRecord#sentFields()}).
  *
  * @param dataId            the data id ({@code DA-...})
  * @param sampleId          its sample
@@ -47,6 +49,8 @@ import java.util.Map;
  * @param analysisId        the analysis that produced it, if any
  * @param subLogPath        path of its submission log, if any
  * @param extras            fields beyond the documented ones, in server order
+ * @param sentFields the wire names the server sent, in its order; null when built here (see
+ *                   {@link WireRecord#sentFields()})
  */
 @JsonPropertyOrder({"data_id", "sample_id", "study_id", "submit_id", "email_id", "title", "species_version",
         "submission_type", "technology", "files", "files_map", "folders", "folders_map", "args", "args_map",
@@ -85,11 +89,18 @@ public record DataRecord(
         @JsonProperty("job_id") Long jobId,
         @JsonProperty("analysis_id") String analysisId,
         @JsonProperty("sub_log_path") String subLogPath,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) implements WireRecord {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras,
+        @JsonIgnore List<String> sentFields) implements WireRecord {
 
     /** Keeps extras unmodifiable and in order; other fields are kept exactly as sent (null stays null). */
     public DataRecord {
         extras = WireRecord.copyExtras(extras);
+        sentFields = WireRecord.copySentFields(sentFields);
+    }
+
+    /** A record built here rather than read from a server: written with its documented fields, then its extras. */
+    public DataRecord(String dataId, String sampleId, String studyId, String submitId, String emailId, String title, String speciesVersion, String submissionType, String technology, String files, List<KeyValue> filesMap, String folders, List<KeyValue> foldersMap, String args, List<KeyValue> argsMap, String identities, List<Object> identitiesMap, Integer enableStatus, Integer byBioturingStatus, Number percent, String setting, Map<String, Object> mapSetting, Object submitResult, Map<String, Object> mapSubmitResult, Object extendItems, List<Object> mapExtendItems, Long createdAt, Long updatedAt, Long jobId, String analysisId, String subLogPath, Map<String, Object> extras) {
+        this(dataId, sampleId, studyId, submitId, emailId, title, speciesVersion, submissionType, technology, files, filesMap, folders, foldersMap, args, argsMap, identities, identitiesMap, enableStatus, byBioturingStatus, percent, setting, mapSetting, submitResult, mapSubmitResult, extendItems, mapExtendItems, createdAt, updatedAt, jobId, analysisId, subLogPath, extras, null);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class ProtocolEnums {
             TranscriptsSubmission.class,
             ExpressionSubmission.class,
             SubmissionElementKeys.class,
+            MetadataAction.class,
             ConnectorKeys.class,
             SpatialAttrs.class,
             Permission.class);

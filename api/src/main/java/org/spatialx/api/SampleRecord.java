@@ -2,9 +2,11 @@ package org.spatialx.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +20,8 @@ import java.util.Map;
  * @param title        the sample name
  * @param enableStatus an {@link EnableStatus} value; 3 and above means deleted
  * @param extras       fields beyond the documented ones, in server order
+ * @param sentFields the wire names the server sent, in its order; null when built here (see
+ *                   {@link WireRecord#sentFields()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"sample_id", "study_id", "title", "enable_status"})
@@ -26,10 +30,17 @@ public record SampleRecord(
         @JsonProperty("study_id") String studyId,
         @JsonProperty("title") String title,
         @JsonProperty("enable_status") Integer enableStatus,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) implements WireRecord {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras,
+        @JsonIgnore List<String> sentFields) implements WireRecord {
 
     /** Keeps extras unmodifiable and in order. */
     public SampleRecord {
         extras = WireRecord.copyExtras(extras);
+        sentFields = WireRecord.copySentFields(sentFields);
+    }
+
+    /** A record built here rather than read from a server: written with its documented fields, then its extras. */
+    public SampleRecord(String sampleId, String studyId, String title, Integer enableStatus, Map<String, Object> extras) {
+        this(sampleId, studyId, title, enableStatus, extras, null);
     }
 }

@@ -10,7 +10,8 @@ public final class Spi {
     /**
      * The SPI version (semantic versioning). 0.2.0: {@code Technology.submissionType()} returns
      * {@link SubmissionType}, elements that are not sent are declared with their own factories, and
-     * the analysis extension point exists.
+     * the analysis extension point exists, and a technology may answer how its data is ingested
+     * ({@code Technology.reader()}, package {@code org.spatialx.api.ingestion}).
      */
     public static final String VERSION = "0.2.0";
 

@@ -2,6 +2,7 @@ package org.spatialx.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param tags        tags
  * @param author      authors
  * @param extras      fields beyond the documented ones, in server order
+ * @param sentFields the wire names the server sent, in its order; null when built here (see
+ *                   {@link WireRecord#sentFields()})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"study_id", "title", "species", "data_path", "description", "email_id", "group_id",
@@ -39,10 +42,17 @@ public record StudyInfo(
         @JsonProperty("publication") List<Object> publication,
         @JsonProperty("tags") List<Object> tags,
         @JsonProperty("author") List<Object> author,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras) implements WireRecord {
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extras,
+        @JsonIgnore List<String> sentFields) implements WireRecord {
 
     /** Keeps extras unmodifiable and in order. */
     public StudyInfo {
         extras = WireRecord.copyExtras(extras);
+        sentFields = WireRecord.copySentFields(sentFields);
+    }
+
+    /** A record built here rather than read from a server: written with its documented fields, then its extras. */
+    public StudyInfo(String studyId, String title, String species, String dataPath, String description, String emailId, String groupId, List<Object> publication, List<Object> tags, List<Object> author, Map<String, Object> extras) {
+        this(studyId, title, species, dataPath, description, emailId, groupId, publication, tags, author, extras, null);
     }
 }

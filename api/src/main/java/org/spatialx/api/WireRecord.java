@@ -11,11 +11,23 @@ import java.util.Map;
  * A record of the SpatialX wire format whose fields can also be read by their wire names, the
  * way the notebook indexes dicts ({@code studies[0]["study_id"]}, protocol 11.27). Fields a
  * server sends beyond the documented ones are kept in {@link #extras()}, in server order.
+ *
+ * <p>A record read from a server remembers which fields the server sent and in which order
+ * ({@link #sentFields()}): printed with {@code format_print} or handed to a script it shows exactly
+ * those, as the Python SDK shows the server's dict; a documented field the server did not send is
+ * still readable (its accessor answers null) but is not added. A record built in Java has no sent
+ * fields and is written with its documented fields, then its extras.
  */
 public interface WireRecord {
 
     /** Fields the server sent beyond the documented ones, in the order it sent them. */
     Map<String, Object> extras();
+
+    /**
+     * The wire names of every field the server sent, documented or extra, in the order it sent
+     * them; null for a record built in Java rather than read from a server.
+     */
+    List<String> sentFields();
 
     /**
      * The value of the field whose wire name is {@code field} (a documented field or an extra),
@@ -41,6 +53,14 @@ public interface WireRecord {
                 + "; available fields: " + String.join(", ", fieldNames()));
     }
 
+    /**
+     * True when {@code field} is a field of this record as a script sees it: one the server sent,
+     * or for a record built in Java a documented field or an extra.
+     */
+    default boolean has(String field) {
+        return sentFields() != null ? sentFields().contains(field) : fieldNames().contains(field);
+    }
+
     /** The wire names of the documented fields followed by those of the extras. */
     default List<String> fieldNames() {
         List<String> names = new ArrayList<>();
@@ -52,6 +72,11 @@ public interface WireRecord {
         }
         names.addAll(extras().keySet());
         return names;
+    }
+
+    /** An unmodifiable copy of {@code sentFields}, or null (a record built in Java). */
+    static List<String> copySentFields(List<String> sentFields) {
+        return sentFields == null ? null : List.copyOf(sentFields);
     }
 
     /** An unmodifiable copy of {@code extras} keeping its order (null becomes empty). */

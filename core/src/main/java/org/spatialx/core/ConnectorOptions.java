@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.spatialx.core.upload.UploadProgressListener;
+import org.spatialx.core.upload.UploadSettings;
 
 /**
  * How a {@link SpatialXConnector} talks to the server. Defaults follow the Python client
@@ -20,6 +22,11 @@ import java.util.function.Consumer;
  * @param retryBackoff          first retry delay; doubles at every retry
  * @param logPollInterval       pause between two reads of a log while tracking (protocol 4.6: 1 s)
  * @param trackingOutput        receives each new log line while tracking (default: standard output)
+ * @param uploads               how uploads are sent: protocol extensions, parallel chunks, retries,
+ *                              resume records ({@link UploadSettings#defaults()})
+ * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
+ * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
+ *                              typed on standard input, {@link Confirmation#console()})
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -29,7 +36,10 @@ public record ConnectorOptions(
         int maxConnectRetries,
         Duration retryBackoff,
         Duration logPollInterval,
-        Consumer<String> trackingOutput) {
+        Consumer<String> trackingOutput,
+        UploadSettings uploads,
+        UploadProgressListener uploadProgress,
+        Confirmation confirmation) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -47,6 +57,9 @@ public record ConnectorOptions(
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(logPollInterval, "logPollInterval");
         Objects.requireNonNull(trackingOutput, "trackingOutput");
+        Objects.requireNonNull(uploads, "uploads");
+        Objects.requireNonNull(uploadProgress, "uploadProgress");
+        Objects.requireNonNull(confirmation, "confirmation");
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -61,7 +74,10 @@ public record ConnectorOptions(
         }
     }
 
-    /** The defaults: no basic auth, TLS verified, 1800 s timeouts, 5 connection retries from 0.1 s. */
+    /**
+     * The defaults: no basic auth, TLS verified, 1800 s timeouts, 5 connection retries from 0.1 s,
+     * {@link UploadSettings#defaults()}, no upload progress listener.
+     */
     public static ConnectorOptions defaults() {
         return builder().build();
     }
@@ -82,6 +98,9 @@ public record ConnectorOptions(
         builder.retryBackoff = retryBackoff;
         builder.logPollInterval = logPollInterval;
         builder.trackingOutput = trackingOutput;
+        builder.uploads = uploads;
+        builder.uploadProgress = uploadProgress;
+        builder.confirmation = confirmation;
         return builder;
     }
 
@@ -91,7 +110,7 @@ public record ConnectorOptions(
         return "ConnectorOptions[basicAuth=" + basicAuth + ", insecureSkipTlsVerify=" + insecureSkipTlsVerify
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxConnectRetries=" + maxConnectRetries + ", retryBackoff=" + retryBackoff
-                + ", logPollInterval=" + logPollInterval + "]";
+                + ", logPollInterval=" + logPollInterval + ", uploads=" + uploads + "]";
     }
 
     /** Builds {@link ConnectorOptions}. */
@@ -104,6 +123,9 @@ public record ConnectorOptions(
         private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Duration logPollInterval = DEFAULT_LOG_POLL_INTERVAL;
         private Consumer<String> trackingOutput = Builder::printLine;
+        private UploadSettings uploads = UploadSettings.defaults();
+        private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
+        private Confirmation confirmation = Confirmation.console();
 
         private Builder() {
         }
@@ -167,10 +189,29 @@ public record ConnectorOptions(
             return this;
         }
 
+        /** How uploads are sent (mode, parallel chunks, retries, resume directory). */
+        public Builder uploads(UploadSettings settings) {
+            this.uploads = settings;
+            return this;
+        }
+
+        /** Who is told how uploads progress (the shell's progress bars); {@link UploadProgressListener#NONE} by default. */
+        public Builder uploadProgress(UploadProgressListener listener) {
+            this.uploadProgress = listener;
+            return this;
+        }
+
+        /** Who is asked before a {@code Study}, {@code Sample} or {@code Data} is deleted. */
+        public Builder confirmation(Confirmation asked) {
+            this.confirmation = asked;
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
-                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput);
+                    maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
+                    confirmation);
         }
     }
 }

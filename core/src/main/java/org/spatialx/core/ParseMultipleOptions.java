@@ -11,11 +11,12 @@ import java.util.Map;
  * @param minGenes                QC filter (default 1)
  * @param minCounts               QC filter (default 1)
  * @param mitoControlsPercentage  QC filter (default 0.25)
- * @param detectOnServer          ask the server's parser instead of this client's extensions (default false)
+ * @param detectLocally           detect each folder with this client's technology extensions instead of
+ *                                asking the server's parser (default false, as the Python SDK)
  */
 public record ParseMultipleOptions(Map<String, String> sampleNameMapping, Map<String, String> dataNameMapping,
                                    Map<String, Object> args, int minGenes, int minCounts,
-                                   double mitoControlsPercentage, boolean detectOnServer) {
+                                   double mitoControlsPercentage, boolean detectLocally) {
 
     /** Null mappings become empty. */
     public ParseMultipleOptions {
@@ -29,7 +30,7 @@ public record ParseMultipleOptions(Map<String, String> sampleNameMapping, Map<St
     }
 
     /** The per-sample parse options these carry. */
-    ParseOptions parseOptions() {
-        return new ParseOptions(args, minGenes, minCounts, mitoControlsPercentage, detectOnServer);
+    public ParseOptions parseOptions() {
+        return new ParseOptions(args, minGenes, minCounts, mitoControlsPercentage, detectLocally);
     }
 }

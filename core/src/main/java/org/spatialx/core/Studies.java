@@ -1,43 +1,151 @@
 package org.spatialx.core;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
+import org.spatialx.api.NotebookName;
 import org.spatialx.api.StudyRecord;
 import org.spatialx.core.print.FormatPrint;
 import org.spatialx.core.print.TextForm;
+import org.spatialx.core.study.Study;
 
 /**
- * What {@code list_study} returns (protocol 8.2): the studies of one page, indexable by position
- * ({@code studies.get(0)}) with each row indexable by wire name
- * ({@code studies.get(0).get("study_id")}, protocol 11.27 F). Its text form, used by
- * {@code format_print}, is the table of protocol 10 (and works for an empty list, 11.20 F).
+ * What {@code list_study} returns (protocol 8.2), the Python SDK's {@code Studies} table: one page
+ * of studies. {@code format_print} shows the table of protocol 10 (also when empty, 11.20 F);
+ * indexing it by position or study id opens a {@link Study} (requests: {@code study/detail}, then
+ * {@code sample/detail} per sample); {@link #rows()} are the {@code study/list} rows as sent.
  */
-public final class Studies extends AbstractList<StudyRecord> implements TextForm {
+public final class Studies implements TextForm, Iterable<Study> {
 
     private static final String[] HEADER = {"", "Study ID", "Title", "Total Sample", "Total Data"};
 
     private final List<StudyRecord> rows;
+    private final Function<StudyRecord, Study> opener;
 
-    /** The studies in server order. */
-    public Studies(List<StudyRecord> rows) {
+    /** A table of {@code rows} that opens a {@link Study} with {@code opener}. */
+    public Studies(List<StudyRecord> rows, Function<StudyRecord, Study> opener) {
         this.rows = List.copyOf(rows);
+        this.opener = opener;
     }
 
-    @Override
-    public StudyRecord get(int index) {
+    /** A table to print only: indexing it fails, as it has no connector to open studies with. */
+    public Studies(List<StudyRecord> rows) {
+        this(rows, row -> {
+            throw new IllegalStateException("This Studies table was built without a connector; "
+                    + "use connector.listStudy(...) to open its studies.");
+        });
+    }
+
+    /** The {@code study/list} rows, in server order. */
+    public List<StudyRecord> rows() {
+        return rows;
+    }
+
+    /** The row at {@code index}. */
+    public StudyRecord row(int index) {
         return rows.get(index);
     }
 
-    @Override
+    /** {@code len(studies)}: the number of rows. */
+    @NotebookName("__len__")
     public int size() {
         return rows.size();
     }
 
-    /** The study with this id on this page, if any. */
+    /** True when the page has no study. */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The study with this id on this page, if any, as its row. */
     public Optional<StudyRecord> byId(String studyId) {
         return rows.stream().filter(row -> studyId.equals(row.studyId())).findFirst();
+    }
+
+    /**
+     * {@code studies[index]}: opens the study at {@code index} ({@code -1} is the last).
+     *
+     * @throws IndexOutOfBoundsException naming the number of rows
+     */
+    public Study get(int index) {
+        int position = index < 0 ? rows.size() + index : index;
+        if (position < 0 || position >= rows.size()) {
+            throw new IndexOutOfBoundsException("The table has " + rows.size() + " stud" + (rows.size() == 1 ? "y" : "ies")
+                    + "; index " + index + " is out of range");
+        }
+        return opener.apply(rows.get(position));
+    }
+
+    /**
+     * {@code studies["ST-..."]}: opens the study with this id.
+     *
+     * @throws NoSuchElementException when no row of this page has it
+     */
+    public Study get(String studyId) {
+        return opener.apply(byId(studyId).orElseThrow(() -> new NoSuchElementException("No study '" + studyId
+                + "' on this page of " + rows.size() + " studies; list_study(..., offset=...) lists others.")));
+    }
+
+    /** {@code studies[key]}: {@link #get(int)} for a whole number, {@link #get(String)} for a study id. */
+    @NotebookName("__getitem__")
+    public Study item(Object key) {
+        return key instanceof Number index ? get(index.intValue()) : get(String.valueOf(key));
+    }
+
+    /** {@code studies.head(n=5)}: the first {@code n} rows, as a table. */
+    @NotebookName("head")
+    public Studies head(RowCount options) {
+        return new Studies(rows.subList(0, Math.min(options.n(), rows.size())), opener);
+    }
+
+    /** {@code studies.tail(n=5)}: the last {@code n} rows, as a table. */
+    @NotebookName("tail")
+    public Studies tail(RowCount options) {
+        return new Studies(rows.subList(Math.max(0, rows.size() - options.n()), rows.size()), opener);
+    }
+
+    /**
+     * How many rows {@code head} and {@code tail} keep.
+     *
+     * @param n the number of rows (at least 0)
+     */
+    public record RowCount(int n) {
+
+        /** Refuses a negative count. */
+        public RowCount {
+            if (n < 0) {
+                throw new IllegalArgumentException("n must be 0 or more, got " + n);
+            }
+        }
+
+        /** The default, 5 rows (pandas' {@code head()}). */
+        public static RowCount defaults() {
+            return new RowCount(5);
+        }
+    }
+
+    /** Opens every study in turn (each opening sends its requests). */
+    @Override
+    public Iterator<Study> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < rows.size();
+            }
+
+            @Override
+            public Study next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return get(next++);
+            }
+        };
     }
 
     /**
@@ -45,6 +153,7 @@ public final class Studies extends AbstractList<StudyRecord> implements TextForm
      * {@code Total Data}; cells joined by {@code " │ "} and ended by {@code " │"}; a {@code ─}
      * separator joined by {@code ─┼─} and ended by {@code ─┤}; the last two columns right-aligned.
      */
+    @NotebookName("__repr__")
     @Override
     public String textForm() {
         List<String[]> table = new ArrayList<>();

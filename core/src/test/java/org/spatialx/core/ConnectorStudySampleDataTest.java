@@ -10,34 +10,20 @@ import static org.spatialx.core.testing.TestConnectors.TOKEN;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.api.DataRecord;
 import org.spatialx.api.SampleDetail;
 import org.spatialx.api.SampleRecord;
 import org.spatialx.api.StudyDetail;
 import org.spatialx.core.testing.RecordedRequest;
-import org.spatialx.core.testing.RecordingHttpServer;
-import org.spatialx.core.testing.TestConnectors;
+import org.spatialx.core.testing.RecordingServerExtension;
 
 /** Studies, samples and data (protocol 8.2-8.6) on the wire, including the query-string POSTs of 11.2. */
 class ConnectorStudySampleDataTest {
 
-    private RecordingHttpServer server;
-    private SpatialXConnector connector;
-
-    @BeforeEach
-    void start() {
-        server = RecordingHttpServer.start();
-        connector = TestConnectors.connect(server);
-    }
-
-    @AfterEach
-    void stop() {
-        connector.close();
-        server.close();
-    }
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.withConnector();
 
     private static void assertJsonPost(RecordedRequest request, String path, String body) {
         assertEquals("POST", request.method());
@@ -50,17 +36,17 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void listStudyResolvesTheGroupAndSendsTheDefaultsAsAForm() {
-        server.on("GET", OPENAPI + "account/groups", ok("""
+        recording.server().on("GET", OPENAPI + "account/groups", ok("""
                 {"default": {"0eebe305688d82fe6c5ce361a43c64da": "Personal workspace"}, "groups": []}"""));
-        server.on("POST", OPENAPI + "study/list", ok("""
+        recording.server().on("POST", OPENAPI + "study/list", ok("""
                 {"list": [{"study_id": "ST-1", "title": "Colon", "total_sample": 2, "total_data": 3, "species": "human"}],
                  "total": 1}"""));
-        Studies studies = connector.listStudy("Personal workspace", "human", ListStudyOptions.defaults());
+        Studies studies = recording.connector().listStudy("Personal workspace", "human", ListStudyOptions.defaults());
         assertEquals(1, studies.size());
-        assertEquals("ST-1", studies.get(0).get("study_id"), "rows are indexable by wire name (protocol 11.27)");
-        assertEquals("human", studies.get(0).get("species"));
+        assertEquals("ST-1", studies.row(0).get("study_id"), "rows are indexable by wire name (protocol 11.27)");
+        assertEquals("human", studies.row(0).get("species"));
         assertEquals("ST-1", studies.byId("ST-1").orElseThrow().studyId());
-        List<RecordedRequest> requests = server.requests();
+        List<RecordedRequest> requests = recording.server().requests();
         assertGetWithEmptyJsonBody(requests.get(0), OPENAPI + "account/groups");
         RecordedRequest list = requests.get(1);
         assertEquals("application/x-www-form-urlencoded", list.header("Content-Type"));
@@ -70,19 +56,19 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void anUnknownGroupNameIsUsedAsAnId() {
-        server.on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
-        server.on("POST", OPENAPI + "study/list", ok("{\"list\": []}"));
-        connector.listStudy("GLOBAL_GROUP", "mouse", ListStudyOptions.defaults().withPage(10, 20));
+        recording.server().on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
+        recording.server().on("POST", OPENAPI + "study/list", ok("{\"list\": []}"));
+        recording.connector().listStudy("GLOBAL_GROUP", "mouse", ListStudyOptions.defaults().withPage(10, 20));
         assertEquals("group_id=GLOBAL_GROUP&species=mouse&limit=10&offset=20&active=2&compare=1",
-                server.requests().get(1).bodyText());
+                recording.server().requests().get(1).bodyText());
     }
 
     @Test
     void unknownRowFieldsAreNamedWhenIndexedWrongly() {
-        server.on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
-        server.on("POST", OPENAPI + "study/list", ok("{\"list\": [{\"study_id\": \"ST-1\"}]}"));
-        Studies studies = connector.listStudy("g", "human");
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> studies.get(0).get("id"));
+        recording.server().on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
+        recording.server().on("POST", OPENAPI + "study/list", ok("{\"list\": [{\"study_id\": \"ST-1\"}]}"));
+        Studies studies = recording.connector().listStudy("g", "human");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> studies.row(0).get("id"));
         assertEquals("No field 'id' in StudyRecord; available fields: study_id, title, total_sample, total_data",
                 error.getMessage());
     }
@@ -95,22 +81,22 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void getStudyDetailSendsKeyAndPageInTheQuery() {
-        server.on("GET", OPENAPI + "study/detail", ok(STUDY_DETAIL));
-        StudyDetail detail = connector.getStudyDetail("ST-1", new PageOptions(5, 10));
+        recording.server().on("GET", OPENAPI + "study/detail", ok(STUDY_DETAIL));
+        StudyDetail detail = recording.connector().getStudyDetail("ST-1", new PageOptions(5, 10));
         assertEquals("/data/u/ST-1", detail.study().dataPath());
         assertEquals(5, detail.study().get("created_at"));
         assertEquals(List.of("SP-1", "SP-2"), detail.samples().stream().map(SampleRecord::sampleId).toList());
-        RecordedRequest request = server.single();
+        RecordedRequest request = recording.server().single();
         assertGetWithEmptyJsonBody(request, OPENAPI + "study/detail");
         assertEquals("key=ST-1&limit=5&offset=10", request.rawQuery());
     }
 
     @Test
     void renameStudyReadsTheDetailThenPostsEveryFieldInTheQueryString() {
-        server.on("GET", OPENAPI + "study/detail", ok(STUDY_DETAIL));
-        server.on("POST", OPENAPI + "study/update", ok("{\"updated\": true}"));
-        assertEquals(Map.of("updated", true), connector.renameStudy("ST-1", "New title"));
-        List<RecordedRequest> requests = server.requests();
+        recording.server().on("GET", OPENAPI + "study/detail", ok(STUDY_DETAIL));
+        recording.server().on("POST", OPENAPI + "study/update", ok("{\"updated\": true}"));
+        assertEquals(Map.of("updated", true), recording.connector().renameStudy("ST-1", "New title"));
+        List<RecordedRequest> requests = recording.server().requests();
         assertEquals("key=ST-1&limit=50&offset=0", requests.get(0).rawQuery());
         RecordedRequest update = requests.get(1);
         assertEquals("POST", update.method());
@@ -122,49 +108,49 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void deleteStudyStopsTheStudyWithCleanupFalse() {
-        server.on("POST", OPENAPI + "study/stop_create_submit", ok("\"ok\""));
-        assertEquals("ok", connector.deleteStudy("ST-1"));
-        RecordedRequest request = server.single();
+        recording.server().on("POST", OPENAPI + "study/stop_create_submit", ok("\"ok\""));
+        assertEquals("ok", recording.connector().deleteStudy("ST-1"));
+        RecordedRequest request = recording.server().single();
         assertEquals("key=ST-1&cleanup_flg=False", request.rawQuery());
         assertEquals("{}", request.bodyText());
     }
 
     @Test
     void listSampleSendsNeedDataFalse() {
-        server.on("GET", OPENAPI + "sample/list", ok("""
+        recording.server().on("GET", OPENAPI + "sample/list", ok("""
                 {"list": [{"sample_id": "SP-1", "study_id": "ST-1", "title": "S1", "enable_status": 1, "total_data": 2}]}"""));
-        List<SampleRecord> samples = connector.listSample("ST-1", ListSampleOptions.defaults());
+        List<SampleRecord> samples = recording.connector().listSample("ST-1", ListSampleOptions.defaults());
         assertEquals("SP-1", samples.get(0).get("sample_id"));
         assertEquals(2, samples.get(0).extras().get("total_data"));
-        RecordedRequest request = server.single();
+        RecordedRequest request = recording.server().single();
         assertGetWithEmptyJsonBody(request, OPENAPI + "sample/list");
         assertEquals("key=ST-1&limit=50&offset=0&need_data=False", request.rawQuery());
     }
 
     @Test
     void getSampleDetailReturnsTheSampleAndItsDataRecords() {
-        server.on("GET", OPENAPI + "sample/detail", ok("""
+        recording.server().on("GET", OPENAPI + "sample/detail", ok("""
                 {"sample": {"sample_id": "SP-1", "study_id": "ST-1", "title": "S1", "enable_status": 1},
                  "sample_data": [{"data_id": "DA-1", "title": "d", "percent": 0.5, "map_submit_result": null}]}"""));
-        SampleDetail detail = connector.getSampleDetail("SP-1", PageOptions.defaults());
+        SampleDetail detail = recording.connector().getSampleDetail("SP-1", PageOptions.defaults());
         assertEquals("S1", detail.sample().title());
         assertEquals(0.5, detail.sampleData().get(0).percent());
-        assertEquals("key=SP-1&limit=50&offset=0", server.single().rawQuery());
+        assertEquals("key=SP-1&limit=50&offset=0", recording.server().single().rawQuery());
     }
 
     @Test
     void sampleAndDataRenamesAndDeletesSendJsonBodies() {
-        server.on("POST", OPENAPI + "sample/rename", ok("{}"));
-        server.on("POST", OPENAPI + "sample/delete", ok("{}"));
-        server.on("POST", OPENAPI + "data/rename", ok("{}"));
-        server.on("POST", OPENAPI + "data/delete", ok("{}"));
-        server.on("POST", OPENAPI + "data/delete_element", ok("{}"));
-        connector.renameSample("SP-1", "Échantillon 1");
-        connector.deleteSample("SP-1");
-        connector.renameSampleData("DA-1", "new");
-        connector.deleteSampleData("DA-1");
-        connector.deleteElement("DA-1", "EL-9");
-        List<RecordedRequest> requests = server.requests();
+        recording.server().on("POST", OPENAPI + "sample/rename", ok("{}"));
+        recording.server().on("POST", OPENAPI + "sample/delete", ok("{}"));
+        recording.server().on("POST", OPENAPI + "data/rename", ok("{}"));
+        recording.server().on("POST", OPENAPI + "data/delete", ok("{}"));
+        recording.server().on("POST", OPENAPI + "data/delete_element", ok("{}"));
+        recording.connector().renameSample("SP-1", "Échantillon 1");
+        recording.connector().deleteSample("SP-1");
+        recording.connector().renameSampleData("DA-1", "new");
+        recording.connector().deleteSampleData("DA-1");
+        recording.connector().deleteElement("DA-1", "EL-9");
+        List<RecordedRequest> requests = recording.server().requests();
         assertJsonPost(requests.get(0), OPENAPI + "sample/rename",
                 "{\"sample_id\": \"SP-1\", \"new_name\": \"\\u00c9chantillon 1\"}");
         assertJsonPost(requests.get(1), OPENAPI + "sample/delete", "{\"sample_id\": \"SP-1\"}");
@@ -176,25 +162,25 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void getSampleDataDetailKeepsEveryDocumentedFieldAndExtras() {
-        server.on("GET", OPENAPI + "data/detail", ok("""
+        recording.server().on("GET", OPENAPI + "data/detail", ok("""
                 {"data_id": "DA-1", "percent": 1, "created_at": 1740020158, "map_setting": {"x": 1.0},
                  "files_map": [{"key": "images", "value": "/p"}], "brand_new_field": [1, 2]}"""));
-        DataRecord data = connector.getSampleDataDetail("DA-1", PageOptions.defaults());
+        DataRecord data = recording.connector().getSampleDataDetail("DA-1", PageOptions.defaults());
         assertEquals(1, data.percent());
         assertEquals(1740020158L, data.createdAt());
         assertEquals("/p", data.filesMap().get(0).value());
         assertEquals(List.of(1, 2), data.get("brand_new_field"));
         assertEquals(32, data.fieldNames().size(), "31 documented fields of protocol 8.5 and one extra");
-        assertEquals("key=DA-1&limit=50&offset=0", server.single().rawQuery());
+        assertEquals("key=DA-1&limit=50&offset=0", recording.server().single().rawQuery());
     }
 
     @Test
     void getSampleDataElementsReturnsIdsPerKind() {
-        server.on("GET", OPENAPI + "data/detail", ok("""
+        recording.server().on("GET", OPENAPI + "data/detail", ok("""
                 {"data_id": "DA-1", "map_submit_result": {
                    "SB-1": {"images": "IM-1", "segmentation": {"SG-1": "Cells", "SG-2": "Nuclei"}, "multi_labels": "ML-1"},
                    "SB-2": {"images": "IM-2", "images_alignment": {"AL-1": {}}, "annotated_data": {"AD-1": "x"}}}}"""));
-        Map<String, List<String>> elements = connector.getSampleDataElements("DA-1");
+        Map<String, List<String>> elements = recording.connector().getSampleDataElements("DA-1");
         assertEquals(Map.of("images", List.of("IM-1", "IM-2"), "segmentation", List.of("SG-1", "SG-2"),
                 "multi_labels", List.of("ML-1"), "images_alignment", List.of("AL-1"),
                 "annotated_data", List.of("AD-1")), elements);
@@ -202,7 +188,8 @@ class ConnectorStudySampleDataTest {
 
     @Test
     void elementsOfDataStillProcessingAreEmpty() {
-        server.on("GET", OPENAPI + "data/detail", ok("{\"data_id\": \"DA-2\", \"map_submit_result\": null}"));
-        assertEquals(Map.of(), connector.getSampleDataElements("DA-2"));
+        recording.server().on("GET", OPENAPI + "data/detail",
+                ok("{\"data_id\": \"DA-2\", \"map_submit_result\": null}"));
+        assertEquals(Map.of(), recording.connector().getSampleDataElements("DA-2"));
     }
 }

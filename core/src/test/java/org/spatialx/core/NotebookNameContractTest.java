@@ -42,7 +42,10 @@ class NotebookNameContractTest {
                 "delete_sample_data", "delete_element", "get_sample_data_elements", "create_study", "add_sample",
                 "add_sample_data", "submit", "add_multiple_samples", "submit_multiple_samples", "add_custom_sample",
                 "add_sample_data_element", "upload_file", "upload_big_file", "upload_folder",
-                "parse_data_information", "parse_multiple_samples_information", "describe_data")), names);
+                "parse_data_information", "parse_multiple_samples_information", "describe_data",
+                "combine_multiple_datasets", "list_lens_sc_studies", "list_lens_bulk_studies", "convert_data_from_lens",
+                // reading back (protocol 7.4)
+                "spatial_data", "get_anndata", "export_anndata", "export_obs_csv")), names);
         assertEquals(names.size(), annotated().size(), "one annotated method per notebook name");
     }
 
@@ -95,6 +98,8 @@ class NotebookNameContractTest {
         assertEquals(List.of("description", "tracking", "max_time"), components(SubmitOptions.class));
         assertEquals(List.of("paths", "args", "kwargs", "tracking", "max_time"), components(AddCustomSampleOptions.class));
         assertEquals(List.of("sample_data"), components(AddSampleOptions.class));
+        assertEquals(List.of("reference_anndata_paths", "included_images", "included_segmentation", "metadata_action"),
+                components(CombineMultipleDatasetsOptions.class));
     }
 
     private static List<String> components(Class<?> record) {

@@ -22,10 +22,12 @@ import org.spatialx.server.submission.SampleParser;
  * @param httpThreads    request-handling threads
  * @param maxChunkSize   largest upload chunk accepted (protocol 3.1: 100 MiB)
  * @param sampleParser   the parse_data_information implementation
+ * @param localReads     let reads reach any absolute local path the server's user can read (the
+ *                       embedded server of the user's own process); writes stay in the home either way
  */
 public record LocalServerConfig(Path home, String host, int port, String token, Map<String, Path> mounts,
                                 String basicUser, String basicPassword, int jobConcurrency, int httpThreads,
-                                long maxChunkSize, SampleParser sampleParser) {
+                                long maxChunkSize, SampleParser sampleParser, boolean localReads) {
 
     /** Protocol 3.1 {@code UPLOAD_CHUNK_LARGE_SIZE}: the largest chunk a client sends. */
     public static final long LARGE_CHUNK = 104_857_600L;
@@ -51,27 +53,27 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         String envToken = System.getenv("SPATIALX_TOKEN");
         return new LocalServerConfig(home, "127.0.0.1", 0,
                 envToken == null || envToken.isBlank() ? null : envToken, Map.of(), null, null,
-                Math.max(2, Runtime.getRuntime().availableProcessors()), 64, LARGE_CHUNK, SampleParser.installed());
+                Math.max(2, Runtime.getRuntime().availableProcessors()), 64, LARGE_CHUNK, SampleParser.installed(), false);
     }
 
     public LocalServerConfig withHome(Path value) {
         return new LocalServerConfig(value, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withHost(String value) {
         return new LocalServerConfig(home, value, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withPort(int value) {
         return new LocalServerConfig(home, host, value, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withToken(String value) {
         return new LocalServerConfig(home, host, port, value, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     /** Adds a named folder ({@code --mount name=/path}). */
@@ -79,22 +81,32 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         Map<String, Path> more = new LinkedHashMap<>(mounts);
         more.put(name, path);
         return new LocalServerConfig(home, host, port, token, more, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withBasicAuth(String user, String password) {
         return new LocalServerConfig(home, host, port, token, mounts, user, password, jobConcurrency,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withJobConcurrency(int value) {
         return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, value,
-                httpThreads, maxChunkSize, sampleParser);
+                httpThreads, maxChunkSize, sampleParser, localReads);
     }
 
     public LocalServerConfig withSampleParser(SampleParser value) {
         return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
-                httpThreads, maxChunkSize, value);
+                httpThreads, maxChunkSize, value, localReads);
+    }
+
+    /**
+     * Lets reads ({@code directory/entities}, parsing, a submission's inputs) reach any absolute local
+     * path this process can read, not only the mounts: for the embedded server of the user's own
+     * process, never for a server others reach ({@code spatialx serve}). Writes stay in the home.
+     */
+    public LocalServerConfig withLocalReads(boolean value) {
+        return new LocalServerConfig(home, host, port, token, mounts, basicUser, basicPassword, jobConcurrency,
+                httpThreads, maxChunkSize, sampleParser, value);
     }
 
     @Override
@@ -102,6 +114,6 @@ public record LocalServerConfig(Path home, String host, int port, String token, 
         return "LocalServerConfig[home=" + home + ", host=" + host + ", port=" + port
                 + ", token=" + (token == null ? "(from home)" : "***") + ", mounts=" + mounts
                 + ", basicAuth=" + (basicUser == null ? "off" : "***") + ", jobConcurrency=" + jobConcurrency
-                + ", httpThreads=" + httpThreads + ", maxChunkSize=" + maxChunkSize + "]";
+                + ", httpThreads=" + httpThreads + ", maxChunkSize=" + maxChunkSize + ", localReads=" + localReads + "]";
     }
 }

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The layout of a server home: {@code token} (owner-only), {@code server.json} (url, port, pid of
@@ -80,32 +81,17 @@ public final class ServerHome {
         Files.createDirectories(tmp());
     }
 
-    /**
-     * Removes what a previous process left half-done: temporary request parts, and upload sessions
-     * untouched for {@code sessionMaxAge} (their chunks were never merged).
-     */
-    void cleanStaging(java.time.Duration sessionMaxAge) throws IOException {
+    /** Removes the temporary request parts a previous process left (upload sessions are the store's). */
+    void cleanTemporaryParts() throws IOException {
         try (var parts = Files.list(tmp())) {
             for (Path p : parts.toList()) {
                 Files.deleteIfExists(p);
             }
         }
-        java.time.Instant cutoff = java.time.Instant.now().minus(sessionMaxAge);
-        try (var sessions = Files.list(uploadSessions())) {
-            for (Path session : sessions.toList()) {
-                if (Files.getLastModifiedTime(session).toInstant().isBefore(cutoff)) {
-                    try (var walk = Files.walk(session)) {
-                        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                }
-            }
-        }
     }
 
-    /** Takes the home's lock for this process, or fails saying which server holds it. */
-    FileLock lock() throws IOException {
+    /** Takes the home's lock for this process, or empty when another server (process or call) holds it. */
+    Optional<FileLock> lock() throws IOException {
         FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -115,11 +101,15 @@ public final class ServerHome {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("Another SpatialX local server is already running for home " + root
-                    + describeRunning() + ". Use it (LocalServer.startOrReuse, or the URL in server.json) "
-                    + "or stop it first.");
         }
-        return lock;
+        return Optional.ofNullable(lock);
+    }
+
+    /** The error for a home whose lock another server holds, saying which one. */
+    IllegalStateException inUse() {
+        return new IllegalStateException("Another SpatialX local server is already running for home " + root
+                + describeRunning() + ". Use it (LocalServer.startOrReuse, or the URL in server.json) "
+                + "or stop it first.");
     }
 
     private String describeRunning() {

@@ -50,7 +50,7 @@ class ConcurrentClientsTest {
                     String path = uploaded.get("path").asText();
                     JsonNode result = client.postJson("openapi/sample/create", map("study_id", studyId, "name",
                             "sample " + id, "data", List.of(map("name", "data " + id, "submission_type",
-                                    "SUBMIT_OTHERS_FORMAT_DATA", "technology", "SPATIALDATA_H5AD",
+                                    "SUBMIT_OTHERS_FORMAT_DATA", "technology", "SPATIALDATA_RDS",
                                     "files", List.of(map("key", "annotated_data", "value", path)), "folders", List.of(),
                                     "args", List.of(), "kwargs", List.of(), "identities", List.of())))).ok();
                     return new Outcome(studyId, result.at("/sample_data/0/data_id").asText(),

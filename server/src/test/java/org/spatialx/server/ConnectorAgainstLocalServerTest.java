@@ -96,9 +96,10 @@ class ConnectorAgainstLocalServerTest {
         String personal = DefaultGroup.PERSONAL_WORKSPACE.value();
         String human = Species.HUMAN.value();
         String studyId = connector.createStudy(personal, human, "Colon");
-        Path image = ProtocolClient.randomFile(server.home().resolve("Upload/run/image.tif"), 1000, 1);
-        SampleData data = new SampleData("run", "SUBMIT_SPATIAL_TRANSCRIPTOMICS", "XENIUM",
-                List.of(new KeyValue("images", image.toString())), List.of(), List.of(), List.of(), List.of());
+        // SPATIALDATA_RDS has no reader here: its file is registered as received (nothing to ingest)
+        Path rds = ProtocolClient.randomFile(server.home().resolve("Upload/run/data.rds"), 1000, 1);
+        SampleData data = new SampleData("run", "SUBMIT_PROCESSED_SPATIAL_DATA", "SPATIALDATA_RDS",
+                List.of(new KeyValue("annotated_data", rds.toString())), List.of(), List.of(), List.of(), List.of());
         SubmissionResult result = connector.addSample(studyId, "slide 1", List.of(data));
         List<TrackedLog> logs = connector.trackSubmission(result, new TrackingOptions(60));
         assertEquals(TrackingOutcome.DONE, logs.get(0).outcome(), logs.toString());
@@ -106,10 +107,10 @@ class ConnectorAgainstLocalServerTest {
         Studies studies = connector.listStudy(personal, human);
         assertEquals(1, studies.size());
         assertEquals(studyId, studies.get(0).studyId());
-        assertEquals(1L, studies.get(0).totalSample());
-        assertEquals(1L, studies.get(0).totalData());
+        assertEquals(1L, studies.row(0).totalSample());
+        assertEquals(1L, studies.row(0).totalData());
 
-        StudyDetail detail = connector.getStudyDetail(studies.get(0).studyId());
+        StudyDetail detail = connector.getStudyDetail(studies.row(0).studyId());
         assertEquals("Colon", detail.study().title());
         assertEquals(1, detail.samples().size());
 
@@ -119,8 +120,10 @@ class ConnectorAgainstLocalServerTest {
         assertEquals(1, sample.sampleData().size());
         DataRecord record = sample.sampleData().get(0);
         assertEquals(result.sampleData().get(0).dataId(), record.dataId());
-        assertEquals(image.toString(), record.filesMap().get(0).value());
-        assertEquals(1, connector.getSampleDataElements(record.dataId()).get("images").size());
+        assertEquals(rds.toString(), record.filesMap().get(0).value());
+        assertEquals(List.of(record.elementIds().get("annotated_data").get(0)),
+                connector.getSampleDataElements(record.dataId()).get("annotated_data"),
+                "no store names it: listed by id (protocol 8.6)");
 
         connector.renameStudy(studyId, "Colon (renamed)");
         assertEquals("Colon (renamed)", connector.getStudyDetail(studyId).study().title());

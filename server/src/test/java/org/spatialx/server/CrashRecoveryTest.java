@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.server.job.JobRecord;
+import org.spatialx.server.job.JobState;
 
 /** A server process killed with SIGKILL mid-job: the next start recovers its home. */
 class CrashRecoveryTest {
@@ -48,7 +49,7 @@ class CrashRecoveryTest {
             assertFalse(again.reused(), "the dead server is not reused");
             assertEquals("crash", again.token());
             JobRecord job = again.jobs().find(jobId);
-            assertEquals(JobRecord.FAILED, job.state());
+            assertEquals(JobState.FAILED, job.state());
             ProtocolClient client = new ProtocolClient(again);
             String text = client.gateway(log.toString()).text();
             assertTrue(text.contains("started, waiting for the kill"), text);

@@ -51,6 +51,9 @@ class GatewayTest {
                     throw new IllegalStateException(e);
                 }
             });
+            while (Files.size(log) <= "started\n".length()) {
+                Thread.sleep(1); // the first poll expects the writer's first line (a loaded machine starts it late)
+            }
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create(server.url() + "ucc.go/" + log.toString().substring(1));
             int polls = 0;

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.server.job.JobRecord;
+import org.spatialx.server.job.JobState;
 
 /** Restarts: data and token survive, interrupted jobs end failed, one server per home, startOrReuse. */
 class RestartTest {
@@ -67,11 +68,11 @@ class RestartTest {
                 }
             });
             assertTrue(running.await(30, TimeUnit.SECONDS));
-            assertEquals(JobRecord.RUNNING, server.jobs().find(jobId).state());
+            assertEquals(JobState.RUNNING, server.jobs().find(jobId).state());
         }
         try (LocalServer again = LocalServer.start(LocalServerConfig.defaults().withHome(home).withToken("t"))) {
             JobRecord job = again.jobs().find(jobId);
-            assertEquals(JobRecord.FAILED, job.state());
+            assertEquals(JobState.FAILED, job.state());
             assertTrue(job.message().contains("interrupted by a restart"), job.message());
             String text = new ProtocolClient(again).gateway(log.toString()).text();
             assertTrue(text.contains("working"), text);
@@ -141,7 +142,7 @@ class RestartTest {
             assertTrue(Files.exists(home.resolve("spatialx.db")));
         }
         try (var db = org.spatialx.server.store.Database.open(home.resolve("spatialx.db"))) {
-            assertEquals(1, db.schemaVersion());
+            assertEquals(2, db.schemaVersion());
         }
     }
 }

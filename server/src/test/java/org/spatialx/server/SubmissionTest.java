@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.formats.testing.ExampleData;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SampleData;
 
@@ -27,6 +28,7 @@ class SubmissionTest {
     String studyId;
     String imagePath;
     String transcriptsPath;
+    String experimentPath;
 
     @BeforeEach
     void start() throws Exception {
@@ -37,10 +39,15 @@ class SubmissionTest {
                         List.of(), List.of(), List.of(), List.of()))));
         client = new ProtocolClient(server);
         studyId = ServerFixture.createStudy(client, "submissions");
-        Path local = ProtocolClient.randomFile(temp.resolve("local/morphology.ome.tif"), 2048, 1);
-        imagePath = client.uploadFile(local, "run1", "", false).get("path").asText();
-        Path tx = ProtocolClient.randomFile(temp.resolve("local/transcripts.csv.gz"), 100, 2);
-        transcriptsPath = client.uploadFile(tx, "run1", "", false).get("path").asText();
+        // a genuine Xenium run: the SFE toy's image and transcripts with an XOA 3 experiment.xenium
+        Path xenium = ExampleData.bundled("xenium/SFE_toy_Xenium_XOA1x_human_526cells");
+        Path local = Files.createDirectories(temp.resolve("local"));
+        imagePath = client.uploadFile(Files.copy(xenium.resolve("morphology_focus.ome.tif"),
+                local.resolve("morphology.ome.tif")), "run1", "", false).get("path").asText();
+        transcriptsPath = client.uploadFile(xenium.resolve("transcripts.csv.gz"), "run1", "", false).get("path").asText();
+        experimentPath = client.uploadFile(ExampleData.bundled(
+                "xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset/experiment.xenium"), "run1", "", false)
+                .get("path").asText();
     }
 
     @AfterEach
@@ -51,7 +58,7 @@ class SubmissionTest {
     private Map<String, Object> sampleData(String name, String images) {
         return map("name", name, "submission_type", "SUBMIT_SPATIAL_TRANSCRIPTOMICS", "technology", "XENIUM",
                 "files", List.of(map("key", "images", "value", images), map("key", "transcripts", "value", transcriptsPath),
-                        map("key", "experiment", "value", transcriptsPath)),
+                        map("key", "experiment", "value", experimentPath)),
                 "folders", List.of(), "args", List.of(),
                 "kwargs", List.of(map("key", "min_genes", "value", 1), map("key", "min_counts", "value", 1),
                         map("key", "mito_controls_percentage", "value", 0.25)),
@@ -95,7 +102,8 @@ class SubmissionTest {
         assertEquals(1, elements.get("images").size());
         assertEquals(1, elements.get("transcripts").size());
         assertFalse(elements.has("experiment"), "experiment is an input, not an element");
-        assertEquals("morphology.ome.tif", elements.get("images").elements().next().asText());
+        assertEquals("xenium run - morphology.ome.tif", elements.get("images").elements().next().asText());
+        assertEquals(1, elements.get("annotated_data").size(), "cells counted from the transcripts");
 
         JsonNode study = client.get("openapi/study/detail", map("key", studyId)).ok();
         assertEquals(1, study.at("/study/total_sample").asInt());

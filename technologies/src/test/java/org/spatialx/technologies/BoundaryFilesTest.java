@@ -3,13 +3,15 @@ package org.spatialx.technologies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.api.technology.DetectionReport;
+import org.spatialx.formats.boundaries.BoundaryReader;
+import org.spatialx.formats.testing.ExampleData;
 import org.spatialx.technologies.boundaries.BoundaryFiles;
-import org.spatialx.technologies.boundaries.BoundaryReader;
 
 /** The boundary tables of detected data sets, found through the elements the technologies declare. */
 class BoundaryFilesTest {
@@ -42,9 +44,11 @@ class BoundaryFilesTest {
     @Test
     void cosmxDetectionNamesThePolygonsFileNotTheLabelMasks() throws Exception {
         Path run = ExampleData.copy(ExampleData.bundled("cosmx/Lung12_GiottoData_mini_fov2-3"), temp.resolve("run"));
-        java.nio.file.Files.copy(Path.of(getClass().getResource(
-                "/cosmx/DBKero_Breast_Case2_fov16_SpaceTrooper/DBKero-polygons.csv").toURI()),
-                run.resolve("Lung12-polygons.csv"));
+        // a resource of formats' test-jar (a stream: it is read from inside the jar)
+        try (InputStream polygons = getClass().getResourceAsStream(
+                "/cosmx/DBKero_Breast_Case2_fov16_SpaceTrooper/DBKero-polygons.csv")) {
+            java.nio.file.Files.copy(polygons, run.resolve("Lung12-polygons.csv"));
+        }
         DetectionReport report = Detections.detect(run, "COSMX_VER1").best().orElseThrow();
         assertTrue(report.element("segmentation").orElseThrow().found(), "CellLabels/ is found as segmentation");
         assertEquals(Optional.of(run.resolve("Lung12-polygons.csv")), BoundaryFiles.cells(report));

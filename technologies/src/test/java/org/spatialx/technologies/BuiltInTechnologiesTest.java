@@ -13,6 +13,7 @@ import org.spatialx.api.technology.DetectionReport;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.ElementStatus;
+import org.spatialx.formats.testing.ExampleData;
 
 /**
  * Every real data set (bundled in examples/data, or the GPL ones in ../shared/testdata) is

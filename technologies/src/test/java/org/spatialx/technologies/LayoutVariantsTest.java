@@ -19,6 +19,7 @@ import org.spatialx.api.technology.DetectionException;
 import org.spatialx.api.technology.DetectionReport;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.ElementStatus;
+import org.spatialx.formats.testing.ExampleData;
 
 /** Layout variants derived from the real files: renamed, compressed, removed and re-arranged outputs. */
 class LayoutVariantsTest {

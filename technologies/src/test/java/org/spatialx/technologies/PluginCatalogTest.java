@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.formats.testing.ExampleData;
 import org.spatialx.technologies.detection.DefaultSampleDataDetector;
 import org.spatialx.technologies.storage.LocalStorageView;
 import org.spatialx.technologies.testplugin.BeadArrayTechnology;

@@ -17,6 +17,7 @@ import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.StorageEntry;
 import org.spatialx.api.technology.StorageView;
+import org.spatialx.formats.testing.ExampleData;
 
 /**
  * Detection over a storage that can only list (what the server's directory/entities gives): the

@@ -50,6 +50,13 @@ public final class KMeans {
     private record Seeding(double[] centres, int[] nearest, double[] closest) {
     }
 
+    /**
+     * A restart's latest centre during seeding, not yet settled in every point: its row in the points, its
+     * number, and its squared distances to the earlier centres.
+     */
+    private record Latest(int row, int centre, double[] squaredGaps) {
+    }
+
     private final int k;
     private final int restarts;
     private final int maxIterations;
@@ -74,11 +81,15 @@ public final class KMeans {
         Points data = new Points(points, n, d, pool, context);
         double tol = data.meanVariance() * tolerance;
         SplittableRandom seeds = new SplittableRandom(context.seed());
+        SplittableRandom[] randoms = new SplittableRandom[restarts];
+        for (int restart = 0; restart < restarts; restart++) {
+            randoms[restart] = seeds.split();
+        }
+        Seeding[] seedings = data.kMeansPlusPlus(k, randoms);
         Result best = null;
         for (int restart = 0; restart < restarts; restart++) {
-            SplittableRandom random = seeds.split();
-            Seeding seeding = data.kMeansPlusPlus(k, random, restart, restarts);
-            Result result = new Lloyd(data, k, seeding).run(maxIterations, tol, restart, restarts);
+            Result result = new Lloyd(data, k, seedings[restart]).run(maxIterations, tol, restart, restarts);
+            seedings[restart] = null;
             context.log("k-means restart " + (restart + 1) + "/" + restarts + ": inertia " + result.inertia()
                     + " after " + result.iterations() + " iterations");
             if (best == null || result.inertia() < best.inertia()) {
@@ -150,112 +161,163 @@ public final class KMeans {
         }
 
         /**
-         * scikit-learn's greedy k-means++: the first centre uniformly, then the best of {@code 2 + ln k}
-         * draws. A candidate's distance to a point is computed only when the triangle inequality allows it
-         * to be nearer than the point's nearest centre; the result is the same as computing them all.
+         * scikit-learn's greedy k-means++ for every restart at once (restart r draws from
+         * {@code randoms[r]}): the first centre uniformly, then the best of {@code 2 + ln k} draws. Each
+         * pass over the points serves all restarts, so a point is read once per step rather than once per
+         * restart and step. A candidate's distance to a point is computed only when the triangle inequality
+         * allows it to be nearer than the point's nearest centre; the result is the same as computing them all.
          */
-        Seeding kMeansPlusPlus(int k, SplittableRandom random, int restart, int restarts) {
+        Seeding[] kMeansPlusPlus(int k, SplittableRandom[] randoms) {
+            int lanes = randoms.length;
             int trials = 2 + (int) Math.log(k);
-            double[] centres = new double[k * d];
-            int first = random.nextInt(n);
-            System.arraycopy(x, first * d, centres, 0, d);
-            double[] closest = new double[n];
-            int[] nearest = new int[n];
-            double[] closestSums = new double[pieces];
+            double[][] centres = new double[lanes][k * d];
+            double[][] closest = new double[lanes][n];
+            int[][] nearest = new int[lanes][n];
+            double[][] closestSums = new double[lanes][pieces];
+            double[] potential = new double[lanes];
+            int[] firsts = new int[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                firsts[lane] = randoms[lane].nextInt(n);
+                System.arraycopy(x, firsts[lane] * d, centres[lane], 0, d);
+            }
+            int[] firstOffsets = paddedOffsets(firsts, lanes, d);
             pool.forEach(pieces, (worker, piece) -> {
                 context.checkCancelled();
-                double sum = 0;
+                double[] distances = new double[firstOffsets.length]; // the thread's own: see below
                 for (int i = from(piece); i < to(piece); i++) {
-                    closest[i] = squaredDistance(x, i * d, centres, 0, d);
-                    sum += closest[i];
-                }
-                closestSums[piece] = sum;
-            });
-            double potential = sum(closestSums);
-            double[][] potentials = new double[pieces][trials];
-            int[] ids = new int[trials];
-            double[][] gaps = new double[trials][k];
-            double[][] candidates = new double[trials][n];
-            for (int c = 1; c < k; c++) {
-                for (int t = 0; t < trials; t++) {
-                    ids[t] = sample(closest, closestSums, random.nextDouble() * potential);
-                    for (int m = 0; m < c; m++) {
-                        gaps[t][m] = squaredDistance(x, ids[t] * d, centres, m * d, d);
+                    squaredDistances(x, i * d, x, firstOffsets, lanes, d, distances);
+                    for (int lane = 0; lane < lanes; lane++) {
+                        closest[lane][i] = distances[lane];
                     }
                 }
-                // the potential each candidate would leave; a point's distances to all candidates are computed
-                // together when any can be nearer than its centre, and kept for the winner's update
-                int[] offsets = paddedOffsets(ids, trials, d);
+                for (int lane = 0; lane < lanes; lane++) {
+                    closestSums[lane][piece] = sum(closest[lane], from(piece), to(piece));
+                }
+            });
+            for (int lane = 0; lane < lanes; lane++) {
+                potential[lane] = sum(closestSums[lane], 0, pieces);
+            }
+            double[][][] potentials = new double[pieces][][];
+            int[][] offsets = new int[lanes][];
+            double[][][] gaps = new double[lanes][trials][k];
+            double[][] nearestGaps = new double[lanes][k];
+            Latest[] latest = new Latest[lanes];
+            for (int c = 1; c < k; c++) {
+                for (int lane = 0; lane < lanes; lane++) {
+                    int[] ids = new int[trials];
+                    for (int t = 0; t < trials; t++) {
+                        ids[t] = sample(closest[lane], nearest[lane], latest[lane], closestSums[lane],
+                                randoms[lane].nextDouble() * potential[lane]);
+                        for (int m = 0; m < c; m++) {
+                            gaps[lane][t][m] = squaredDistance(x, ids[t] * d, centres[lane], m * d, d);
+                        }
+                    }
+                    for (int m = 0; m < c; m++) {
+                        double gap = Double.POSITIVE_INFINITY;
+                        for (int t = 0; t < trials; t++) {
+                            gap = Math.min(gap, gaps[lane][t][m]);
+                        }
+                        nearestGaps[lane][m] = gap;
+                    }
+                    offsets[lane] = paddedOffsets(ids, trials, d);
+                }
+                // each point first takes the restart's latest centre into account, then the potential each
+                // candidate would leave; a point's distances to a restart's candidates are computed together when
+                // any of them can be nearer than its centre
                 pool.forEach(pieces, (worker, piece) -> {
                     context.checkCancelled();
                     // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
                     // would share cache lines, and every write would bounce between the cores
-                    double[] potentialOfPiece = new double[trials];
+                    double[][] potentialOfPiece = new double[lanes][trials];
                     double[] distances = new double[(trials + 3) / 4 * 4];
                     for (int i = from(piece); i < to(piece); i++) {
-                        double own = closest[i];
-                        if (!anyNearer(gaps, trials, nearest[i], own)) {
-                            for (int t = 0; t < trials; t++) {
-                                potentialOfPiece[t] += own;
+                        for (int lane = 0; lane < lanes; lane++) {
+                            settle(latest[lane], closest[lane], nearest[lane], i);
+                            double own = closest[lane][i];
+                            double[] laneSums = potentialOfPiece[lane];
+                            if (!mayBeNearer(nearestGaps[lane][nearest[lane][i]], own)) {
+                                for (int t = 0; t < trials; t++) {
+                                    laneSums[t] += own;
+                                }
+                                continue;
                             }
-                            continue;
-                        }
-                        squaredDistances(x, i * d, x, offsets, trials, d, distances);
-                        for (int t = 0; t < trials; t++) {
-                            double distance = Math.min(own, distances[t]);
-                            candidates[t][i] = distance;
-                            potentialOfPiece[t] += distance;
+                            squaredDistances(x, i * d, x, offsets[lane], trials, d, distances);
+                            for (int t = 0; t < trials; t++) {
+                                laneSums[t] += Math.min(own, distances[t]);
+                            }
                         }
                     }
                     potentials[piece] = potentialOfPiece;
                 });
-                double[] totals = combine(potentials, trials);
-                int best = 0;
-                for (int t = 1; t < trials; t++) {
-                    if (totals[t] < totals[best]) {
-                        best = t;
+                for (int lane = 0; lane < lanes; lane++) {
+                    double[] totals = new double[trials];
+                    for (int piece = 0; piece < pieces; piece++) {
+                        addTo(totals, potentials[piece][lane]);
                     }
-                }
-                potential = totals[best];
-                int id = ids[best];
-                double[] chosen = candidates[best];
-                int centre = c;
-                pool.forEach(pieces, (worker, piece) -> {
-                    for (int i = from(piece); i < to(piece); i++) {
-                        if (anyNearer(gaps, trials, nearest[i], closest[i]) && chosen[i] < closest[i]) {
-                            closest[i] = chosen[i];
-                            nearest[i] = centre;
+                    int best = 0;
+                    for (int t = 1; t < trials; t++) {
+                        if (totals[t] < totals[best]) {
+                            best = t;
                         }
                     }
-                });
-                for (int piece = 0; piece < pieces; piece++) {
-                    closestSums[piece] = potentials[piece][best];
+                    potential[lane] = totals[best];
+                    for (int piece = 0; piece < pieces; piece++) {
+                        closestSums[lane][piece] = potentials[piece][lane][best];
+                    }
+                    System.arraycopy(x, offsets[lane][best], centres[lane], c * d, d);
+                    double[] winnerGaps = Arrays.copyOf(gaps[lane][best], k);
+                    winnerGaps[c] = Double.POSITIVE_INFINITY; // a point already nearest to it needs nothing
+                    latest[lane] = new Latest(offsets[lane][best], c, winnerGaps);
                 }
-                System.arraycopy(x, id * d, centres, c * d, d);
-                context.progress("k-means++ seeding", (restart + (double) c / k * 0.2) / restarts);
+                context.progress("k-means++ seeding", 0.2 * c / k);
             }
-            return new Seeding(centres, nearest, closest);
+            pool.forEach(pieces, (worker, piece) -> {
+                for (int i = from(piece); i < to(piece); i++) {
+                    for (int lane = 0; lane < lanes; lane++) {
+                        settle(latest[lane], closest[lane], nearest[lane], i);
+                    }
+                }
+            });
+            Seeding[] seedings = new Seeding[lanes];
+            for (int lane = 0; lane < lanes; lane++) {
+                seedings[lane] = new Seeding(centres[lane], nearest[lane], closest[lane]);
+            }
+            return seedings;
         }
 
-        /** Whether the triangle inequality allows any candidate to be nearer than the point's nearest centre. */
-        private static boolean anyNearer(double[][] squaredGaps, int trials, int centre, double closest) {
-            for (int t = 0; t < trials; t++) {
-                if (squaredGaps[t][centre] < 4 * closest) {
-                    return true;
+        /**
+         * Whether the triangle inequality allows a candidate to be nearer to a point than the point's
+         * nearest centre: {@code |candidate - centre| < 2 |point - centre|}, squared on both sides.
+         */
+        private static boolean mayBeNearer(double squaredGap, double closest) {
+            return squaredGap < 4 * closest;
+        }
+
+        /**
+         * Makes a restart's latest centre count for point {@code i}: its distance is computed when the
+         * triangle inequality allows it to be nearer than the point's centre. Settling twice changes nothing.
+         */
+        private void settle(Latest latest, double[] closest, int[] nearest, int i) {
+            if (latest != null && mayBeNearer(latest.squaredGaps()[nearest[i]], closest[i])) {
+                double distance = squaredDistance(x, i * d, x, latest.row(), d);
+                if (distance < closest[i]) {
+                    closest[i] = distance;
+                    nearest[i] = latest.centre();
                 }
             }
-            return false;
         }
 
         /**
          * The first point whose cumulative weight reaches {@code target} (numpy's
-         * {@code searchsorted(cumsum(weights), target)}, clipped to the last point).
+         * {@code searchsorted(cumsum(weights), target)}, clipped to the last point). The piece sums are
+         * current; the piece that holds the target settles its points first.
          */
-        private int sample(double[] weights, double[] pieceSums, double target) {
+        private int sample(double[] weights, int[] nearest, Latest latest, double[] pieceSums, double target) {
             double cumulative = 0;
             for (int piece = 0; piece < pieces; piece++) {
                 if (cumulative + pieceSums[piece] >= target) {
                     for (int i = from(piece); i < to(piece); i++) {
+                        settle(latest, weights, nearest, i);
                         cumulative += weights[i];
                         if (cumulative >= target) {
                             return i;
@@ -310,7 +372,7 @@ public final class KMeans {
                 iteration++;
                 // the iterations needed are unknown: approach the restart's end without reaching it
                 data.context.progress("Lloyd iterations",
-                        (restart + 0.2 + 0.8 * iteration / (iteration + 10.0)) / restarts);
+                        0.2 + 0.8 * (restart + iteration / (iteration + 10.0)) / restarts);
                 if (iteration >= maxIterations || shiftTotal <= tol) {
                     break;
                 }
@@ -323,7 +385,7 @@ public final class KMeans {
             if (!strict) {
                 assignChanged(); // scikit-learn's last E-step: labels that match the final centres
             }
-            data.context.progress("Lloyd iterations", (restart + 1.0) / restarts);
+            data.context.progress("Lloyd iterations", 1 - 0.8 * (restarts - restart - 1.0) / restarts);
             return new Result(labels, centres, inertia(), iteration, restart);
         }
 
@@ -571,9 +633,13 @@ public final class KMeans {
     }
 
     private static double sum(double[] values) {
+        return sum(values, 0, values.length);
+    }
+
+    private static double sum(double[] values, int from, int to) {
         double total = 0;
-        for (double value : values) {
-            total += value;
+        for (int i = from; i < to; i++) {
+            total += values[i];
         }
         return total;
     }

@@ -2,6 +2,7 @@ package org.spatialx.analysis.clustering;
 
 import java.util.SplittableRandom;
 import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.analysis.random.RandomNumbers;
 
 /**
  * Moving single nodes to the neighbouring cluster that increases the quality most (RB configuration
@@ -27,7 +28,7 @@ final class LocalMoving {
             return false;
         }
         State state = new State(network, clusters);
-        int[] queue = permutation(n, random);
+        int[] queue = RandomNumbers.permutation(n, random);
         boolean[] stable = new boolean[n];
         int unstable = n;
         int i = 0;
@@ -72,7 +73,7 @@ final class LocalMoving {
             return false;
         }
         State state = new State(network, clusters);
-        int[] order = permutation(n, random);
+        int[] order = RandomNumbers.permutation(n, random);
         int stableInARow = 0;
         int i = 0;
         boolean update = false;
@@ -94,20 +95,6 @@ final class LocalMoving {
         } while (stableInARow < n);
         ClusterLabels.compact(clusters);
         return update;
-    }
-
-    static int[] permutation(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** Cluster weights and sizes, the pool of empty clusters, and the scratch arrays of a move. */

@@ -1,22 +1,18 @@
 package org.spatialx.analysis.clustering;
 
 import org.pf4j.Extension;
-import org.spatialx.api.analysis.Analysis;
-import org.spatialx.api.analysis.AnalysisContext;
-import org.spatialx.api.analysis.AnalysisGroups;
-import org.spatialx.api.analysis.AnalysisInput;
-import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.analysis.Required;
 
 /**
  * {@code analysis.clustering.louvain}: Louvain communities of the cells' neighbour graph (modularity with resolution), protocol 7.2. The {@code n_neighbors} nearest
  * neighbours of every cell in the embedding give UMAP connectivities (with {@code local_connectivity}),
- * on which Louvain maximises modularity at {@code resolution}, as scanpy's {@code tl.louvain} does
- * after {@code pp.neighbors}. The clusters, numbered by size (largest 0), are a categorical
+ * on which Louvain (Blondel et al. 2008)
+ * moves single cells and aggregates, maximising modularity at {@code resolution} as scanpy's {@code tl.louvain}
+ * does after {@code pp.neighbors}. The clusters, numbered by size (largest 0), are a categorical
  * metadata column (obs) named after the title.
  */
 @Extension
-public final class LouvainAnalysis implements Analysis<LouvainAnalysis.Params> {
+public final class LouvainAnalysis extends CommunityAnalysis<LouvainAnalysis.Params> {
 
     /**
      * The wire params, in protocol order.
@@ -28,7 +24,7 @@ public final class LouvainAnalysis implements Analysis<LouvainAnalysis.Params> {
      * @param name              the call's title
      */
     public record Params(@Required String embeddingKey, @Required Double resolution, int nNeighbors,
-            int localConnectivity, String name) {
+            int localConnectivity, String name) implements CommunityAnalysis.Parameters {
 
         /** The Python defaults: n_neighbors 90, local_connectivity 1. */
         public static Params defaults() {
@@ -36,61 +32,9 @@ public final class LouvainAnalysis implements Analysis<LouvainAnalysis.Params> {
         }
     }
 
-    @Override
-    public String group() {
-        return AnalysisGroups.CLUSTERING;
-    }
-
-    @Override
-    public String name() {
-        return "louvain";
-    }
-
-    @Override
-    public String defaultTitle() {
-        return "Louvain";
-    }
-
-    @Override
-    public String groupType() {
-        return "clustering";
-    }
-
-    @Override
-    public String subType(Params params) {
-        return "Louvain";
-    }
-
-    @Override
-    public Class<Params> paramsType() {
-        return Params.class;
-    }
-
-    @Override
-    public Params defaults() {
-        return Params.defaults();
-    }
-
-    @Override
-    public String description() {
-        return "Louvain communities of the cells' neighbour graph (modularity with resolution)";
-    }
-
-    @Override
-    public void validate(Params params) {
-        GraphClustering.validate("clustering.louvain", params.embeddingKey(), params.resolution(), params.nNeighbors(),
-                params.localConnectivity());
-    }
-
-    @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
-    public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
-        validate(params);
-        return GraphClustering.run("clustering.louvain", CommunityDetection.Algorithm.LOUVAIN, params.embeddingKey(),
-                params.resolution(), params.nNeighbors(), params.localConnectivity(), input, context);
+    /** The kind. */
+    public LouvainAnalysis() {
+        super(CommunityDetection.Algorithm.LOUVAIN, "Louvain", Params.class, Params.defaults(),
+                "Louvain communities of the cells' neighbour graph (modularity with resolution)");
     }
 }

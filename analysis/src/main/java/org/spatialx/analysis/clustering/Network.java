@@ -80,18 +80,7 @@ final class Network {
      * Parallel over clusters; each cluster's neighbours are listed in the order first met.
      */
     Network aggregate(int[] clusters, int count, Workers workers) {
-        int[] memberPtr = new int[count + 1];
-        for (int c : clusters) {
-            memberPtr[c + 1]++;
-        }
-        for (int c = 0; c < count; c++) {
-            memberPtr[c + 1] += memberPtr[c];
-        }
-        int[] members = new int[nodes];
-        int[] fill = Arrays.copyOf(memberPtr, count);
-        for (int node = 0; node < nodes; node++) {
-            members[fill[clusters[node]]++] = node;
-        }
+        ClusterMembers members = ClusterMembers.of(clusters, count);
         double[] reducedNodeWeights = new double[count];
         for (int node = 0; node < nodes; node++) {
             reducedNodeWeights[clusters[node]] += nodeWeights[node];
@@ -108,8 +97,8 @@ final class Network {
             int size = 0;
             for (int c = from; c < to; c++) {
                 int touchedCount = 0;
-                for (int m = memberPtr[c]; m < memberPtr[c + 1]; m++) {
-                    int node = members[m];
+                for (int m = members.start()[c]; m < members.start()[c + 1]; m++) {
+                    int node = members.nodes()[m];
                     for (int e = indptr[node]; e < indptr[node + 1]; e++) {
                         int other = clusters[neighbours[e]];
                         if (other != c) {

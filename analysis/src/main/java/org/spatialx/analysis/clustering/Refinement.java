@@ -1,8 +1,8 @@
 package org.spatialx.analysis.clustering;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.analysis.random.RandomNumbers;
 
 /**
  * Leiden's refinement (networkanalysis' local merging): within each cluster, starting from
@@ -22,28 +22,15 @@ final class Refinement {
     /** The refined clustering, compact (a sub-cluster never spans two clusters of {@code clusters}). */
     static int[] refine(Network network, int[] clusters, int count, double resolution, long seed, Workers workers) {
         int n = network.nodes;
-        int[] memberPtr = new int[count + 1];
-        for (int c : clusters) {
-            memberPtr[c + 1]++;
-        }
-        for (int c = 0; c < count; c++) {
-            memberPtr[c + 1] += memberPtr[c];
-        }
-        int[] members = new int[n];
-        int[] fill = Arrays.copyOf(memberPtr, count);
-        for (int node = 0; node < n; node++) {
-            members[fill[clusters[node]]++] = node;
-        }
+        ClusterMembers clusterMembers = ClusterMembers.of(clusters, count);
+        int[] memberPtr = clusterMembers.start();
+        int[] members = clusterMembers.nodes();
         int[] refined = new int[n];
         double[] subWeights = new double[n];
         double[] external = new double[n];
         boolean[] merged = new boolean[n];
         double[] edgeWeightTo = new double[n];
-        int largest = 0;
-        for (int c = 0; c < count; c++) {
-            largest = Math.max(largest, memberPtr[c + 1] - memberPtr[c]);
-        }
-        int scratch = largest + 1;
+        int scratch = clusterMembers.largest() + 1;
         workers.forRange(count, (part, from, to) -> {
             int[] neighbouring = new int[scratch];
             double[] cumulative = new double[scratch];
@@ -82,7 +69,7 @@ final class Refinement {
             double total, double resolution, SplittableRandom random, int[] refined, double[] subWeights,
             double[] external, boolean[] merged, double[] edgeWeightTo, int[] neighbouring, double[] cumulative) {
         int size = end - start;
-        int[] order = LocalMoving.permutation(size, random);
+        int[] order = RandomNumbers.permutation(size, random);
         for (int o = 0; o < size; o++) {
             int j = members[start + order[o]];
             if (merged[j] || external[j] < subWeights[j] * (total - subWeights[j]) * resolution) {

@@ -15,7 +15,7 @@ import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.data.Column;
 import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
-import org.spatialx.technologies.matrix.H5adMatrix;
+import org.spatialx.formats.matrix.H5adMatrix;
 
 /**
  * What analyses read of an AnnData {@code .h5ad} a call names (an uploaded embedding file, a reference

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleConsumer;
 import org.spatialx.analysis.linalg.LinearSystem;
 import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.analysis.random.RandomNumbers;
 import org.spatialx.api.data.DenseMatrix;
 
 /**
@@ -395,16 +396,7 @@ public final class Harmony {
 
     /** Recomputes R block by block (shuffled order), each block with the diversity penalty of the others. */
     private void updateAssignments() {
-        int[] order = new int[cells];
-        for (int i = 0; i < cells; i++) {
-            order[i] = i;
-        }
-        for (int i = cells - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = RandomNumbers.permutation(cells, random);
         int blocks = (int) Math.ceil(1 / options.blockSize());
         double[] penalty = new double[k * batchCount];
         for (int block = 0; block < blocks; block++) {

@@ -1,8 +1,8 @@
 package org.spatialx.analysis.neighbors;
 
 /**
- * A small set of points whose pairwise distances are wanted (a node's join candidates, a tree
- * leaf), copied into a dimension-major block so that the distances from one member to all later
+ * A small set of points whose distances are wanted (a node's join candidates, a tree leaf, a tile
+ * of an exact search), copied into a dimension-major block so that the distances from one member to all later
  * ones are computed dimension by dimension across members: independent sums over contiguous
  * memory, which the JIT vectorises (a float block and double sums cannot alias), two to three times
  * faster than one distance after the other.
@@ -45,6 +45,22 @@ final class CandidateBlock {
 
     int id(int member) {
         return ids[member];
+    }
+
+    /**
+     * Writes into {@code out[0 .. size)} the squared distances from row {@code row} of {@code from}
+     * ({@code dims} columns) to every member. Only reads the block, so threads may share it.
+     */
+    void distancesTo(float[] from, int row, double[] out) {
+        java.util.Arrays.fill(out, 0, size, 0);
+        for (int j = 0; j < dims; j++) {
+            int base = j * capacity;
+            float pj = from[row * dims + j];
+            for (int t = 0; t < size; t++) {
+                float d = block[base + t] - pj;
+                out[t] += d * d;
+            }
+        }
     }
 
     /**

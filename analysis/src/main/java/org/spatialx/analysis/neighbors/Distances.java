@@ -1,38 +1,13 @@
 package org.spatialx.analysis.neighbors;
 
 /**
- * Squared Euclidean distances between rows of row-major point arrays. Four independent partial sums
- * let the CPU overlap the additions (Java may not reorder a floating-point sum itself).
+ * Squared Euclidean distances in double precision between rows of row-major point arrays. Four
+ * independent partial sums let the CPU overlap the additions (Java may not reorder a floating-point
+ * sum itself).
  */
 final class Distances {
 
     private Distances() {
-    }
-
-    /** Squared distance between rows {@code a} and {@code b} of {@code points} ({@code dims} columns). */
-    static float squared(float[] points, int a, int b, int dims) {
-        int ia = a * dims;
-        int ib = b * dims;
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int j = 0;
-        for (; j + 3 < dims; j += 4) {
-            float t0 = points[ia + j] - points[ib + j];
-            float t1 = points[ia + j + 1] - points[ib + j + 1];
-            float t2 = points[ia + j + 2] - points[ib + j + 2];
-            float t3 = points[ia + j + 3] - points[ib + j + 3];
-            s0 += t0 * t0;
-            s1 += t1 * t1;
-            s2 += t2 * t2;
-            s3 += t3 * t3;
-        }
-        for (; j < dims; j++) {
-            float t = points[ia + j] - points[ib + j];
-            s0 += t * t;
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Squared distance between row {@code a} of {@code points} and row {@code b} of {@code others}. */

@@ -5,10 +5,15 @@ import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.KnnGraph;
 
 /**
- * Exact k nearest neighbours by brute force, parallel over the query points: every distance is
- * computed in double precision, ties go to the lower index.
+ * Exact k nearest neighbours by brute force, parallel over the query points. Candidates are ranked
+ * by distances computed from single-precision coordinates, a tile of 256 points at a time
+ * ({@link CandidateBlock}: vectorised), as sklearn's and pynndescent's float32 searches do; the
+ * reported distances of the chosen neighbours are then computed in double precision, and they are
+ * ordered by (distance, index).
  */
 public final class ExactNeighbors {
+
+    private static final int TILE = 256;
 
     private ExactNeighbors() {
     }
@@ -34,29 +39,53 @@ public final class ExactNeighbors {
             throw new IllegalArgumentException("k = " + k + " neighbours need more than k points; there are " + n);
         }
         double[] x = points.values();
+        float[] single = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            single[i] = (float) x[i];
+        }
+        CandidateBlock[] tiles = new CandidateBlock[(n + TILE - 1) / TILE];
+        workers.forRange(tiles.length, (part, from, to) -> {
+            for (int t = from; t < to; t++) {
+                tiles[t] = new CandidateBlock(single, dims, TILE);
+                for (int i = t * TILE; i < Math.min(n, (t + 1) * TILE); i++) {
+                    tiles[t].add(i);
+                }
+            }
+        });
         int[] indices = new int[queries.length * k];
         double[] distances = new double[queries.length * k];
         workers.forRange(queries.length, (part, from, to) -> {
             int[] heapIndex = new int[k];
             double[] heapDistance = new double[k];
+            double[] d = new double[TILE];
             for (int q = from; q < to; q++) {
                 int query = queries[q];
                 int size = 0;
-                for (int j = 0; j < n; j++) {
-                    if (j == query) {
-                        continue;
+                for (int t = 0; t < tiles.length; t++) {
+                    CandidateBlock tile = tiles[t];
+                    tile.distancesTo(single, query, d);
+                    for (int m = 0; m < tile.size(); m++) {
+                        int j = t * TILE + m;
+                        if (j == query) {
+                            continue;
+                        }
+                        if (size < k) {
+                            heapIndex[size] = j;
+                            heapDistance[size] = d[m];
+                            siftUp(heapIndex, heapDistance, size++);
+                        } else if (d[m] < heapDistance[0]) {
+                            heapIndex[0] = j;
+                            heapDistance[0] = d[m];
+                            siftDown(heapIndex, heapDistance, 0, k);
+                        }
                     }
-                    double d = Distances.squared(x, query, x, j, dims);
-                    if (size < k) {
-                        heapIndex[size] = j;
-                        heapDistance[size] = d;
-                        siftUp(heapIndex, heapDistance, size++);
-                    } else if (d < heapDistance[0]) {
-                        // equal distances keep the earlier (lower) index already held
-                        heapIndex[0] = j;
-                        heapDistance[0] = d;
-                        siftDown(heapIndex, heapDistance, 0, k);
-                    }
+                }
+                for (int j = 0; j < k; j++) {
+                    heapDistance[j] = Distances.squared(x, query, x, heapIndex[j], dims);
+                }
+                // heap order by the recomputed distances, then a heap sort into ascending order
+                for (int j = 1; j < k; j++) {
+                    siftUp(heapIndex, heapDistance, j);
                 }
                 sortAscending(heapIndex, heapDistance, k);
                 for (int j = 0; j < k; j++) {

@@ -261,7 +261,7 @@ final class NeighborDescent {
             int fresh = block.size();
             for (int b = 0; b < maxCandidates; b++) {
                 int q = oldCandidates[base + b];
-                if (q >= 0 && !contains(newCandidates, base, maxCandidates, q)) {
+                if (q >= 0) {
                     block.add(q);
                 }
             }
@@ -274,11 +274,15 @@ final class NeighborDescent {
                 double[] d = block.distancesAfter(a);
                 for (int b = a + 1; b < size; b++) {
                     float distance = (float) d[b];
+                    int q = block.id(b);
+                    if (q == p) {
+                        continue; // a point can be both a new and an old candidate
+                    }
                     if (distance < threshold[a]) {
-                        updates.add(p, block.id(b), distance);
+                        updates.add(p, q, distance);
                     }
                     if (distance < threshold[b]) {
-                        updates.add(block.id(b), p, distance);
+                        updates.add(q, p, distance);
                     }
                 }
             }

@@ -2,12 +2,10 @@ package org.spatialx.analysis.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.spatialx.api.analysis.AnalysisContext;
@@ -108,33 +106,16 @@ public final class Workers implements AutoCloseable {
             }
             return;
         }
-        List<Callable<Void>> tasks = new ArrayList<>(count);
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(count);
         for (int part = 0; part < count; part++) {
             int p = part;
-            tasks.add(() -> {
+            tasks.add(ForkJoinTask.adapt(() -> {
                 checkCancelled();
                 task.run(p, partStart(n, count, p), partStart(n, count, p + 1));
-                return null;
-            });
+            }));
         }
-        List<Future<Void>> futures = pool.invokeAll(tasks);
-        for (Future<Void> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
+        // join() rethrows a part's RuntimeException or Error as it is (a cancellation stays a cancellation)
+        pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
     }
 
     /** Runs {@code task} over {@code [0, n)} in {@link #balancedParts} parts. */

@@ -6,6 +6,7 @@ import org.spatialx.analysis.linalg.Orthonormalization;
 import org.spatialx.analysis.linalg.SymmetricEigen;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.preprocess.ScaledExpression;
+import org.spatialx.analysis.random.RandomNumbers;
 import org.spatialx.api.data.DenseMatrix;
 
 /**
@@ -83,7 +84,7 @@ public final class RandomizedPca {
         // the basis K and its images S^T S K, one gene vector after the other
         double[] krylov = new double[genes * basis];
         double[] images = new double[genes * basis];
-        gaussian(krylov, genes * blockSize, options.seed());
+        RandomNumbers.fillGaussian(krylov, genes * blockSize, new SplittableRandom(options.seed()));
         int products = 2 * ((basis + blockSize - 1) / blockSize) + 1;
         int done = 0;
         double[] y = new double[cells * blockSize];
@@ -153,19 +154,6 @@ public final class RandomizedPca {
             }
         }
         return out;
-    }
-
-    /** Fills {@code values[0 .. count)} with standard normal values from {@code seed} (Box-Muller). */
-    private static void gaussian(double[] values, int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < count; i += 2) {
-            double radius = Math.sqrt(-2 * Math.log(1 - random.nextDouble()));
-            double angle = 2 * Math.PI * random.nextDouble();
-            values[i] = radius * Math.cos(angle);
-            if (i + 1 < count) {
-                values[i + 1] = radius * Math.sin(angle);
-            }
-        }
     }
 
     /** sklearn's {@code svd_flip(u, v)}: the largest-magnitude entry of each score column is positive. */

@@ -34,7 +34,7 @@ class PcaAnalysisTest {
     static void generate() {
         try (Workers workers = Workers.of(2)) {
             data = SyntheticCounts.generate(2_000, 400, 6, 1, workers);
-            batched = SyntheticCounts.generate(3_000, 400, 6, 2, 6, 4, workers);
+            batched = SyntheticCounts.generate(3_000, 400, SyntheticCounts.Design.of(6).withBatches(2, 6), 4, workers);
         }
     }
 

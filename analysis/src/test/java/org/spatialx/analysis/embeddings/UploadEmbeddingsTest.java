@@ -24,7 +24,7 @@ import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
-import org.spatialx.technologies.matrix.H5adMatrix;
+import org.spatialx.formats.matrix.H5adMatrix;
 
 /**
  * upload_embeddings on squidpy's real Visium h5ad (49 spots, obsm X_pca, X_umap, spatial; BSD-3-Clause,

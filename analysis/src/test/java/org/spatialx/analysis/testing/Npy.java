@@ -20,43 +20,37 @@ public final class Npy {
     private Npy() {
     }
 
-    /** Writes int32 values with {@code shape}. */
+    /** Writes int32 values with {@code shape} (one dimension when none is given). */
     public static void write(Path file, int[] values, long... shape) throws IOException {
-        try (FileChannel out = open(file, "<i4", shape.length == 0 ? new long[] {values.length} : shape)) {
-            ByteBuffer buffer = buffer();
-            for (int value : values) {
-                if (buffer.remaining() < 4) {
-                    flush(out, buffer);
-                }
-                buffer.putInt(value);
-            }
-            flush(out, buffer);
-        }
+        write(file, "<i4", shape(values.length, shape), values.length, 4, (buffer, i) -> buffer.putInt(values[i]));
     }
 
-    /** Writes float64 values with {@code shape}. */
+    /** Writes float64 values with {@code shape} (one dimension when none is given). */
     public static void write(Path file, double[] values, long... shape) throws IOException {
-        try (FileChannel out = open(file, "<f8", shape.length == 0 ? new long[] {values.length} : shape)) {
-            ByteBuffer buffer = buffer();
-            for (double value : values) {
-                if (buffer.remaining() < 8) {
-                    flush(out, buffer);
-                }
-                buffer.putDouble(value);
-            }
-            flush(out, buffer);
-        }
+        write(file, "<f8", shape(values.length, shape), values.length, 8, (buffer, i) -> buffer.putDouble(values[i]));
     }
 
     /** Writes int64 values. */
     public static void write(Path file, long[] values) throws IOException {
-        try (FileChannel out = open(file, "<i8", new long[] {values.length})) {
+        write(file, "<i8", shape(values.length), values.length, 8, (buffer, i) -> buffer.putLong(values[i]));
+    }
+
+    private interface Put {
+        void put(ByteBuffer buffer, int index);
+    }
+
+    private static long[] shape(int length, long... shape) {
+        return shape.length == 0 ? new long[] {length} : shape;
+    }
+
+    private static void write(Path file, String descr, long[] shape, int count, int width, Put put) throws IOException {
+        try (FileChannel out = open(file, descr, shape)) {
             ByteBuffer buffer = buffer();
-            for (long value : values) {
-                if (buffer.remaining() < 8) {
+            for (int i = 0; i < count; i++) {
+                if (buffer.remaining() < width) {
                     flush(out, buffer);
                 }
-                buffer.putLong(value);
+                put.put(buffer, i);
             }
             flush(out, buffer);
         }
@@ -70,9 +64,18 @@ public final class Npy {
         }
     }
 
-    /** Reads an int32, int64, float32 or float64 array. */
-    public static Array read(Path file) throws IOException {
-        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+    /** A file's header: its dtype ({@code <i4}, {@code <f8}, ...), its shape, and where the data start. */
+    private record Header(char kind, int size, long[] shape, long dataStart) {
+
+        long count() {
+            long count = 1;
+            for (long dim : shape) {
+                count *= dim;
+            }
+            return count;
+        }
+
+        static Header of(FileChannel in, Path file) throws IOException {
             ByteBuffer head = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
             in.read(head, 0);
             int headerLength = Short.toUnsignedInt(head.getShort(8));
@@ -86,14 +89,44 @@ public final class Npy {
             }
             long[] shape = Arrays.stream(shapeText.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
                     .mapToLong(Long::parseLong).toArray();
-            long count = 1;
-            for (long dim : shape) {
-                count *= dim;
+            return new Header(descr.group(2).charAt(0), Integer.parseInt(descr.group(3)), shape, 10 + headerLength);
+        }
+    }
+
+    /** Reads an int32 array straight into an {@code int[]} (large count matrices), whatever its shape. */
+    public static int[] readInts(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header header = Header.of(in, file);
+            if (header.kind() != 'i' || header.size() != 4) {
+                throw new IOException("Not an int32 array: " + file);
             }
-            char kind = descr.group(2).charAt(0);
-            int size = Integer.parseInt(descr.group(3));
-            ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(count * size)).order(ByteOrder.LITTLE_ENDIAN);
-            long position = 10 + headerLength;
+            int[] values = new int[Math.toIntExact(header.count())];
+            long position = header.dataStart();
+            ByteBuffer buffer = buffer();
+            int at = 0;
+            while (at < values.length) {
+                buffer.clear();
+                int read = in.read(buffer, position);
+                if (read <= 0) {
+                    throw new IOException("Truncated " + file);
+                }
+                position += read - read % 4;
+                buffer.flip();
+                while (buffer.remaining() >= 4 && at < values.length) {
+                    values[at++] = buffer.getInt();
+                }
+            }
+            return values;
+        }
+    }
+
+    /** Reads an int32, int64, float32 or float64 array. */
+    public static Array read(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header header = Header.of(in, file);
+            ByteBuffer data = ByteBuffer.allocate(Math.toIntExact(header.count() * header.size()))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            long position = header.dataStart();
             while (data.hasRemaining()) {
                 int read = in.read(data, position);
                 if (read < 0) {
@@ -102,18 +135,19 @@ public final class Npy {
                 position += read;
             }
             data.flip();
-            double[] values = new double[(int) count];
+            double[] values = new double[(int) header.count()];
+            String dtype = header.kind() + "" + header.size();
             for (int i = 0; i < values.length; i++) {
-                values[i] = switch (kind + "" + size) {
+                values[i] = switch (dtype) {
                     case "i4" -> data.getInt();
                     case "i8" -> data.getLong();
                     case "f4" -> data.getFloat();
                     case "f8" -> data.getDouble();
                     case "b1", "u1" -> data.get();
-                    default -> throw new IOException("Unsupported dtype " + kind + size + " in " + file);
+                    default -> throw new IOException("Unsupported dtype " + dtype + " in " + file);
                 };
             }
-            return new Array(values, shape);
+            return new Array(values, header.shape());
         }
     }
 

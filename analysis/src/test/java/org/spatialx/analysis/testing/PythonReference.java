@@ -2,24 +2,43 @@ package org.spatialx.analysis.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Runs {@code src/test/python/reference_pipeline.py} with {@code /usr/bin/python3}: the Python stack
  * (numpy, scipy, sklearn, pandas, umap-learn, pynndescent, igraph, leidenalg) that the comparisons
- * check against. Tests that need it are skipped, saying why, when it is not installed.
+ * check against. One Python process serves every command of the test JVM, so that the imports and
+ * numba's compilations happen once. Tests that need it are skipped, saying why, when it is not
+ * installed.
  */
 public final class PythonReference {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static volatile String unavailable;
-    private static volatile boolean checked;
+    private static String unavailable;
+    private static boolean checked;
+    private static Process server;
+    private static Writer commands;
+    private static BufferedReader answers;
+    private static final ExecutorService READER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "reference-pipeline-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private PythonReference() {
     }
@@ -31,14 +50,10 @@ public final class PythonReference {
     }
 
     /** Skips the calling test unless the Python stack is installed. */
-    public static void assumeAvailable() {
+    public static synchronized void assumeAvailable() {
         if (!checked) {
-            synchronized (PythonReference.class) {
-                if (!checked) {
-                    unavailable = probe();
-                    checked = true;
-                }
-            }
+            unavailable = probe();
+            checked = true;
         }
         assumeTrue(unavailable == null, "Comparison with the Python stack skipped: " + unavailable);
     }
@@ -48,47 +63,58 @@ public final class PythonReference {
             return PYTHON + " not found";
         }
         try {
-            Result check = execute(List.of(PYTHON.toString(), script().toString(), "check"), 120);
-            return check.exitCode == 0 ? null : PYTHON + " lacks a package (numpy, scipy, sklearn, pandas, umap-learn,"
-                    + " pynndescent, igraph, leidenalg): " + check.output.strip();
+            Process check = new ProcessBuilder(PYTHON.toString(), script().toString(), "check").redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return check.waitFor() == 0 ? null : PYTHON + " lacks a package (numpy, scipy, sklearn, pandas, umap-learn,"
+                    + " pynndescent, igraph, leidenalg): " + output.strip();
         } catch (IOException e) {
             return "cannot run " + PYTHON + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
-    /** Runs the script with {@code arguments}; fails the test with Python's output when it fails. */
-    public static String run(long timeoutSeconds, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script().toString()));
-        command.addAll(List.of(arguments));
-        Result result = execute(command, timeoutSeconds);
-        if (result.exitCode != 0) {
-            throw new AssertionError("reference_pipeline.py " + String.join(" ", arguments) + " failed ("
-                    + result.exitCode + "):\n" + result.output);
+    /** Runs one command of the script (its arguments after the script name); fails the test with Python's error. */
+    public static synchronized void run(long timeoutSeconds, String... arguments) throws IOException {
+        if (server == null || !server.isAlive()) {
+            start();
         }
-        return result.output;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result execute(List<String> command, long timeoutSeconds) throws IOException {
-        Path log = Files.createTempFile("reference-pipeline", ".log");
+        String line = List.of(arguments).stream().map(PythonReference::json).collect(Collectors.joining(", ", "[", "]"));
+        commands.write(line + "\n");
+        commands.flush();
+        Future<String> answer = READER.submit(answers::readLine);
+        String reply;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            // numba caches nothing useful in a fresh temp dir and warns when it cannot write next to the package
-            builder.environment().putIfAbsent("NUMBA_CACHE_DIR", System.getProperty("java.io.tmpdir"));
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out after " + timeoutSeconds + " s\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            reply = answer.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            server.destroyForcibly();
+            throw new AssertionError("reference_pipeline.py " + String.join(" ", arguments) + " timed out after "
+                    + timeoutSeconds + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } finally {
-            Files.deleteIfExists(log);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
         }
+        if (reply == null || !reply.equals("ok")) {
+            throw new AssertionError("reference_pipeline.py " + String.join(" ", arguments) + " failed: "
+                    + (reply == null ? "the process ended" : reply.replace("\\n", "\n")));
+        }
+    }
+
+    private static void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(PYTHON.toString(), script().toString(), "serve")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        server = builder.start();
+        commands = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8);
+        answers = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Process started = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.spatialx.api.data.ExpressionMatrix;
-import org.spatialx.technologies.matrix.DelimitedMatrix;
-import org.spatialx.technologies.matrix.H5adMatrix;
-import org.spatialx.technologies.matrix.TenxH5Matrix;
-import org.spatialx.technologies.matrix.TranscriptCounts;
+import org.spatialx.formats.matrix.DelimitedMatrix;
+import org.spatialx.formats.matrix.H5adMatrix;
+import org.spatialx.formats.matrix.TenxH5Matrix;
+import org.spatialx.formats.matrix.TranscriptCounts;
 
 /**
  * Real expression matrices for the comparisons, read with the instrument readers: the bundled

@@ -7,14 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.analysis.random.RandomNumbers;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.api.data.MatrixValues;
 
 /**
  * Generated counts with known cell types, for checks against the truth and for benchmarks: each
- * gene has a log-normal base expression, each cell type raises a random 5% of the genes 3-10 fold
- * (its markers) and lowers another 2%, cell types have unequal sizes, each cell a log-normal library
- * size; counts are Poisson. Every cell draws from its own seeded stream, so the data depend only on
+ * gene has a log-normal base expression, each cell type raises a random 5% of the genes (its
+ * markers, 3-10 fold by default) and lowers another 2%, batches scale a fifth of the genes, cell
+ * types have unequal sizes, each cell a log-normal library size; counts are Poisson. Every cell draws from its own seeded stream, so the data depend only on
  * the seed.
  *
  * @param counts     cells x genes, int counts
@@ -23,21 +24,47 @@ import org.spatialx.api.data.MatrixValues;
  */
 public record SyntheticCounts(ExpressionMatrix counts, int[] truth, int[] batches) {
 
-    /** {@code cells x genes} with {@code types} cell types and one batch. */
-    public static SyntheticCounts generate(int cells, int genes, int types, long seed, Workers workers) {
-        return generate(cells, genes, types, 1, 0, seed, workers);
+    /**
+     * What to generate.
+     *
+     * @param types       cell types
+     * @param batches     batches
+     * @param batchEffect the largest fold a batch multiplies a fifth of the genes by
+     * @param foldMin     the smallest fold of a type's markers
+     * @param foldMax     the largest fold of a type's markers
+     */
+    public record Design(int types, int batches, double batchEffect, double foldMin, double foldMax) {
+
+        /** {@code types} well-separated types (markers 3-10 fold), one batch. */
+        public static Design of(int types) {
+            return new Design(types, 1, 1, 3, 10);
+        }
+
+        /** The same with {@code count} batches of up to {@code effect}-fold. */
+        public Design withBatches(int count, double effect) {
+            return new Design(types, count, effect, foldMin, foldMax);
+        }
+
+        /** The same with markers between {@code min} and {@code max} fold (closer types when low). */
+        public Design withMarkers(double min, double max) {
+            return new Design(types, batches, batchEffect, min, max);
+        }
     }
 
-    /**
-     * As {@link #generate(int, int, int, long, Workers)} with {@code batchCount} batches: every batch
-     * multiplies a random 20% of the genes by its own factor (up to {@code batchEffect}-fold).
-     */
-    public static SyntheticCounts generate(int cells, int genes, int types, int batchCount, double batchEffect,
-            long seed, Workers workers) {
+    /** {@code cells x genes} with {@code types} well-separated cell types and one batch. */
+    public static SyntheticCounts generate(int cells, int genes, int types, long seed, Workers workers) {
+        return generate(cells, genes, Design.of(types), seed, workers);
+    }
+
+    /** {@code cells x genes} as {@code design} says. */
+    public static SyntheticCounts generate(int cells, int genes, Design design, long seed, Workers workers) {
+        int types = design.types();
+        int batchCount = design.batches();
+        double batchEffect = design.batchEffect();
         SplittableRandom random = new SplittableRandom(seed);
         double[] base = new double[genes];
         for (int g = 0; g < genes; g++) {
-            base[g] = Math.exp(-1.5 + 1.2 * gaussian(random));
+            base[g] = Math.exp(-1.5 + 1.2 * RandomNumbers.gaussian(random));
         }
         double[][] fold = new double[types][genes];
         for (int t = 0; t < types; t++) {
@@ -45,7 +72,7 @@ public record SyntheticCounts(ExpressionMatrix counts, int[] truth, int[] batche
             for (int g = 0; g < genes; g++) {
                 double u = random.nextDouble();
                 if (u < 0.05) {
-                    fold[t][g] = 3 + 7 * random.nextDouble();
+                    fold[t][g] = design.foldMin() + (design.foldMax() - design.foldMin()) * random.nextDouble();
                 } else if (u < 0.07) {
                     fold[t][g] = 0.2 + 0.3 * random.nextDouble();
                 }
@@ -92,7 +119,7 @@ public record SyntheticCounts(ExpressionMatrix counts, int[] truth, int[] batche
                 int batch = cellRandom.nextInt(batchCount);
                 truth[cell] = type;
                 batches[cell] = batch;
-                double library = Math.exp(0.35 * gaussian(cellRandom));
+                double library = Math.exp(0.35 * RandomNumbers.gaussian(cellRandom));
                 int start = size;
                 for (int g = 0; g < genes; g++) {
                     int count = poisson(base[g] * fold[type][g] * batchFold[batch][g] * library, cellRandom);
@@ -159,16 +186,10 @@ public record SyntheticCounts(ExpressionMatrix counts, int[] truth, int[] batche
         Npy.write(folder.resolve("counts_shape.npy"), new long[] {counts.cellCount(), counts.geneCount()});
     }
 
-    private static double gaussian(SplittableRandom random) {
-        double u1 = 1 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
     /** Poisson by inversion for small means, a rounded normal above 30. */
     private static int poisson(double mean, SplittableRandom random) {
         if (mean > 30) {
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * RandomNumbers.gaussian(random)));
         }
         double u = random.nextDouble();
         double p = Math.exp(-mean);

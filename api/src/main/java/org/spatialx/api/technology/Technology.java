@@ -1,9 +1,11 @@
 package org.spatialx.api.technology;
 
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 import org.spatialx.api.KeyValue;
 import org.spatialx.api.SubmissionType;
+import org.spatialx.api.ingestion.DataReader;
 
 /**
  * An instrument output layout that {@code parse_data_information} can turn into SampleData: a PF4J
@@ -58,5 +60,13 @@ public interface Technology extends ExtensionPoint {
     /** Technology-level warnings about the found layout (e.g. several bin sizes); none by default. */
     default List<String> warnings(DetectionContext context) {
         return List.of();
+    }
+
+    /**
+     * How the local server reads this technology's submitted data into a table, points, shapes and
+     * images; empty (the default) when it cannot ingest it, and the data is then stored as received.
+     */
+    default Optional<DataReader> reader() {
+        return Optional.empty();
     }
 }

@@ -11,15 +11,18 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spatialx.api.WireRecord;
 
 /**
- * Keeps the extras of {@link WireRecord}s in server order. Jackson hands a record's
- * {@code @JsonAnySetter} map its entries in a different order (reversed and hashed), so the
- * record is rebuilt with its extras in the order of the JSON object.
+ * Reads {@link WireRecord}s as the server sent them: the record is rebuilt with its extras in the
+ * order of the JSON object (Jackson hands a record's {@code @JsonAnySetter} map its entries
+ * reversed and hashed) and with the names of every field the JSON object has, in order, as its
+ * {@link WireRecord#sentFields()} (what {@link SentFieldsModule} writes back).
  */
 final class OrderedExtrasModule extends SimpleModule {
 
@@ -55,34 +58,39 @@ final class OrderedExtrasModule extends SimpleModule {
             JsonParser replay = node.traverse(parser.getCodec());
             replay.nextToken();
             Object value = _delegatee.deserialize(replay, context);
-            if (!(value instanceof WireRecord record) || record.extras().size() < 2 || !node.isObject()) {
+            if (!(value instanceof WireRecord record) || !node.isObject()) {
                 return value;
             }
             Map<String, Object> ordered = new LinkedHashMap<>();
+            List<String> sent = new ArrayList<>();
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
+                sent.add(name);
                 if (record.extras().containsKey(name)) {
                     ordered.put(name, record.extras().get(name));
                 }
             }
-            return withExtras(record, ordered, context);
+            return asSent(record, ordered, sent, context);
         }
 
-        private static Object withExtras(WireRecord record, Map<String, Object> extras, DeserializationContext context)
-                throws IOException {
+        private static Object asSent(WireRecord record, Map<String, Object> extras, List<String> sent,
+                                     DeserializationContext context) throws IOException {
             RecordComponent[] components = record.getClass().getRecordComponents();
             Class<?>[] types = new Class<?>[components.length];
             Object[] values = new Object[components.length];
             try {
                 for (int i = 0; i < components.length; i++) {
                     types[i] = components[i].getType();
-                    values[i] = components[i].getName().equals("extras") ? extras
-                            : components[i].getAccessor().invoke(record);
+                    values[i] = switch (components[i].getName()) {
+                        case "extras" -> extras;
+                        case "sentFields" -> sent;
+                        default -> components[i].getAccessor().invoke(record);
+                    };
                 }
                 return record.getClass().getDeclaredConstructor(types).newInstance(values);
             } catch (ReflectiveOperationException e) {
                 return context.reportInputMismatch(record.getClass(),
-                        "Cannot rebuild %s with ordered extras: %s", record.getClass().getSimpleName(), e);
+                        "Cannot rebuild %s as sent: %s", record.getClass().getSimpleName(), e);
             }
         }
     }

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.spatialx.api.WireEnum;
 import org.spatialx.core.print.PythonFloat;
 
@@ -31,6 +33,7 @@ public final class SpatialXJson {
                 .addSerializer(Double.class, new DoubleAsPython())
                 .addSerializer(double.class, new DoubleAsPython());
         this.requestMapper = JsonMapper.builder()
+                .addModule(new SentFieldsModule())
                 .addModule(wire)
                 .build();
         this.responseMapper = JsonMapper.builder()
@@ -73,6 +76,18 @@ public final class SpatialXJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always converts to plain values", e);
         }
+    }
+
+    /** The text of a response field; null when it is absent or JSON {@code null}. */
+    public static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** The field names of a response object for an error message: {@code "a, b"} or {@code "no fields"}. */
+    public static String describeFields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty() ? "no fields" : String.join(", ", names);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

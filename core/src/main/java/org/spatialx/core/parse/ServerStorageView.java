@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.spatialx.api.Entity;
 import org.spatialx.api.technology.StorageEntry;
 import org.spatialx.api.technology.StorageView;
-import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SpatialXServerException;
 
 /**
@@ -26,24 +25,29 @@ import org.spatialx.core.SpatialXServerException;
  */
 public final class ServerStorageView implements StorageView {
 
-    private final SpatialXConnector connector;
+    private final String domain;
+    private final DirectoryListing listing;
     private final boolean sameMachine;
 
-    private ServerStorageView(SpatialXConnector connector, boolean sameMachine) {
-        this.connector = connector;
+    private ServerStorageView(String domain, DirectoryListing listing, boolean sameMachine) {
+        this.domain = domain;
+        this.listing = listing;
         this.sameMachine = sameMachine;
     }
 
-    /** A view of {@code connector}'s server; content is readable when its domain is a loopback address. */
-    public static ServerStorageView of(SpatialXConnector connector) {
-        return new ServerStorageView(connector, isLoopback(connector.domain()));
+    /**
+     * A view of the server at {@code domain} whose folders {@code listing} lists; content is readable
+     * when the domain is a loopback address.
+     */
+    public static ServerStorageView of(String domain, DirectoryListing listing) {
+        return new ServerStorageView(domain, listing, isLoopback(domain));
     }
 
     @Override
     public List<StorageEntry> list(String folder) {
         List<Entity> entities;
         try {
-            entities = connector.listdirEntities(folder, true);
+            entities = listing.entries(folder);
         } catch (SpatialXServerException notAFolder) {
             // The contract of StorageView: a folder that does not exist lists as empty; detection
             // then reports every element as missing, with where it looked.
@@ -94,7 +98,7 @@ public final class ServerStorageView implements StorageView {
 
     @Override
     public String describe() {
-        return "server listing of " + connector.domain() + (sameMachine ? " (same machine: headers read from disk)" : "");
+        return "server listing of " + domain + (sameMachine ? " (same machine: headers read from disk)" : "");
     }
 
     private static long size(Entity entity) {

@@ -13,13 +13,16 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import org.spatialx.core.json.SentFieldsModule;
 
 /**
  * The Python connector's {@code format_print} and {@code parse_to_str} (protocol 10): maps and
- * records as indented {@code key: value} blocks, lists in brackets, Python scalars
- * ({@code True}, {@code None}, {@code 0.18}, {@code 1e+16}), enums as {@code ClassName.MEMBER}.
+ * records as indented {@code key: value} blocks, lists in brackets ({@link PythonTuple}s in
+ * parentheses), Python scalars ({@code True}, {@code None}, {@code 0.18}, {@code 1e+16}), enums as
+ * {@code ClassName.MEMBER}.
  * Records are rendered through their Jackson wire names and order, so a
- * {@link org.spatialx.api.SampleData} prints exactly like the notebook's dict.
+ * {@link org.spatialx.api.SampleData} prints exactly like the notebook's dict; a record read from a
+ * server prints the fields the server sent, in its order ({@link SentFieldsModule}).
  */
 public final class FormatPrint {
 
@@ -27,6 +30,7 @@ public final class FormatPrint {
     public static final String TAB = "    ";
 
     private static final ObjectMapper RECORD_MAPPER = JsonMapper.builder()
+            .addModule(new SentFieldsModule())
             .addModule(new SimpleModule("format-print-enums")
                     .addSerializer(enumType(), new EnumAsPythonName())
                     .addKeySerializer(enumType(), new EnumKeyAsPythonName()))
@@ -64,9 +68,10 @@ public final class FormatPrint {
             case TextForm text -> out.append(text.textForm());
             case JsonNode node -> renderNode(node, level, out);
             case Map<?, ?> map -> renderMap(map.entrySet().iterator(), map.isEmpty(), level, out);
-            case Iterable<?> items -> renderList(items.iterator(), level, out);
-            case Object[] array -> renderList(Arrays.asList(array).iterator(), level, out);
+            case Iterable<?> items -> renderList(items.iterator(), "[", "]", level, out);
+            case Object[] array -> renderList(Arrays.asList(array).iterator(), "[", "]", level, out);
             case Enum<?> member -> out.append(pythonName(member));
+            case PythonTuple tuple -> renderList(tuple.items().iterator(), "(", ")", level, out);
             case Record rec -> renderNode(RECORD_MAPPER.valueToTree(rec), level, out);
             default -> out.append(scalar(value));
         }
@@ -90,7 +95,7 @@ public final class FormatPrint {
             Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
             renderMap(fields, node.isEmpty(), level, out);
         } else if (node.isArray()) {
-            renderList(node.elements(), level, out);
+            renderList(node.elements(), "[", "]", level, out);
         } else if (node.isNull() || node.isMissingNode()) {
             out.append("None");
         } else if (node.isBoolean()) {
@@ -123,19 +128,19 @@ public final class FormatPrint {
         out.append(TAB.repeat(level)).append('}');
     }
 
-    private static void renderList(Iterator<?> items, int level, StringBuilder out) {
+    private static void renderList(Iterator<?> items, String open, String close, int level, StringBuilder out) {
         if (!items.hasNext()) {
-            out.append("[]");
+            out.append(open).append(close);
             return;
         }
-        out.append("[\n");
+        out.append(open).append('\n');
         String indent = TAB.repeat(level + 1);
         while (items.hasNext()) {
             out.append(indent);
             render(items.next(), level + 1, out);
             out.append('\n');
         }
-        out.append(TAB.repeat(level)).append(']');
+        out.append(TAB.repeat(level)).append(close);
     }
 
     private static String pythonName(Enum<?> member) {

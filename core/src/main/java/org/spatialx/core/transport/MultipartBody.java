@@ -53,9 +53,9 @@ public final class MultipartBody implements RequestBody {
 
     private final List<Part> parts;
     private final String boundary;
-    private final ProgressListener progress;
+    private final BytesSentListener progress;
 
-    private MultipartBody(List<Part> parts, String boundary, ProgressListener progress) {
+    private MultipartBody(List<Part> parts, String boundary, BytesSentListener progress) {
         this.parts = List.copyOf(parts);
         this.boundary = boundary;
         this.progress = progress;
@@ -77,7 +77,7 @@ public final class MultipartBody implements RequestBody {
     }
 
     /** The listener told about file-part progress, or null. */
-    public ProgressListener progress() {
+    public BytesSentListener progress() {
         return progress;
     }
 
@@ -85,7 +85,7 @@ public final class MultipartBody implements RequestBody {
     public static final class Builder {
         private final List<Part> parts = new ArrayList<>();
         private String boundary = UUID.randomUUID().toString().replace("-", "");
-        private ProgressListener progress;
+        private BytesSentListener progress;
 
         private Builder() {
         }
@@ -109,7 +109,7 @@ public final class MultipartBody implements RequestBody {
         }
 
         /** Reports how many bytes of the file parts have been sent. */
-        public Builder progress(ProgressListener listener) {
+        public Builder progress(BytesSentListener listener) {
             this.progress = listener;
             return this;
         }

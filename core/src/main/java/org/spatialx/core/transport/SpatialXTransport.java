@@ -2,14 +2,10 @@ package org.spatialx.core.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -17,24 +13,13 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spatialx.core.ConnectorOptions;
@@ -43,15 +28,18 @@ import org.spatialx.core.SpatialXHttpException;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.SpatialXServerException;
 import org.spatialx.core.SpatialXTimeoutException;
+import org.spatialx.core.SpatialXUnexpectedResponseException;
 import org.spatialx.core.json.SpatialXJson;
-import org.spatialx.core.print.FormatPrint;
 
 /**
- * The single HTTP transport of the connector: builds URLs of the three families (protocol 1.1),
- * encodes bodies exactly as the Python client does (1.4), adds the token and basic-auth headers
- * (1.2) and the domain's query parameters (11.26 F), retries connection failures only (1.3) and
- * unwraps the {@code {status, message}} envelope (1.5). Secrets are masked in every error and log.
- * Other modules (uploads, analyses, parsing) send their requests through it.
+ * The single HTTP transport of the connector: sends every request of every endpoint. It adds the
+ * token and basic-auth headers (protocol 1.2), encodes bodies exactly as the Python client does
+ * (1.4, {@link MultipartPublisher} for multipart), retries connection failures only (1.3) and
+ * unwraps the envelope ({@link Envelope}, 1.5); URLs come from {@link ServerAddress}, failures from
+ * {@link ExchangeFailures}. Secrets are masked in every error and log.
+ *
+ * <p>An endpoint is one call that names its request and its result type:
+ * {@code transport.call(ApiRequest.get(UrlFamily.OPENAPI, "study/detail").query("key", id).build(), StudyDetail.class)}.
  */
 public final class SpatialXTransport implements AutoCloseable {
 
@@ -60,13 +48,15 @@ public final class SpatialXTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpatialXTransport.class);
 
-    private final String domain;
-    private final Map<String, String> domainParameters;
+    private final ServerAddress address;
     private final String token;
     private final String authorization;
     private final ConnectorOptions options;
     private final SecretMasker masker;
     private final SpatialXJson json;
+    private final Envelope envelope;
+    private final ResponseReader responses;
+    private final ExchangeFailures failures;
     private final HttpClient client;
 
     /**
@@ -86,63 +76,29 @@ public final class SpatialXTransport implements AutoCloseable {
         this.masker = new SecretMasker(token, user, password);
         this.authorization = options.basicAuth() == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        URI parsed = parseDomain(domain);
-        this.domain = parsed.getScheme() + "://" + parsed.getRawAuthority()
-                + (parsed.getRawPath() == null ? "" : parsed.getRawPath());
-        this.domainParameters = firstValues(parsed.getRawQuery());
+        this.address = ServerAddress.parse(domain, masker);
         this.json = SpatialXJson.create();
+        this.envelope = new Envelope(json, masker);
+        this.responses = new ResponseReader(json, masker);
+        this.failures = new ExchangeFailures(masker, options);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(options.connectTimeout());
         if (options.insecureSkipTlsVerify()) {
-            builder.sslContext(trustEverything());
+            builder.sslContext(InsecureTls.trustingEveryServer());
         }
         this.client = builder.build();
     }
 
-    private URI parseDomain(String text) {
-        if (text == null) {
-            throw new SpatialXInvalidInputException("invalid domain: None; give the SpatialX address, e.g."
-                    + " https://example.bioturing.com/spatialx/");
-        }
-        try {
-            URI uri = new URI(text.strip());
-            if (uri.getScheme() == null || uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
-                throw new URISyntaxException(text, "no host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new SpatialXInvalidInputException("invalid domain: " + masker.mask(text) + "; give the SpatialX"
-                    + " address with its scheme, e.g. https://example.bioturing.com/spatialx/");
-        }
-    }
-
-    private static Map<String, String> firstValues(String rawQuery) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(key, value);
-        }
-        return values;
-    }
-
     /** The normalised domain: scheme, host and path, without query or fragment (protocol 1.1). */
     public String domain() {
-        return domain;
+        return address.domain();
     }
 
     /** The query parameters of the domain (first value of each), added to every request (11.26 F). */
     public Map<String, String> domainParameters() {
-        return Map.copyOf(domainParameters);
+        return address.domainParameters();
     }
 
     /** The JSON conventions used on the wire. */
@@ -166,37 +122,10 @@ public final class SpatialXTransport implements AutoCloseable {
      * with the domain parameters overriding same-named ones.
      */
     public URI uri(ApiRequest request) {
-        String base = domain.endsWith("/") ? domain : domain + "/";
-        String path = request.path();
-        int start = 0;
-        while (start < path.length() && path.charAt(start) == '/') {
-            start++;
-        }
-        String query = WireText.urlencode(withDomainParameters(request.query()));
-        return URI.create(base + request.family().prefix() + WireText.encodePath(path.substring(start))
-                + (query.isEmpty() ? "" : "?" + query));
+        return address.uri(request);
     }
 
-    private List<Map.Entry<String, Object>> withDomainParameters(List<Map.Entry<String, Object>> query) {
-        List<Map.Entry<String, Object>> merged = new ArrayList<>(query);
-        for (Map.Entry<String, String> parameter : domainParameters.entrySet()) {
-            boolean replaced = false;
-            for (int i = 0; i < merged.size(); i++) {
-                if (merged.get(i).getKey().equals(parameter.getKey())) {
-                    if (replaced) {
-                        merged.remove(i--);
-                    } else {
-                        merged.set(i, Map.entry(parameter.getKey(), parameter.getValue()));
-                        replaced = true;
-                    }
-                }
-            }
-            if (!replaced) {
-                merged.add(Map.entry(parameter.getKey(), parameter.getValue()));
-            }
-        }
-        return merged;
-    }
+    // ------------------------------------------------------------------ calls
 
     /**
      * Sends {@code request} and returns the envelope's payload (protocol 1.5): the {@code message}
@@ -210,24 +139,58 @@ public final class SpatialXTransport implements AutoCloseable {
      */
     public JsonNode call(ApiRequest request) {
         URI uri = uri(request);
-        byte[] body = exchange(request, uri);
-        JsonNode node = decode(new String(body, StandardCharsets.UTF_8));
-        if (!node.isObject()) {
-            return node;
+        return envelope.payload(request, uri, exchange(request, uri));
+    }
+
+    /**
+     * Sends {@code request} and reads its payload, which must be a JSON object, as {@code type}
+     * (unknown fields kept in the record's extras).
+     *
+     * @throws SpatialXUnexpectedResponseException when the payload is no object or does not fit {@code type}
+     */
+    public <T> T call(ApiRequest request, Class<T> type) {
+        return responses.read(callObject(request), type, request.path());
+    }
+
+    /**
+     * Sends {@code request} and returns its payload, which must be a JSON object.
+     *
+     * @throws SpatialXUnexpectedResponseException when it is text, a list or another value
+     */
+    public JsonNode callObject(ApiRequest request) {
+        return responses.object(call(request), request.path());
+    }
+
+    /**
+     * Sends {@code request} and reads every element of the list {@code field} of its object payload
+     * as {@code type} (none when the field is absent).
+     */
+    public <T> List<T> callList(ApiRequest request, String field, Class<T> type) {
+        List<T> elements = new ArrayList<>();
+        for (JsonNode element : callObject(request).path(field)) {
+            elements.add(responses.read(element, type, request.path()));
         }
-        JsonNode status = node.get("status");
-        // Python tests status != 0 with a missing status read as 0; null, text and other numbers fail.
-        boolean ok = status == null || status.isNumber() && status.asDouble() == 0
-                || status.isBoolean() && !status.booleanValue();
-        if (!ok) {
-            JsonNode message = node.get("message");
-            String text = request.method() + " " + uri + " was refused by SpatialX (status " + status + "):\n"
-                    + FormatPrint.parseToStr(node)
-                    + "\nCheck the call's arguments (ids, names, paths) against the server's message above.";
-            throw new SpatialXServerException(masker.mask(text), masker.mask(uri.toString()), json.plain(status),
-                    message == null ? null : json.plain(message));
-        }
-        return node.has("message") ? node.get("message") : node;
+        return elements;
+    }
+
+    /** Sends {@code request} and returns its payload as plain Java values ({@link SpatialXJson#plain}). */
+    public Object callPlain(ApiRequest request) {
+        return json.plain(call(request));
+    }
+
+    /**
+     * {@code node} of an answer read as {@code type}.
+     *
+     * @param what names the answer in the error, e.g. {@code account/groups groups[]}
+     * @throws SpatialXUnexpectedResponseException when it does not fit
+     */
+    public <T> T read(JsonNode node, Class<T> type, String what) {
+        return responses.read(node, type, what);
+    }
+
+    /** The error for an answer that lacks what the call needs; {@code message} says what and is masked. */
+    public SpatialXUnexpectedResponseException unexpected(String message) {
+        return responses.unexpected(message);
     }
 
     /**
@@ -244,14 +207,7 @@ public final class SpatialXTransport implements AutoCloseable {
         return exchange(request, uri(request));
     }
 
-    private JsonNode decode(String text) {
-        try {
-            JsonNode node = json.responseMapper().readTree(text);
-            return node == null || node.isMissingNode() ? TextNode.valueOf(text) : node;
-        } catch (JsonProcessingException e) {
-            return TextNode.valueOf(text);
-        }
-    }
+    // ------------------------------------------------------------------ the exchange
 
     private byte[] exchange(ApiRequest request, URI uri) {
         HttpRequest http = buildRequest(request, uri);
@@ -262,43 +218,28 @@ public final class SpatialXTransport implements AutoCloseable {
                 HttpResponse<byte[]> response = client.send(http, HttpResponse.BodyHandlers.ofByteArray());
                 LOG.debug("{} {} -> HTTP {}", request.method(), shownUrl, response.statusCode());
                 if (response.statusCode() >= 400) {
-                    throw httpError(request, shownUrl, response);
+                    throw failures.httpStatus(request, shownUrl, response);
                 }
                 return response.body();
             } catch (HttpConnectTimeoutException e) {
                 if (retry >= options.maxConnectRetries()) {
-                    throw new SpatialXTimeoutException("Could not connect to " + shownUrl + " within "
-                            + seconds(options.connectTimeout()) + " (" + attempts(retry) + "). Check the domain and"
-                            + " your network, or raise connectTimeout in ConnectorOptions.", e);
+                    throw failures.connectTimeout(shownUrl, retry, e);
                 }
             } catch (HttpTimeoutException e) {
-                throw new SpatialXTimeoutException(request.method() + " " + shownUrl + " got no answer within "
-                        + seconds(options.readTimeout()) + ". The server may be busy: retry later, or raise"
-                        + " readTimeout in ConnectorOptions.", e);
+                throw failures.readTimeout(request, shownUrl, e);
             } catch (ConnectException e) {
                 if (retry >= options.maxConnectRetries()) {
-                    throw new SpatialXConnectionException("Could not connect to " + shownUrl + " ("
-                            + attempts(retry) + "): " + masker.mask(describe(e)) + ". Check the domain, that the"
-                            + " SpatialX server is running and that no proxy or firewall blocks it.", e);
+                    throw failures.refused(shownUrl, retry, e);
                 }
             } catch (SSLException e) {
-                throw new SpatialXConnectionException("TLS handshake with " + shownUrl + " failed: "
-                        + masker.mask(describe(e)) + ". If the server uses a self-signed certificate, add its CA to"
-                        + " the JDK trust store, or (unsafe) set insecureSkipTlsVerify in ConnectorOptions.", e);
+                throw failures.untrusted(shownUrl, e);
             } catch (IOException e) {
-                if (e.getCause() instanceof UncheckedIOException local) {
-                    throw new SpatialXInvalidInputException("Could not read the local file sent to " + shownUrl + ": "
-                            + masker.mask(describe(local.getCause())) + ". Check that it exists and is readable.", e);
-                }
-                throw new SpatialXConnectionException(request.method() + " " + shownUrl + " failed: "
-                        + masker.mask(describe(e)) + ". The connection broke off; check the network and retry.", e);
+                throw failures.broken(request, shownUrl, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SpatialXConnectionException(request.method() + " " + shownUrl
-                        + " was interrupted before the server answered.", e);
+                throw failures.interrupted(request, shownUrl, e);
             } catch (UncheckedIOException e) {
-                throw new SpatialXInvalidInputException("Could not read the local file sent to " + shownUrl + ": "
-                        + masker.mask(describe(e.getCause())) + ". Check that it exists and is readable.", e);
+                throw failures.unreadableLocalFile(shownUrl, e.getCause(), e);
             }
             sleepBeforeRetry(retry, shownUrl);
             retry++;
@@ -315,34 +256,6 @@ public final class SpatialXTransport implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SpatialXConnectionException("Interrupted while waiting to reconnect to " + shownUrl, e);
         }
-    }
-
-    private static String attempts(int retries) {
-        return retries == 0 ? "no retry" : "after " + retries + (retries == 1 ? " retry" : " retries");
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
-    }
-
-    private SpatialXHttpException httpError(ApiRequest request, String shownUrl, HttpResponse<byte[]> response) {
-        int code = response.statusCode();
-        String body = masker.mask(new String(response.body(), StandardCharsets.UTF_8));
-        String hint = switch (code) {
-            case 401, 403 -> "The token (or basic-auth credentials) was refused: copy a fresh token from 'SpatialX SDK'"
-                    + " in SpatialX and check the basic-auth user and password.";
-            case 404 -> "Nothing at this address: check the domain (it must include the SpatialX path, e.g."
-                    + " https://host/spatialx/) and the ids or paths given.";
-            default -> code >= 500 ? "The server failed: retry later, and contact its administrator if it persists."
-                    : "The server rejected the request: check the call's arguments.";
-        };
-        return new SpatialXHttpException("Call request to " + shownUrl + " failed with status code " + code
-                + ", response " + body + "\n" + hint, shownUrl, code, body);
     }
 
     private HttpRequest buildRequest(ApiRequest request, URI uri) {
@@ -363,7 +276,7 @@ public final class SpatialXTransport implements AutoCloseable {
             }
             case MultipartBody multipart -> {
                 builder.header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary());
-                yield multipartPublisher(multipart);
+                yield MultipartPublisher.of(multipart);
             }
         };
         return builder.method(request.method().name(), publisher).build();
@@ -379,126 +292,6 @@ public final class SpatialXTransport implements AutoCloseable {
         }
     }
 
-    private static void checkReadable(FileRegion region) {
-        try {
-            long size = java.nio.file.Files.size(region.path());
-            if (!java.nio.file.Files.isReadable(region.path()) || region.offset() + region.length() > size) {
-                throw new SpatialXInvalidInputException("Cannot send bytes " + region.offset() + " to "
-                        + (region.offset() + region.length()) + " of " + region.path() + ": the file has " + size
-                        + " bytes or is not readable. Check the path and the chunk offsets.");
-            }
-        } catch (IOException e) {
-            throw new SpatialXInvalidInputException("Cannot read the local file " + region.path() + " to upload it ("
-                    + describe(e) + "). Check that it exists and is readable.", e);
-        }
-    }
-
-    private static BodyPublisher multipartPublisher(MultipartBody multipart) {
-        multipart.parts().stream()
-                .filter(part -> part instanceof MultipartBody.FilePart file && file.region() != null)
-                .forEach(part -> checkReadable(((MultipartBody.FilePart) part).region()));
-        List<BodyPublisher> pieces = new ArrayList<>();
-        String dash = "--" + multipart.boundary();
-        long total = multipart.parts().stream()
-                .filter(part -> part instanceof MultipartBody.FilePart)
-                .mapToLong(part -> ((MultipartBody.FilePart) part).length()).sum();
-        AtomicLong sent = new AtomicLong();
-        StringBuilder head = new StringBuilder();
-        for (MultipartBody.Part part : multipart.parts()) {
-            switch (part) {
-                case MultipartBody.TextPart text -> {
-                    for (Map.Entry<String, String> value : WireText.expand(List.of(Map.entry(text.name(),
-                            text.value() == null ? List.of() : text.value())))) {
-                        head.append(dash).append("\r\n")
-                                .append("Content-Disposition: form-data; name=\"").append(quote(value.getKey()))
-                                .append("\"\r\n\r\n").append(value.getValue()).append("\r\n");
-                    }
-                }
-                case MultipartBody.FilePart file -> {
-                    head.append(dash).append("\r\n")
-                            .append("Content-Disposition: form-data; name=\"").append(quote(file.name()))
-                            .append("\"; filename=\"").append(quote(file.filename())).append("\"\r\n\r\n");
-                    pieces.add(BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
-                    head.setLength(0);
-                    pieces.add(fileContent(file, sent, total, multipart.progress()));
-                    head.append("\r\n");
-                }
-            }
-        }
-        head.append(dash).append("--\r\n");
-        pieces.add(BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
-        return BodyPublishers.concat(pieces.toArray(BodyPublisher[]::new));
-    }
-
-    private static String quote(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static BodyPublisher fileContent(MultipartBody.FilePart file, AtomicLong sent, long total,
-                                             ProgressListener progress) {
-        if (file.bytes() != null && progress == null) {
-            return BodyPublishers.ofByteArray(file.bytes());
-        }
-        if (file.length() == 0) {
-            return BodyPublishers.noBody(); // an empty file: fromPublisher refuses a zero length
-        }
-        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> {
-            InputStream raw = file.bytes() != null ? new java.io.ByteArrayInputStream(file.bytes()) : openRegion(file.region());
-            return progress == null ? raw : new ProgressInputStream(raw, sent, total, progress);
-        }), file.length());
-    }
-
-    private static InputStream openRegion(FileRegion region) {
-        try {
-            FileChannel channel = FileChannel.open(region.path(), StandardOpenOption.READ);
-            channel.position(region.offset());
-            InputStream stream = Channels.newInputStream(channel);
-            return new BoundedInputStream(stream, region.length());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static SSLContext trustEverything() {
-        X509ExtendedTrustManager acceptAll = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {acceptAll}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK has no TLS implementation", e);
-        }
-    }
-
     /** Releases the HTTP client. */
     @Override
     public void close() {
@@ -508,70 +301,6 @@ public final class SpatialXTransport implements AutoCloseable {
     /** Shows the domain only; the token is never shown. */
     @Override
     public String toString() {
-        return "SpatialXTransport[domain=" + domain + ", token=" + SecretMasker.MASK + "]";
-    }
-
-    private static final class BoundedInputStream extends java.io.FilterInputStream {
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-    }
-
-    private static final class ProgressInputStream extends java.io.FilterInputStream {
-        private final AtomicLong sent;
-        private final long total;
-        private final ProgressListener listener;
-
-        ProgressInputStream(InputStream in, AtomicLong sent, long total, ProgressListener listener) {
-            super(in);
-            this.sent = sent;
-            this.total = total;
-            this.listener = listener;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                listener.progressed(sent.incrementAndGet(), total);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                listener.progressed(sent.addAndGet(n), total);
-            }
-            return n;
-        }
+        return "SpatialXTransport[domain=" + address.domain() + ", token=" + SecretMasker.MASK + "]";
     }
 }

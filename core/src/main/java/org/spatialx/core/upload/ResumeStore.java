@@ -36,20 +36,28 @@ final class ResumeStore {
     }
 
     private final Path directory;
+    private final String domain;
 
-    ResumeStore(Path directory) {
+    /** Records in {@code directory} of uploads to the server at {@code domain}. */
+    ResumeStore(Path directory, String domain) {
         this.directory = directory;
+        this.domain = domain;
     }
 
     /** The record key of a file upload. */
-    static String key(String domain, LocalFile file, String serverFolder) {
+    String key(LocalFile file, String serverFolder) {
         return sha256(String.join("\u0000", "file", domain, file.path().toString(), Long.toString(file.size()),
                 Long.toString(file.modifiedMillis()), serverFolder));
     }
 
     /** The record key of a folder upload (the folder session's {@code unique_id}). */
-    static String folderKey(String domain, Path folder, String serverFolder) {
+    String folderKey(Path folder, String serverFolder) {
         return sha256(String.join("\u0000", "folder", domain, folder.toString(), serverFolder));
+    }
+
+    /** The record key marking a file of a folder upload as sent. */
+    String fileInFolderKey(LocalFile file, Path folder, String root) {
+        return key(file, "folder:" + folder + ":" + root);
     }
 
     Optional<Session> find(String key) {

@@ -1,20 +1,15 @@
 package org.spatialx.core.upload;
 
-import java.io.Console;
-import java.lang.reflect.Method;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.core.transport.BytesSentListener;
 
 /**
- * Progress of one upload (a file or a whole folder): a live bar with bytes, rate and ETA when
- * {@code debug_mode=True} or on an interactive terminal, otherwise one log line when it ends. Safe
- * to advance from several chunk threads at once.
+ * Progress of one upload (a file or a whole folder): counts the bytes sent, tells the connector's
+ * {@link UploadProgressListener} (which may draw a bar) and logs one summary line when it ends.
+ * Safe to advance from several chunk threads at once.
  */
 final class UploadProgress implements AutoCloseable {
 
@@ -22,53 +17,19 @@ final class UploadProgress implements AutoCloseable {
 
     private final String label;
     private final long total;
-    private final ProgressBar bar;
+    private final UploadProgressListener.Upload listener;
     private final AtomicLong done = new AtomicLong();
     private final long startNanos = System.nanoTime();
 
-    private UploadProgress(String label, long total, ProgressBar bar) {
+    private UploadProgress(String label, long total, UploadProgressListener.Upload listener) {
         this.label = label;
         this.total = total;
-        this.bar = bar;
+        this.listener = listener;
     }
 
-    /** Progress of {@code total} bytes named {@code label}, drawn as a bar when {@code policy} says so. */
-    static UploadProgress start(String label, long total, boolean debugMode, UploadSettings.Progress policy) {
-        boolean drawBar = switch (policy) {
-            case BAR -> true;
-            case LOG -> false;
-            case AUTO -> debugMode || interactiveTerminal();
-        };
-        ProgressBar bar = drawBar ? new ProgressBarBuilder()
-                .setTaskName(shorten(label))
-                .setInitialMax(total)
-                .setUnit("MiB", 1L << 20)
-                .showSpeed()
-                .setSpeedUnit(ChronoUnit.SECONDS)
-                .setUpdateIntervalMillis(250)
-                .setStyle(ProgressBarStyle.ASCII)
-                .continuousUpdate()
-                .build() : null;
-        return new UploadProgress(label, total, bar);
-    }
-
-    private static String shorten(String label) {
-        String name = label.substring(label.lastIndexOf(java.io.File.separatorChar) + 1); // the bar shows the base name
-        return name.length() <= 30 ? name : "..." + name.substring(name.length() - 27);
-    }
-
-    /** True when standard output is an interactive terminal (Console.isTerminal on JDK 22+). */
-    static boolean interactiveTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // JDK 21: a console exists only on a terminal
-        }
+    /** Progress of {@code total} bytes named {@code label}, reported to {@code listener}. */
+    static UploadProgress start(String label, long total, boolean debugMode, UploadProgressListener listener) {
+        return new UploadProgress(label, total, listener.started(label, total, debugMode));
     }
 
     /** Adds {@code bytes} (negative to take back the bytes of a chunk that will be re-sent). */
@@ -77,16 +38,24 @@ final class UploadProgress implements AutoCloseable {
             return;
         }
         done.addAndGet(bytes);
-        if (bar != null) {
-            bar.stepBy(bytes);
-        }
+        listener.advanced(bytes);
     }
 
-    /** Renames the bar (the file of a folder being sent). */
+    /**
+     * A listener of one request's file bytes that advances this progress; {@code counted} holds what
+     * it has counted so far, so that a failed attempt can be taken back.
+     */
+    BytesSentListener counting(AtomicLong counted) {
+        return (sent, total) -> {
+            long now = Math.min(sent, total);
+            long before = counted.getAndSet(now);
+            advance(now - before);
+        };
+    }
+
+    /** Names the file of a folder being sent. */
     void describe(String current) {
-        if (bar != null) {
-            bar.setExtraMessage(current);
-        }
+        listener.sending(current);
     }
 
     /** Bytes counted so far. */
@@ -104,8 +73,6 @@ final class UploadProgress implements AutoCloseable {
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-        }
+        listener.close();
     }
 }

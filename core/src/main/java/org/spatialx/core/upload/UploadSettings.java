@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the connector uploads, beyond the arguments of the Python calls.
+ * How the connector uploads, beyond the arguments of the Python calls; part of the connector's
+ * options ({@code ConnectorOptions.builder().uploads(settings)}).
  *
  * @param mode            {@link Mode#AUTO}: the protocol extensions when the server advertises them
  *                        ({@code capabilities.upload} of account/info), else wire-exact
@@ -15,10 +16,9 @@ import java.util.Objects;
  * @param retryBackoff    pause before the first retry of a chunk; doubles at every retry
  * @param resumeDirectory where resume records live (keyed by server, absolute path, size,
  *                        modification time and server folder)
- * @param progress        when to draw progress bars
  */
 public record UploadSettings(Mode mode, int parallelChunks, int maxAttempts, Duration retryBackoff,
-                             Path resumeDirectory, Progress progress) {
+                             Path resumeDirectory) {
 
     /** Chunks in flight by default, chosen by measurement on loopback (BENCHMARKS.md, Uploads). */
     public static final int DEFAULT_PARALLEL_CHUNKS = 2;
@@ -33,22 +33,11 @@ public record UploadSettings(Mode mode, int parallelChunks, int maxAttempts, Dur
         EXTENDED
     }
 
-    /** When progress is drawn. */
-    public enum Progress {
-        /** A bar with {@code debug_mode=True} or on an interactive terminal, else one log line per file. */
-        AUTO,
-        /** Always a bar. */
-        BAR,
-        /** Never a bar: one log line per file. */
-        LOG
-    }
-
     /** Validates. */
     public UploadSettings {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(retryBackoff, "retryBackoff");
         Objects.requireNonNull(resumeDirectory, "resumeDirectory");
-        Objects.requireNonNull(progress, "progress");
         if (parallelChunks < 1 || maxAttempts < 1 || retryBackoff.isNegative()) {
             throw new IllegalArgumentException("parallelChunks and maxAttempts must be at least 1 and retryBackoff"
                     + " not negative, got " + parallelChunks + ", " + maxAttempts + ", " + retryBackoff);
@@ -64,31 +53,26 @@ public record UploadSettings(Mode mode, int parallelChunks, int maxAttempts, Dur
         Path root = home != null && !home.isBlank() ? Path.of(home)
                 : Path.of(System.getProperty("user.home"), ".spatialx");
         return new UploadSettings(Mode.AUTO, DEFAULT_PARALLEL_CHUNKS, 4, Duration.ofMillis(500),
-                root.resolve("upload-resume"), Progress.AUTO);
+                root.resolve("upload-resume"));
     }
 
     /** These settings with another mode. */
     public UploadSettings withMode(Mode value) {
-        return new UploadSettings(value, parallelChunks, maxAttempts, retryBackoff, resumeDirectory, progress);
+        return new UploadSettings(value, parallelChunks, maxAttempts, retryBackoff, resumeDirectory);
     }
 
     /** These settings with another number of chunks in flight. */
     public UploadSettings withParallelChunks(int value) {
-        return new UploadSettings(mode, value, maxAttempts, retryBackoff, resumeDirectory, progress);
+        return new UploadSettings(mode, value, maxAttempts, retryBackoff, resumeDirectory);
     }
 
     /** These settings with another retry policy. */
     public UploadSettings withRetries(int attempts, Duration backoff) {
-        return new UploadSettings(mode, parallelChunks, attempts, backoff, resumeDirectory, progress);
+        return new UploadSettings(mode, parallelChunks, attempts, backoff, resumeDirectory);
     }
 
     /** These settings with another resume directory. */
     public UploadSettings withResumeDirectory(Path value) {
-        return new UploadSettings(mode, parallelChunks, maxAttempts, retryBackoff, value, progress);
-    }
-
-    /** These settings with another progress policy. */
-    public UploadSettings withProgress(Progress value) {
-        return new UploadSettings(mode, parallelChunks, maxAttempts, retryBackoff, resumeDirectory, value);
+        return new UploadSettings(mode, parallelChunks, maxAttempts, retryBackoff, value);
     }
 }

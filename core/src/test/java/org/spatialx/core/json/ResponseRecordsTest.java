@@ -11,7 +11,7 @@ import org.spatialx.api.StudyRecord;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.core.print.FormatPrint;
 
-/** Records read from server answers keep every field, unknown ones in server order. */
+/** Records read from server answers keep every field in server order, unknown ones in their extras. */
 class ResponseRecordsTest {
 
     private final SpatialXJson json = SpatialXJson.create();
@@ -21,12 +21,13 @@ class ResponseRecordsTest {
         StudyRecord study = json.responseMapper().readValue("""
                 {"zeta": 1, "study_id": "ST-1", "yank": 2, "title": "T", "beta": 3, "alpha": 4}""", StudyRecord.class);
         assertEquals(List.of("zeta", "yank", "beta", "alpha"), List.copyOf(study.extras().keySet()));
+        assertEquals(List.of("zeta", "study_id", "yank", "title", "beta", "alpha"), study.sentFields());
         assertEquals("""
                 {
-                    study_id: ST-1
-                    title: T
                     zeta: 1
+                    study_id: ST-1
                     yank: 2
+                    title: T
                     beta: 3
                     alpha: 4
                 }""", FormatPrint.parseToStr(study));

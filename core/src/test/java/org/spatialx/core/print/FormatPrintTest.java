@@ -76,6 +76,13 @@ class FormatPrintTest {
     }
 
     @Test
+    void pythonTuplesPrintInParentheses() {
+        assertEquals("()", FormatPrint.parseToStr(new PythonTuple(List.of())));
+        assertEquals("[\n    (\n        a\n        None\n        ()\n    )\n]",
+                FormatPrint.parseToStr(List.of(new PythonTuple(java.util.Arrays.asList("a", null, new PythonTuple(List.of()))))));
+    }
+
+    @Test
     void nestedLevelIndentsEveryLineButTheFirst() {
         assertEquals("[\n            a\n        ]", FormatPrint.parseToStr(List.of("a"), 2));
     }

@@ -7,19 +7,16 @@ import static org.spatialx.core.testing.TestConnectors.OPENAPI;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.spatialx.api.SampleData;
 import org.spatialx.api.SampleSubmission;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.core.AddSampleDataElementOptions;
-import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SubmitMultipleSamplesOptions;
 import org.spatialx.core.SubmitOptions;
 import org.spatialx.core.json.SpatialXJson;
-import org.spatialx.core.testing.RecordingHttpServer;
-import org.spatialx.core.testing.TestConnectors;
+import org.spatialx.core.testing.RecordingServerExtension;
 
 /**
  * The notebook's printed blocks, rendered by {@link FormatPrint} from the values the connector
@@ -50,20 +47,8 @@ class NotebookGoldenTest {
               "folders": [], "args": [], "kwargs": [], "identities": []}]""".formatted(XENIUM_DIR);
 
     private final SpatialXJson json = SpatialXJson.create();
-    private RecordingHttpServer server;
-    private SpatialXConnector connector;
-
-    @BeforeEach
-    void start() {
-        server = RecordingHttpServer.start();
-        connector = TestConnectors.connect(server);
-    }
-
-    @AfterEach
-    void stop() {
-        connector.close();
-        server.close();
-    }
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.withConnector();
 
     private List<SampleData> sampleData(String serverJson) throws Exception {
         return List.of(json.responseMapper().readValue(serverJson, SampleData[].class));
@@ -71,27 +56,27 @@ class NotebookGoldenTest {
 
     @Test
     void groupsPrintLikeTheNotebook() {
-        server.on("GET", OPENAPI + "account/groups", ok("""
+        recording.server().on("GET", OPENAPI + "account/groups", ok("""
                 {"default": {"0eebe305688d82fe6c5ce361a43c64da": "Personal workspace", "GLOBAL_GROUP": "All members"},
                  "groups": [{"id": "bioturing_public_studies", "name": "BioTuring Public Studies", "type": 2}]}"""));
-        assertPrintsLikeNotebook("groups", FormatPrint.parseToStr(connector.groups()));
+        assertPrintsLikeNotebook("groups", FormatPrint.parseToStr(recording.connector().groups()));
     }
 
     @Test
     void s3AndFoldersPrintLikeTheNotebook() {
         String root = "/.../4e3de55d66ef57b14c9119c90fd7f4e1/";
-        server.on("GET", OPENAPI + "account/info", ok("""
+        recording.server().on("GET", OPENAPI + "account/info", ok("""
                 {"email": "a@b.c", "sub_dir": "x", "name": "A", "app_base_url": "u", "routing_table": {},
                  "default_mount": {"folders": [{"name": "shared", "path": "%1$sshared_folder/shared"},
                                                {"name": "Converted", "path": "%1$sconverted"}],
                                    "s3": [{"id": "bioturingpublic", "name": "bioturingpublic", "path": "/.../bioturingpublic"}]}}"""
                 .formatted(root)));
-        server.on("GET", OPENAPI + "mount/external_listing", ok("""
+        recording.server().on("GET", OPENAPI + "mount/external_listing", ok("""
                 {"folders": [{"name": "Submitted", "path": "%1$sstudy"}, {"name": "Upload", "path": "%1$supload"}]}"""
                 .formatted(root)));
-        server.on("POST", OPENAPI + "cloud/setting_list", ok("[]"));
-        assertPrintsLikeNotebook("s3", FormatPrint.parseToStr(connector.s3()));
-        assertPrintsLikeNotebook("folders", FormatPrint.parseToStr(connector.folders()));
+        recording.server().on("POST", OPENAPI + "cloud/setting_list", ok("[]"));
+        assertPrintsLikeNotebook("s3", FormatPrint.parseToStr(recording.connector().s3()));
+        assertPrintsLikeNotebook("folders", FormatPrint.parseToStr(recording.connector().folders()));
     }
 
     @Test
@@ -124,10 +109,10 @@ class NotebookGoldenTest {
 
     @Test
     void submitResultPrintsLikeTheNotebook() throws Exception {
-        server.on("GET", OPENAPI + "account/groups", ok("""
+        recording.server().on("GET", OPENAPI + "account/groups", ok("""
                 {"default": {"0eebe305688d82fe6c5ce361a43c64da": "Personal workspace"}, "groups": []}"""));
-        server.on("POST", OPENAPI + "study/create", ok("{\"study_id\": \"ST-01JMGMH3AT8HH8S23QV8ZC2G9T\"}"));
-        server.on("POST", OPENAPI + "sample/create", ok("""
+        recording.server().on("POST", OPENAPI + "study/create", ok("{\"study_id\": \"ST-01JMGMH3AT8HH8S23QV8ZC2G9T\"}"));
+        recording.server().on("POST", OPENAPI + "sample/create", ok("""
                 {"study_id": "ST-01JMGMH3AT8HH8S23QV8ZC2G9T", "sample_id": "SP-01JMGMH408Q5QDH2YPNXRR2WS6",
                  "sample_data": [{"data_id": "DA-01JMGMH409ZPBZPQGHBCF4RXF6", "submit_id": "SB-01JMGMH408Q5QDH2YPNWG5ZH46",
                                   "submit_name": "Xenium_V1_Human_Colon_Cancer_P2_CRC_Add_on_FFPE"},
@@ -136,50 +121,50 @@ class NotebookGoldenTest {
                  "submit_id": "SB-01JMGMH408Q5QDH2YPNWG5ZH46", "job_id": 2, "err_message": ""}"""));
         List<SampleData> data = new java.util.ArrayList<>(sampleData(XENIUM_PARSE));
         data.addAll(sampleData(VISIUM_PARSE));
-        SubmissionResult result = connector.submit("Personal workspace", "human", "Human Colon Cancer - 10xgenomics",
-                "Human_Colon_Cancer_P2", data, SubmitOptions.defaults());
+        SubmissionResult result = recording.connector().submit("Personal workspace", "human",
+                "Human Colon Cancer - 10xgenomics", "Human_Colon_Cancer_P2", data, SubmitOptions.defaults());
         assertPrintsLikeNotebook("submit", FormatPrint.parseToStr(result));
         assertEquals("DA-01JMGMH43QEYAC44YPGTQY80XY", result.sampleData().get(1).get("data_id"));
     }
 
     @Test
     void addSampleAndAddSampleDataResultsPrintLikeTheNotebook() throws Exception {
-        server.on("POST", OPENAPI + "sample/create", ok("""
+        recording.server().on("POST", OPENAPI + "sample/create", ok("""
                 {"study_id": "ST-01JMGMH3AT8HH8S23QV8ZC2G9T", "sample_id": "SP-01JMGMH7K19M32CWQ1RH5TBDKM",
                  "sample_data": [{"data_id": "DA-01JMGMH7K19M32CWQ1RMY7ZF8A", "submit_id": "SB-01JMGMH7K19M32CWQ1RDWJ1KDW",
                                   "submit_name": "Visium_V2_Human_Colon_Cancer_P2"}],
                  "submit_id": "SB-01JMGMH7K19M32CWQ1RDWJ1KDW", "job_id": 3, "err_message": ""}"""));
-        server.on("POST", OPENAPI + "data/create", ok("""
+        recording.server().on("POST", OPENAPI + "data/create", ok("""
                 {"study_id": "ST-01JMGMH3AT8HH8S23QV8ZC2G9T", "sample_id": "SP-01JMGMH7K19M32CWQ1RH5TBDKM",
                  "sample_data": [{"data_id": "DA-01JMGMHCZRFGANB8H36BSEBS3V", "submit_id": "SB-01JMGMHCZRFGANB8H369FA1ZP7",
                                   "submit_name": "Xenium_V1_Human_Colon_Cancer_P2_CRC_Add_on_FFPE"}],
                  "submit_id": "SB-01JMGMHCZRFGANB8H369FA1ZP7", "job_id": 4, "err_message": ""}"""));
-        SubmissionResult added = connector.addSample("ST-01JMGMH3AT8HH8S23QV8ZC2G9T",
+        SubmissionResult added = recording.connector().addSample("ST-01JMGMH3AT8HH8S23QV8ZC2G9T",
                 "Human_Colon_Cancer_P2 - New Sample", sampleData(VISIUM_PARSE));
         assertPrintsLikeNotebook("add_sample", FormatPrint.parseToStr(added));
-        SubmissionResult addedData = connector.addSampleData((String) added.get("study_id"),
+        SubmissionResult addedData = recording.connector().addSampleData((String) added.get("study_id"),
                 (String) added.get("sample_id"), sampleData(XENIUM_PARSE));
         assertPrintsLikeNotebook("add_sample_data", FormatPrint.parseToStr(addedData));
     }
 
     @Test
     void submitMultipleSamplesResultPrintsLikeTheNotebook() {
-        server.on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
-        server.on("POST", OPENAPI + "study/create", ok("{\"study_id\": \"ST-01JMGMHYDGZ6G1VM6QNNYR4492\"}"));
+        recording.server().on("GET", OPENAPI + "account/groups", ok("{\"default\": {}, \"groups\": []}"));
+        recording.server().on("POST", OPENAPI + "study/create", ok("{\"study_id\": \"ST-01JMGMHYDGZ6G1VM6QNNYR4492\"}"));
         String[][] samples = {
             {"SP-01JMGMHZ2QWSXH2DHE3C8X6TCZ", "DA-01JMGMHZ2QWSXH2DHE3FBFSD00", "SB-01JMGMHZ2QWSXH2DHE38VKV8NS", "Sample 6", "5"},
             {"SP-01JMGMHZRSPPD8PH8CS157RWZX", "DA-01JMGMHZRTJQXH6Z32WGYT9MDK", "SB-01JMGMHZRSPPD8PH8CRZ0X1C30", "Sample 9 Rep 1", "6"},
             {"SP-01JMGMJ0ET0PYY4PRZMKQ9XXDT", "DA-01JMGMJ0ET0PYY4PRZMN6R7SKW", "SB-01JMGMJ0ET0PYY4PRZMJ5JF5H7", "Sample 9 Rep 2", "7"}};
         List<SampleSubmission> request = new java.util.ArrayList<>();
         for (String[] s : samples) {
-            server.on("POST", OPENAPI + "sample/create", ok("""
+            recording.server().on("POST", OPENAPI + "sample/create", ok("""
                     {"study_id": "ST-01JMGMHYDGZ6G1VM6QNNYR4492", "sample_id": "%s",
                      "sample_data": [{"data_id": "%s", "submit_id": "%s", "submit_name": "%s"}],
                      "submit_id": "%3$s", "job_id": %5$s, "err_message": ""}""".formatted((Object[]) s)));
             request.add(new SampleSubmission(s[3], List.of(new SampleData(s[3], "SUBMIT_SPATIAL_TRANSCRIPTOMICS",
                     "COSMX_VER1", null, null, null, null, null))));
         }
-        List<SubmissionResult> results = connector.submitMultipleSamples("Personal workspace", "human",
+        List<SubmissionResult> results = recording.connector().submitMultipleSamples("Personal workspace", "human",
                 "Multiple Human Lung Cancer - CosMX Ver1", request, SubmitMultipleSamplesOptions.defaults());
         assertPrintsLikeNotebook("submit_multiple_samples", FormatPrint.parseToStr(results));
     }
@@ -203,18 +188,18 @@ class NotebookGoldenTest {
 
     @Test
     void dataDetailPrintsLikeTheNotebook() {
-        server.on("GET", OPENAPI + "data/detail", ok(DATA_DETAIL));
+        recording.server().on("GET", OPENAPI + "data/detail", ok(DATA_DETAIL));
         assertPrintsLikeNotebook("get_sample_data_detail",
-                FormatPrint.parseToStr(connector.getSampleDataDetail("DA-01JMGMH409ZPBZPQGHBCF4RXF6")));
+                FormatPrint.parseToStr(recording.connector().getSampleDataDetail("DA-01JMGMH409ZPBZPQGHBCF4RXF6")));
     }
 
     @Test
     void addSampleDataElementResultPrintsLikeTheNotebook() {
-        server.on("GET", OPENAPI + "data/detail", ok(DATA_DETAIL));
-        server.on("POST", OPENAPI + "data_extend/add", ok("""
+        recording.server().on("GET", OPENAPI + "data/detail", ok(DATA_DETAIL));
+        recording.server().on("POST", OPENAPI + "data_extend/add", ok("""
                 {"study_id": "ST-01JMGMH3AT8HH8S23QV8ZC2G9T", "sample_id": "SP-01JMGMH408Q5QDH2YPNXRR2WS6",
                  "sample_data": null, "submit_id": "SB-01JMGMJG55Z7QT8V4S8V40M8Q5", "job_id": 8, "err_message": ""}"""));
-        SubmissionResult result = connector.addSampleDataElement("Proteomics Segmentation",
+        SubmissionResult result = recording.connector().addSampleDataElement("Proteomics Segmentation",
                 "DA-01JMGMH409ZPBZPQGHBCF4RXF6", List.of("SEGMENTATION_PARQUET"),
                 AddSampleDataElementOptions.defaults().withPathsAndArgs(
                         java.util.Map.of("segmentation", "/.../human_pancreas_segmentation.parquet"), null));

@@ -22,8 +22,7 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server on loopback that records every request (method, path, query, headers, body)
  * and answers with scripted responses per {@code METHOD path}. The last response scripted for a
- * route is repeated; an unscripted route gets HTTP 404. Shared with other modules' tests through
- * the {@code spatialx-core} test-jar.
+ * route is repeated; an unscripted route gets HTTP 404.
  */
 public final class RecordingHttpServer implements AutoCloseable {
 

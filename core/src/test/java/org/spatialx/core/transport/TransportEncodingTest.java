@@ -16,36 +16,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.api.Species;
 import org.spatialx.api.StudyFilter;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.testing.RecordedRequest;
-import org.spatialx.core.testing.RecordingHttpServer;
+import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 
 /** URL building, body encodings (protocol 1.4) and envelope unwrapping (1.5) of the transport. */
 class TransportEncodingTest {
 
-    private RecordingHttpServer server;
-
-    @BeforeEach
-    void start() {
-        server = RecordingHttpServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.serverOnly();
 
     private SpatialXTransport transport(String domainPath, ConnectorOptions options) {
-        return new SpatialXTransport(server.url(domainPath), TestConnectors.TOKEN, options);
+        return new SpatialXTransport(recording.server().url(domainPath), TestConnectors.TOKEN, options);
     }
 
     private SpatialXTransport transport(String domainPath) {
@@ -56,7 +46,7 @@ class TransportEncodingTest {
     void familiesAreJoinedWithExactlyOneSlash() {
         try (SpatialXTransport noSlash = transport("/spatialx"); SpatialXTransport slash = transport("/spatialx/");
              SpatialXTransport bare = transport("")) {
-            String base = server.baseUrl();
+            String base = recording.server().baseUrl();
             assertEquals(base + "/spatialx/openapi/account/info",
                     noSlash.uri(ApiRequest.get(UrlFamily.OPENAPI, "account/info").build()).toString());
             assertEquals(base + "/spatialx/pyapi/v1/submission/parse_data_information",
@@ -70,7 +60,7 @@ class TransportEncodingTest {
     void domainQueryParametersJoinAndOverrideEveryRequest() {
         try (SpatialXTransport transport = transport("/spatialx/?org=a%20b&key=FORCED&org=second#frag")) {
             assertEquals(Map.of("org", "a b", "key", "FORCED"), transport.domainParameters());
-            assertEquals(server.baseUrl() + "/spatialx/", transport.domain());
+            assertEquals(recording.server().baseUrl() + "/spatialx/", transport.domain());
             String uri = transport.uri(ApiRequest.get(UrlFamily.OPENAPI, "study/detail")
                     .query("key", "ST-1").query("limit", 50).build()).toString();
             assertTrue(uri.endsWith("/spatialx/openapi/study/detail?key=FORCED&limit=50&org=a+b"), uri);
@@ -90,7 +80,7 @@ class TransportEncodingTest {
 
     @Test
     void queryAndFormValuesFollowPythonStr() {
-        server.on("POST", "/s/openapi/x", ScriptedResponse.ok("{}"));
+        recording.server().on("POST", "/s/openapi/x", ScriptedResponse.ok("{}"));
         try (SpatialXTransport transport = transport("/s/")) {
             transport.call(ApiRequest.post(UrlFamily.OPENAPI, "x")
                     .query("flag", true).query("off", false).query("none", null).query("tags", List.of("a", "b c"))
@@ -98,7 +88,7 @@ class TransportEncodingTest {
                     .query("species", Species.NON_HUMAN_PRIMATE).query("compare", StudyFilter.NOT_LARGER)
                     .query("path", "/a/é&=+")
                     .form("ignore_hidden", true).form("gone", null).form("ids", List.of(1, 2)).build());
-            RecordedRequest request = server.single();
+            RecordedRequest request = recording.server().single();
             assertEquals("flag=True&off=False&tags=a&tags=b+c&ratio=0.25&big=1e%2B16&n=2&species=nonHumanPrimate"
                     + "&compare=1&path=%2Fa%2F%C3%A9%26%3D%2B", request.rawQuery());
             assertEquals("application/x-www-form-urlencoded", request.header("Content-Type"));
@@ -108,7 +98,7 @@ class TransportEncodingTest {
 
     @Test
     void jsonBodiesUsePythonLayoutEnumValuesAndAsciiEscapes() {
-        server.on("POST", "/s/openapi/j", ScriptedResponse.ok("{}"));
+        recording.server().on("POST", "/s/openapi/j", ScriptedResponse.ok("{}"));
         Map<Object, Object> body = new LinkedHashMap<>();
         body.put("species", Species.HUMAN);
         body.put(Species.MOUSE, List.of(true, false));
@@ -121,7 +111,7 @@ class TransportEncodingTest {
             transport.call(ApiRequest.post(UrlFamily.OPENAPI, "j").json(body).build());
             assertEquals("{\"species\": \"human\", \"mouse\": [true, false], \"none\": null, \"float\": 1.0,"
                     + " \"tiny\": 1e-05, \"text\": \"na\\u00efve \\\"q\\\" \\ud83d\\ude00\\n\","
-                    + " \"nested\": {\"filter\": 2}}", server.single().bodyText());
+                    + " \"nested\": {\"filter\": 2}}", recording.server().single().bodyText());
             SpatialXInvalidInputException nan = assertThrows(SpatialXInvalidInputException.class,
                     () -> transport.call(ApiRequest.post(UrlFamily.OPENAPI, "j").json(Map.of("x", Double.NaN)).build()));
             assertTrue(nan.getMessage().contains("not JSON compliant"), nan.getMessage());
@@ -130,11 +120,11 @@ class TransportEncodingTest {
 
     @Test
     void basicAuthIsSentAsOneStandardHeader() {
-        server.on("GET", "/s/openapi/account/info", ScriptedResponse.ok("{}"));
+        recording.server().on("GET", "/s/openapi/account/info", ScriptedResponse.ok("{}"));
         ConnectorOptions options = TestConnectors.options(new ArrayList<>()).basicAuth("user", "pä55:word").build();
         try (SpatialXTransport transport = transport("/s/", options)) {
             transport.call(ApiRequest.get(UrlFamily.OPENAPI, "account/info").build());
-            RecordedRequest request = server.single();
+            RecordedRequest request = recording.server().single();
             assertEquals("Basic " + Base64.getEncoder().encodeToString("user:pä55:word".getBytes(StandardCharsets.UTF_8)),
                     request.header("Authorization"));
             assertEquals(List.of(request.header("Authorization")), request.headers().get("authorization"));
@@ -144,12 +134,12 @@ class TransportEncodingTest {
 
     @Test
     void envelopePayloadIsTheMessageAndOtherBodiesPassThrough() {
-        server.on("GET", "/s/openapi/a", ScriptedResponse.ok("{\"x\": 1}"));
-        server.on("GET", "/s/openapi/b", ScriptedResponse.json("{\"status\": 0, \"list\": [1]}"));
-        server.on("GET", "/s/openapi/c", ScriptedResponse.json("[1, 2.5]"));
-        server.on("GET", "/s/openapi/d", ScriptedResponse.text("plain log text\n"));
-        server.on("GET", "/s/openapi/e", ScriptedResponse.json("{\"message\": null}"));
-        server.on("GET", "/s/openapi/f", ScriptedResponse.json("{\"a\": 1} trailing"));
+        recording.server().on("GET", "/s/openapi/a", ScriptedResponse.ok("{\"x\": 1}"));
+        recording.server().on("GET", "/s/openapi/b", ScriptedResponse.json("{\"status\": 0, \"list\": [1]}"));
+        recording.server().on("GET", "/s/openapi/c", ScriptedResponse.json("[1, 2.5]"));
+        recording.server().on("GET", "/s/openapi/d", ScriptedResponse.text("plain log text\n"));
+        recording.server().on("GET", "/s/openapi/e", ScriptedResponse.json("{\"message\": null}"));
+        recording.server().on("GET", "/s/openapi/f", ScriptedResponse.json("{\"a\": 1} trailing"));
         try (SpatialXTransport transport = transport("/s/")) {
             assertEquals(1, transport.call(ApiRequest.get(UrlFamily.OPENAPI, "a").build()).get("x").intValue());
             assertEquals("{\"status\":0,\"list\":[1]}", transport.call(ApiRequest.get(UrlFamily.OPENAPI, "b").build()).toString());
@@ -170,7 +160,7 @@ class TransportEncodingTest {
         }
         Path file = dir.resolve("big.tif");
         Files.write(file, content);
-        server.on("POST", "/s/openapi/upload/chunk/process", ScriptedResponse.ok("{}"));
+        recording.server().on("POST", "/s/openapi/upload/chunk/process", ScriptedResponse.ok("{}"));
         AtomicLong lastProgress = new AtomicLong();
         MultipartBody body = MultipartBody.builder().boundary("BOUNDARY")
                 .text("folder_name", "").text("parent_is_file", 2).text("is_chunk", true).text("skip", null)
@@ -180,7 +170,7 @@ class TransportEncodingTest {
         try (SpatialXTransport transport = transport("/s/")) {
             transport.call(ApiRequest.post(UrlFamily.OPENAPI, "upload/chunk/process").multipart(body).build());
         }
-        RecordedRequest request = server.single();
+        RecordedRequest request = recording.server().single();
         assertEquals("multipart/form-data; boundary=BOUNDARY", request.header("Content-Type"));
         String head = "--BOUNDARY\r\nContent-Disposition: form-data; name=\"folder_name\"\r\n\r\n\r\n"
                 + "--BOUNDARY\r\nContent-Disposition: form-data; name=\"parent_is_file\"\r\n\r\n2\r\n"
@@ -207,6 +197,6 @@ class TransportEncodingTest {
                 assertTrue(error.getMessage().contains(region.path().toString()), error.getMessage());
             }
         }
-        assertEquals(List.of(), server.requests());
+        assertEquals(List.of(), recording.server().requests());
     }
 }

@@ -12,18 +12,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.spatialx.api.SpatialXException;
 import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnectionException;
 import org.spatialx.core.SpatialXConnector;
-import org.spatialx.api.SpatialXException;
 import org.spatialx.core.SpatialXHttpException;
 import org.spatialx.core.SpatialXServerException;
 import org.spatialx.core.SpatialXTimeoutException;
 import org.spatialx.core.SpatialXUnexpectedResponseException;
-import org.spatialx.core.testing.RecordingHttpServer;
+import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 
@@ -32,21 +31,10 @@ class TransportErrorTest {
 
     private static final String PASSWORD = "basic-PASSWORD-42";
 
-    private RecordingHttpServer server;
-    private SpatialXConnector connector;
-
-    @BeforeEach
-    void start() {
-        server = RecordingHttpServer.start();
-        connector = new SpatialXConnector(server.url("/spatialx/"), TOKEN,
-                TestConnectors.options(new ArrayList<>()).basicAuth("alice", PASSWORD).build());
-    }
-
-    @AfterEach
-    void stop() {
-        connector.close();
-        server.close();
-    }
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.withConnector(
+            server -> new SpatialXConnector(server.url("/spatialx/"), TOKEN,
+                    TestConnectors.options(new ArrayList<>()).basicAuth("alice", PASSWORD).build()));
 
     private static void assertNoSecret(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -59,9 +47,9 @@ class TransportErrorTest {
 
     @Test
     void aNonZeroStatusIsAServerErrorCarryingTheEnvelope() {
-        server.on("GET", OPENAPI + "account/info", ScriptedResponse.json(
+        recording.server().on("GET", OPENAPI + "account/info", ScriptedResponse.json(
                 "{\"status\": 403, \"message\": \"Permission denied for token " + TOKEN + "\", \"detail\": [1.5]}"));
-        SpatialXServerException error = assertThrows(SpatialXServerException.class, connector::info);
+        SpatialXServerException error = assertThrows(SpatialXServerException.class, recording.connector()::info);
         assertEquals(403, error.status());
         assertTrue(error.getMessage().contains("""
                 {
@@ -79,13 +67,13 @@ class TransportErrorTest {
 
     @Test
     void http401IsAnHttpErrorWithCodeBodyAndAHint() {
-        server.on("GET", OPENAPI + "account/groups", ScriptedResponse.status(401,
+        recording.server().on("GET", OPENAPI + "account/groups", ScriptedResponse.status(401,
                 "invalid SpatialX-Token " + TOKEN + " / Authorization: Basic "
                         + java.util.Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes())));
-        SpatialXHttpException error = assertThrows(SpatialXHttpException.class, connector::groups);
+        SpatialXHttpException error = assertThrows(SpatialXHttpException.class, recording.connector()::groups);
         assertEquals(401, error.statusCode());
-        assertTrue(error.getMessage().startsWith("Call request to " + server.url("/spatialx/openapi/account/groups")
-                + " failed with status code 401, response invalid SpatialX-Token *** / Authorization: Basic ***"),
+        assertTrue(error.getMessage().startsWith("Call request to "
+                + recording.server().url("/spatialx/openapi/account/groups") + " failed with status code 401, response invalid SpatialX-Token *** / Authorization: Basic ***"),
                 error.getMessage());
         assertTrue(error.getMessage().contains("copy a fresh token"), error.getMessage());
         assertNoSecret(error);
@@ -93,20 +81,22 @@ class TransportErrorTest {
 
     @Test
     void http500IsAnHttpErrorAndIsNotRetried() {
-        server.on("POST", OPENAPI + "sample/delete", ScriptedResponse.status(500, "Traceback: boom"));
-        SpatialXHttpException error = assertThrows(SpatialXHttpException.class, () -> connector.deleteSample("SP-1"));
+        recording.server().on("POST", OPENAPI + "sample/delete", ScriptedResponse.status(500, "Traceback: boom"));
+        SpatialXHttpException error = assertThrows(SpatialXHttpException.class,
+                () -> recording.connector().deleteSample("SP-1"));
         assertEquals(500, error.statusCode());
         assertEquals("Traceback: boom", error.responseBody());
         assertTrue(error.getMessage().contains("retry later"), error.getMessage());
-        assertEquals(1, server.requests().size());
+        assertEquals(1, recording.server().requests().size());
         assertNoSecret(error);
     }
 
     @Test
     void malformedJsonWhereAnObjectIsNeededIsAnUnexpectedResponse() {
-        server.on("GET", OPENAPI + "study/detail", ScriptedResponse.json("{\"status\": 0, \"message\": {\"study\": "));
+        recording.server().on("GET", OPENAPI + "study/detail",
+                ScriptedResponse.json("{\"status\": 0, \"message\": {\"study\": "));
         SpatialXUnexpectedResponseException error = assertThrows(SpatialXUnexpectedResponseException.class,
-                () -> connector.getStudyDetail("ST-1"));
+                () -> recording.connector().getStudyDetail("ST-1"));
         assertTrue(error.getMessage().startsWith("study/detail answered text that is not a JSON object: {\"status\""),
                 error.getMessage());
         assertTrue(error.getMessage().contains("Check that the domain"), error.getMessage());
@@ -115,9 +105,10 @@ class TransportErrorTest {
 
     @Test
     void aFieldOfTheWrongTypeIsAnUnexpectedResponse() {
-        server.on("GET", OPENAPI + "data/detail", ScriptedResponse.ok("{\"data_id\": \"DA-1\", \"files_map\": 5}"));
+        recording.server().on("GET", OPENAPI + "data/detail",
+                ScriptedResponse.ok("{\"data_id\": \"DA-1\", \"files_map\": 5}"));
         SpatialXUnexpectedResponseException error = assertThrows(SpatialXUnexpectedResponseException.class,
-                () -> connector.getSampleDataDetail("DA-1"));
+                () -> recording.connector().getSampleDataDetail("DA-1"));
         assertTrue(error.getMessage().startsWith("The answer of data/detail does not fit DataRecord"), error.getMessage());
     }
 
@@ -173,27 +164,29 @@ class TransportErrorTest {
 
     @Test
     void aSlowAnswerIsATimeoutAndIsNotRetried() {
-        server.on("GET", OPENAPI + "account/info", ScriptedResponse.ok("{}").delayed(Duration.ofSeconds(3)));
+        recording.server().on("GET", OPENAPI + "account/info", ScriptedResponse.ok("{}").delayed(Duration.ofSeconds(3)));
         ConnectorOptions options = TestConnectors.options(new ArrayList<>()).readTimeout(Duration.ofMillis(300))
                 .maxConnectRetries(3).build();
-        try (SpatialXConnector slow = new SpatialXConnector(server.url("/spatialx/"), TOKEN, options)) {
+        try (SpatialXConnector slow = new SpatialXConnector(recording.server().url("/spatialx/"), TOKEN, options)) {
             SpatialXTimeoutException error = assertThrows(SpatialXTimeoutException.class, slow::info);
             assertTrue(error.getMessage().contains("got no answer within 300 ms"), error.getMessage());
             assertTrue(error.getMessage().contains("raise readTimeout"), error.getMessage());
-            assertEquals(1, server.requests().size());
+            assertEquals(1, recording.server().requests().size());
             assertNoSecret(error);
         }
     }
 
     @Test
     void everyErrorIsASpatialXException() {
-        server.on("GET", OPENAPI + "account/info", ScriptedResponse.json("{\"status\": 1, \"message\": \"no\"}"));
-        assertThrows(SpatialXException.class, connector::info);
+        recording.server().on("GET", OPENAPI + "account/info",
+                ScriptedResponse.json("{\"status\": 1, \"message\": \"no\"}"));
+        assertThrows(SpatialXException.class, recording.connector()::info);
     }
 
     @Test
     void toStringsNeverShowSecrets() {
         ConnectorOptions options = ConnectorOptions.builder().basicAuth("alice", PASSWORD).build();
+        SpatialXConnector connector = recording.connector();
         for (Object shown : new Object[] {connector, connector.transport(), options, options.basicAuth()}) {
             assertFalse(shown.toString().contains(TOKEN), shown.toString());
             assertFalse(shown.toString().contains(PASSWORD), shown.toString());

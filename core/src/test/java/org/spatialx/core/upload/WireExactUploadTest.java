@@ -16,14 +16,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.SpatialXInvalidInputException;
 import org.spatialx.core.testing.RecordedRequest;
 import org.spatialx.core.testing.RecordingHttpServer;
+import org.spatialx.core.testing.RecordingServerExtension;
 import org.spatialx.core.testing.ScriptedResponse;
 import org.spatialx.core.testing.TestConnectors;
 
@@ -38,12 +42,15 @@ class WireExactUploadTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final RecordingServerExtension recording = RecordingServerExtension.serverOnly();
+
     private RecordingHttpServer server;
     private SpatialXConnector connector;
 
     @BeforeEach
     void start() {
-        server = RecordingHttpServer.start();
+        server = recording.server();
         server.on("POST", OPENAPI + "upload/chunk/start",
                 ScriptedResponse.ok("{\"unique_id\": \"U1\", \"root_folder\": \"/srv/up\", \"path\": \"/srv/up/x\"}"));
         server.on("POST", OPENAPI + "upload/chunk/process", ScriptedResponse.ok("{\"ok\": true}"));
@@ -51,15 +58,21 @@ class WireExactUploadTest {
         server.on("POST", OPENAPI + "upload/simple", ScriptedResponse.ok(
                 "{\"path\": \"/srv/up/a/b.txt\", \"unique_id\": \"U2\", \"root_folder\": \"/srv/up\"}"));
         server.on("POST", OPENAPI + "upload/folder_finish", ScriptedResponse.ok("{\"path\": \"/srv/up/a\"}"));
-        connector = TestConnectors.connect(server);
-        connector.uploadSettings(UploadSettings.defaults().withResumeDirectory(dir.resolve("resume"))
-                .withProgress(UploadSettings.Progress.LOG));
+        connector = connect(settings(), UploadProgressListener.NONE);
+    }
+
+    private UploadSettings settings() {
+        return UploadSettings.defaults().withResumeDirectory(dir.resolve("resume"));
+    }
+
+    private SpatialXConnector connect(UploadSettings uploads, UploadProgressListener progress) {
+        return new SpatialXConnector(server.url(TestConnectors.DOMAIN_PATH), TestConnectors.TOKEN,
+                TestConnectors.options(new ArrayList<>()).uploads(uploads).uploadProgress(progress).build());
     }
 
     @AfterEach
     void stop() {
         connector.close();
-        server.close();
     }
 
     @Test
@@ -239,9 +252,14 @@ class WireExactUploadTest {
     }
 
     @Test
-    void debugModeDrawsABarAndPrintsPythonsChunkLines() throws IOException {
-        wireExact();
-        connector.uploadSettings(connector.uploader().settings().withProgress(UploadSettings.Progress.AUTO));
+    void debugModeAsksForABarAndPrintsPythonsChunkLines() throws IOException {
+        List<String> bars = new CopyOnWriteArrayList<>();
+        AtomicLong drawn = new AtomicLong();
+        connector.close();
+        connector = connect(settings().withMode(UploadSettings.Mode.WIRE_EXACT), (label, total, debugMode) -> {
+            bars.add(label + " " + total + " " + debugMode);
+            return drawn::addAndGet;
+        });
         Path file = write("big.tif", 3 << 20);
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.out;
@@ -256,6 +274,8 @@ class WireExactUploadTest {
             assertTrue(text.contains("Upload " + file + ", chunk index : " + i + " ..."), text);
         }
         assertEquals(3, routes(server.requests()).stream().filter(r -> r.endsWith("process")).count());
+        assertEquals(List.of(file + " " + (3 << 20) + " true"), bars, "one bar, asked for by debug_mode");
+        assertEquals(3 << 20, drawn.get(), "every byte sent is reported once");
     }
 
     @Test
@@ -277,7 +297,8 @@ class WireExactUploadTest {
     }
 
     private void wireExact() {
-        connector.uploadSettings(connector.uploader().settings().withMode(UploadSettings.Mode.WIRE_EXACT));
+        connector.close();
+        connector = connect(settings().withMode(UploadSettings.Mode.WIRE_EXACT), UploadProgressListener.NONE);
     }
 
     private Path write(String name, int size) throws IOException {

@@ -1,5 +1,7 @@
 package org.spatialx.server.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,9 +13,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.Entity;
+import org.spatialx.api.Group;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.http.ApiRequest;
 import org.spatialx.server.http.ApiServer;
+import org.spatialx.server.http.Endpoints;
 import org.spatialx.server.storage.Mount;
 import org.spatialx.server.storage.Mounts;
 import org.spatialx.server.study.Groups;
@@ -23,7 +28,7 @@ import org.spatialx.server.study.Groups;
  * {@code mount/external_listing}, {@code cloud/setting_list} and {@code directory/entities}
  * (protocol 2.1 #1-5), shaped so {@code connector.info/groups/folders/s3/listdir} work.
  */
-public final class AccountApi {
+public final class AccountApi implements Endpoints {
 
     private final Mounts mounts;
     private final Groups groups;
@@ -37,60 +42,72 @@ public final class AccountApi {
         this.capabilities = capabilities;
     }
 
+    @Override
     public void register(ApiServer server) {
         server.get("openapi/account/info", r -> info());
         server.get("openapi/account/groups", r -> groups());
-        server.get("openapi/mount/external_listing", r -> externalListing());
+        server.get("openapi/mount/external_listing", r -> new Storage(folders(true), List.of()));
         server.post("openapi/cloud/setting_list", this::settingList);
         server.post("openapi/directory/entities", this::entities);
     }
 
-    private Map<String, Object> info() {
-        String user = System.getProperty("user.name", "user");
-        Map<String, Object> defaultMount = new LinkedHashMap<>();
-        defaultMount.put("folders", folders(false));
-        defaultMount.put("s3", List.of());
-        Map<String, Object> routing = new LinkedHashMap<>();
-        routing.put("openapi", url + "openapi/");
-        routing.put("pyapi", url + "pyapi/v1/");
-        routing.put("ucc", url + "ucc.go/");
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("email", user + "@localhost");
-        info.put("sub_dir", user);
-        info.put("name", user);
-        info.put("app_base_url", url);
-        info.put("routing_table", routing);
-        info.put("default_mount", defaultMount);
-        info.put("capabilities", capabilities);
-        info.put("server", "spatialx-local");
-        return info;
+    /** What {@code account/info} answers (protocol 2.1 #1), with this server's upload capabilities. */
+    @JsonPropertyOrder({"email", "sub_dir", "name", "app_base_url", "routing_table", "default_mount", "capabilities",
+            "server"})
+    record AccountInfo(@JsonProperty("email") String email, @JsonProperty("sub_dir") String subDir,
+                       @JsonProperty("name") String name, @JsonProperty("app_base_url") String appBaseUrl,
+                       @JsonProperty("routing_table") RoutingTable routingTable,
+                       @JsonProperty("default_mount") Storage defaultMount,
+                       @JsonProperty("capabilities") Map<String, Object> capabilities,
+                       @JsonProperty("server") String server) {
     }
 
-    private Map<String, Object> groups() {
-        Map<String, Object> defaults = new LinkedHashMap<>();
+    /** Where each family of endpoints is served. */
+    @JsonPropertyOrder({"openapi", "pyapi", "ucc"})
+    record RoutingTable(@JsonProperty("openapi") String openapi, @JsonProperty("pyapi") String pyapi,
+                        @JsonProperty("ucc") String ucc) {
+    }
+
+    /** Folders and S3 buckets: {@code default_mount} of account/info, and mount/external_listing. */
+    @JsonPropertyOrder({"folders", "s3"})
+    record Storage(@JsonProperty("folders") List<Folder> folders, @JsonProperty("s3") List<Object> s3) {
+    }
+
+    /** A named folder and its server path. */
+    @JsonPropertyOrder({"name", "path"})
+    record Folder(@JsonProperty("name") String name, @JsonProperty("path") String path) {
+    }
+
+    /** What {@code account/groups} answers (protocol 8.1): the built-in groups by id, and the user's other groups. */
+    @JsonPropertyOrder({"default", "groups"})
+    record GroupList(@JsonProperty("default") Map<String, String> defaults,
+                     @JsonProperty("groups") List<Group> groups) {
+    }
+
+    /** What {@code directory/entities} answers: the folder listed and its children by name. */
+    @JsonPropertyOrder({"path", "entities"})
+    record Listing(@JsonProperty("path") String path, @JsonProperty("entities") List<Entity> entities) {
+    }
+
+    private AccountInfo info() {
+        String user = System.getProperty("user.name", "user");
+        return new AccountInfo(user + "@localhost", user, user, url,
+                new RoutingTable(url + "openapi/", url + "pyapi/v1/", url + "ucc.go/"),
+                new Storage(folders(false), List.of()), capabilities, "spatialx-local");
+    }
+
+    private GroupList groups() {
+        Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put(groups.personalId(), Groups.PERSONAL_NAME);
         defaults.put(Groups.GLOBAL_ID, Groups.GLOBAL_NAME);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("default", defaults);
-        out.put("groups", List.of());
-        return out;
+        return new GroupList(defaults, List.of());
     }
 
-    private Map<String, Object> externalListing() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("folders", folders(true));
-        out.put("s3", List.of());
-        return out;
-    }
-
-    private List<Map<String, Object>> folders(boolean external) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<Folder> folders(boolean external) {
+        List<Folder> out = new ArrayList<>();
         for (Mount m : mounts.all()) {
             if (m.external() == external) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("name", m.name());
-                f.put("path", m.root().toString());
-                out.add(f);
+                out.add(new Folder(m.name(), m.root().toString()));
             }
         }
         return out;
@@ -102,7 +119,7 @@ public final class AccountApi {
         return List.of(); // no cloud (S3) settings on a local server
     }
 
-    private Map<String, Object> entities(ApiRequest request) throws IOException {
+    private Listing entities(ApiRequest request) throws IOException {
         String clientPath = request.required("path");
         boolean ignoreHidden = request.bool("ignore_hidden", true);
         Path dir = mounts.resolveAbsolute(clientPath);
@@ -110,7 +127,7 @@ public final class AccountApi {
             throw ApiException.notFound("'" + clientPath + "' is not a directory on this server (resolved to "
                     + dir + "). List a mounted folder: " + mounts.describe() + ".");
         }
-        List<Map<String, Object>> entities = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
                 String name = child.getFileName().toString();
@@ -123,20 +140,15 @@ public final class AccountApi {
                 } catch (IOException e) {
                     attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 }
-                Map<String, Object> entity = new LinkedHashMap<>();
-                entity.put("name", name);
-                entity.put("type", attrs.isDirectory() ? "directory" : "file");
-                entity.put("path", child.toString());
-                entity.put("size", attrs.isDirectory() ? 0 : attrs.size());
-                entity.put("mtime", attrs.lastModifiedTime().toMillis() / 1000);
-                entity.put("is_symlink", Files.isSymbolicLink(child));
-                entities.add(entity);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("path", child.toString());
+                details.put("size", attrs.isDirectory() ? 0 : attrs.size());
+                details.put("mtime", attrs.lastModifiedTime().toMillis() / 1000);
+                details.put("is_symlink", Files.isSymbolicLink(child));
+                entities.add(new Entity(name, attrs.isDirectory() ? Entity.DIRECTORY : Entity.FILE, details));
             }
         }
-        entities.sort(Comparator.comparing(e -> (String) e.get("name")));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("path", dir.toString());
-        out.put("entities", entities);
-        return out;
+        entities.sort(Comparator.comparing(Entity::name));
+        return new Listing(dir.toString(), entities);
     }
 }

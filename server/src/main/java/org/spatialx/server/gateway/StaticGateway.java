@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.spatialx.server.http.ApiServer;
+import org.spatialx.server.http.Endpoints;
 import org.spatialx.server.store.Database;
 import org.spatialx.server.store.Sql;
 
@@ -18,23 +19,22 @@ import org.spatialx.server.store.Sql;
  * {@code data_path} (submission and analysis logs, zarr stores). The URL path is the absolute
  * local path without its leading {@code /} (protocol 1.1). Anything else is a 404 envelope.
  */
-public final class StaticGateway {
+public final class StaticGateway implements Endpoints {
 
-    private final ApiServer server;
     private final Database database;
     private final Path studiesRoot;
 
-    public StaticGateway(ApiServer server, Database database, Path studiesRoot) throws IOException {
-        this.server = server;
+    public StaticGateway(Database database, Path studiesRoot) throws IOException {
         this.database = database;
         this.studiesRoot = studiesRoot.toRealPath();
     }
 
-    public void register() {
-        server.raw("ucc.go/", this::serve);
+    @Override
+    public void register(ApiServer server) {
+        server.raw("ucc.go/", (exchange, relative) -> serve(server, exchange, relative));
     }
 
-    private void serve(HttpExchange exchange, String relative) throws IOException {
+    private void serve(ApiServer server, HttpExchange exchange, String relative) throws IOException {
         Path file = locate(relative);
         if (file == null) {
             server.sendError(exchange, 404, "Not found: /" + relative + ". The gateway serves files under a study's "

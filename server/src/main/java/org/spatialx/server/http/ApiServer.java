@@ -1,5 +1,7 @@
 package org.spatialx.server.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,8 +88,19 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Binds and starts serving; returns the bound port. */
-    public int start(String host, int port, int threads) throws IOException {
+    /** Registers every route of each family of endpoints. */
+    public ApiServer register(Endpoints... families) {
+        for (Endpoints family : families) {
+            family.register(this);
+        }
+        return this;
+    }
+
+    /**
+     * Binds the port and returns it; requests wait until {@link #start}, so routes that need the
+     * server's URL can be registered in between.
+     */
+    public int bind(String host, int port, int threads) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 256);
         AtomicInteger counter = new AtomicInteger();
         executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -99,8 +111,12 @@ public final class ApiServer implements AutoCloseable {
                 });
         server.setExecutor(executor);
         server.createContext("/", this::serve);
-        server.start();
         return server.getAddress().getPort();
+    }
+
+    /** Starts serving requests (after {@link #bind}, once every route is registered). */
+    public void start() {
+        server.start();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -109,13 +125,13 @@ public final class ApiServer implements AutoCloseable {
             String reason = credentials.reject(exchange.getRequestHeaders().getFirst("SpatialX-Token"),
                     exchange.getRequestHeaders().getFirst("Authorization"));
             if (reason != null) {
-                sendJson(exchange, 401, envelope(401, reason));
+                sendJson(exchange, 401, new Envelope(401, reason));
                 return;
             }
             for (var raw : rawPrefixes.entrySet()) {
                 if (path.startsWith(raw.getKey())) {
                     if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-                        sendJson(exchange, 405, envelope(405, "Only GET is served under " + raw.getKey()));
+                        sendJson(exchange, 405, new Envelope(405, "Only GET is served under " + raw.getKey()));
                         return;
                     }
                     drain(exchange.getRequestBody());
@@ -125,13 +141,13 @@ public final class ApiServer implements AutoCloseable {
             }
             Handler handler = routes.get(path);
             if (handler == null) {
-                sendJson(exchange, 404, envelope(404, "Unknown endpoint '" + path + "'. This server serves "
+                sendJson(exchange, 404, new Envelope(404, "Unknown endpoint '" + path + "'. This server serves "
                         + "openapi/..., pyapi/v1/... and ucc.go/... as in the SpatialX protocol; check the domain."));
                 return;
             }
             String expected = methods.get(path);
             if (!expected.equals(exchange.getRequestMethod())) {
-                sendJson(exchange, 405, envelope(405, path + " must be called with " + expected + ", not "
+                sendJson(exchange, 405, new Envelope(405, path + " must be called with " + expected + ", not "
                         + exchange.getRequestMethod() + "."));
                 return;
             }
@@ -147,22 +163,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> dispatch(HttpExchange exchange, String path, Handler handler) {
+    private Envelope dispatch(HttpExchange exchange, String path, Handler handler) {
         ApiRequest request = null;
         try {
             request = decode(exchange, path);
-            Object payload = handler.handle(request);
-            Map<String, Object> ok = new LinkedHashMap<>();
-            ok.put("status", 0);
-            ok.put("message", payload);
-            return ok;
+            return new Envelope(0, handler.handle(request));
         } catch (ApiException e) {
-            return envelope(e.status(), e.getMessage());
+            return new Envelope(e.status(), e.getMessage());
         } catch (MultipartParser.PartTooLargeException | MultipartParser.MalformedMultipartException e) {
-            return envelope(ApiException.BAD_REQUEST, e.getMessage());
+            return new Envelope(ApiException.BAD_REQUEST, e.getMessage());
         } catch (Exception e) {
             LOG.error("{} failed", path, e);
-            return envelope(ApiException.INTERNAL, "Internal error in " + path + ": " + e.getMessage()
+            return new Envelope(ApiException.INTERNAL, "Internal error in " + path + ": " + e.getMessage()
                     + ". The server log has the details; report it if it persists.");
         } finally {
             if (request != null) {
@@ -267,11 +279,9 @@ public final class ApiServer implements AutoCloseable {
         return p.endsWith("/") && !p.startsWith("ucc.go/") ? p.substring(0, p.length() - 1) : p;
     }
 
-    private static Map<String, Object> envelope(int status, String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("status", status);
-        error.put("message", message);
-        return error;
+    /** Every answer (protocol 1.5): status 0 and the payload in {@code message}, or an error status and its text. */
+    @JsonPropertyOrder({"status", "message"})
+    record Envelope(@JsonProperty("status") int status, @JsonProperty("message") Object message) {
     }
 
     private void sendJson(HttpExchange exchange, int code, Object value) throws IOException {
@@ -285,7 +295,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** Writes a JSON error envelope with an HTTP status (used by raw handlers for 404). */
     public void sendError(HttpExchange exchange, int code, String message) throws IOException {
-        sendJson(exchange, code, envelope(code, message));
+        sendJson(exchange, code, new Envelope(code, message));
     }
 
     @Override

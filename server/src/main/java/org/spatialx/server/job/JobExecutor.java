@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.spatialx.server.store.Database;
+import org.spatialx.server.store.Sql;
 
 /**
  * Runs {@link Job}s on a bounded pool and keeps their state in the database. Each job writes its
@@ -74,7 +75,7 @@ public final class JobExecutor implements AutoCloseable {
             ps.setString(1, kind);
             ps.setString(2, targetId);
             ps.setString(3, logPath.toString());
-            ps.setString(4, JobRecord.QUEUED);
+            ps.setString(4, JobState.QUEUED.stored());
             ps.setLong(5, now());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -102,8 +103,8 @@ public final class JobExecutor implements AutoCloseable {
 
     private void run(JobRecord record, Job job) {
         Path logPath = Path.of(record.logPath());
-        setState(record.jobId(), JobRecord.RUNNING, "", true);
-        String state = JobRecord.DONE;
+        setState(record.jobId(), JobState.RUNNING, "", true);
+        JobState state = JobState.DONE;
         String message = "";
         try (BufferedWriter log = openLog(logPath)) {
             JobContext context = new JobContext() {
@@ -144,7 +145,7 @@ public final class JobExecutor implements AutoCloseable {
                 if (closing) {
                     return;
                 }
-                state = JobRecord.FAILED;
+                state = JobState.FAILED;
                 message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 log.write("FAILED: " + message + FAILURE_SUFFIX + "\n");
                 if (!(e instanceof Exception)) {
@@ -153,7 +154,7 @@ public final class JobExecutor implements AutoCloseable {
             }
             log.flush();
         } catch (IOException e) {
-            state = JobRecord.FAILED;
+            state = JobState.FAILED;
             message = "cannot write the job log " + logPath + ": " + e.getMessage();
             LOG.error("job {}: {}", record.jobId(), message);
         }
@@ -172,11 +173,11 @@ public final class JobExecutor implements AutoCloseable {
      * their logs; returns them (listeners have been told).
      */
     public List<JobRecord> recoverInterrupted() {
-        List<JobRecord> stale = database.read(c -> query(c,
-                "SELECT * FROM jobs WHERE state IN ('" + JobRecord.QUEUED + "','" + JobRecord.RUNNING + "')"));
+        List<JobRecord> stale = database.read(c -> query(c, "SELECT * FROM jobs WHERE state IN (?, ?)",
+                JobState.QUEUED.stored(), JobState.RUNNING.stored()));
         List<JobRecord> failed = new ArrayList<>();
         for (JobRecord job : stale) {
-            String message = "the server stopped while this job was " + job.state()
+            String message = "the server stopped while this job was " + job.state().stored()
                     + " (interrupted by a restart or crash)";
             try (BufferedWriter log = openLog(Path.of(job.logPath()))) {
                 log.write("[" + TIME.format(clock.instant()) + "] Server restarted.\n");
@@ -184,7 +185,7 @@ public final class JobExecutor implements AutoCloseable {
             } catch (IOException e) {
                 LOG.warn("cannot append to {}: {}", job.logPath(), e.getMessage());
             }
-            setState(job.jobId(), JobRecord.FAILED, message, false);
+            setState(job.jobId(), JobState.FAILED, message, false);
             JobRecord updated = find(job.jobId());
             failed.add(updated);
             notifyListener(updated);
@@ -205,16 +206,16 @@ public final class JobExecutor implements AutoCloseable {
 
     /** The job's state, or null for an unknown id. */
     public JobRecord find(long jobId) {
-        List<JobRecord> found = database.read(c -> query(c, "SELECT * FROM jobs WHERE job_id = " + jobId));
+        List<JobRecord> found = database.read(c -> query(c, "SELECT * FROM jobs WHERE job_id = ?", jobId));
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private void setState(long jobId, String state, String message, boolean starting) {
+    private void setState(long jobId, JobState state, String message, boolean starting) {
         database.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(starting
                     ? "UPDATE jobs SET state=?, message=?, started_at=? WHERE job_id=?"
                     : "UPDATE jobs SET state=?, message=?, finished_at=? WHERE job_id=?")) {
-                ps.setString(1, state);
+                ps.setString(1, state.stored());
                 ps.setString(2, message);
                 ps.setLong(3, now());
                 ps.setLong(4, jobId);
@@ -223,13 +224,12 @@ public final class JobExecutor implements AutoCloseable {
         });
     }
 
-    private static List<JobRecord> query(Connection c, String sql) throws SQLException {
+    private static List<JobRecord> query(Connection c, String sql, Object... args) throws SQLException {
         List<JobRecord> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(new JobRecord(rs.getLong("job_id"), rs.getString("kind"), rs.getString("target_id"),
-                        rs.getString("log_path"), rs.getString("state"), rs.getString("message")));
-            }
+        for (Map<String, Object> row : Sql.all(c, sql, args)) {
+            out.add(new JobRecord(((Number) row.get("job_id")).longValue(), (String) row.get("kind"),
+                    (String) row.get("target_id"), (String) row.get("log_path"),
+                    JobState.ofStored((String) row.get("state")), (String) row.get("message")));
         }
         return out;
     }

@@ -7,18 +7,13 @@ package org.spatialx.server.job;
  * @param kind     what the job does (e.g. {@code submission.receive})
  * @param targetId the record it works on (a submission or analysis id)
  * @param logPath  its log file
- * @param state    {@code queued}, {@code running}, {@code done} or {@code failed}
+ * @param state    where it is in its life
  * @param message  the failure reason, empty otherwise
  */
-public record JobRecord(long jobId, String kind, String targetId, String logPath, String state, String message) {
-
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
+public record JobRecord(long jobId, String kind, String targetId, String logPath, JobState state, String message) {
 
     /** True for done or failed. */
     public boolean finished() {
-        return DONE.equals(state) || FAILED.equals(state);
+        return state.finished();
     }
 }

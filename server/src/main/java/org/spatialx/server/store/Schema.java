@@ -116,5 +116,18 @@ final class Schema {
               created_at INTEGER NOT NULL,
               updated_at INTEGER NOT NULL
             );
+            """, """
+            CREATE TABLE data_extensions (
+              submit_id TEXT PRIMARY KEY,
+              data_id TEXT NOT NULL REFERENCES data(data_id),
+              title TEXT NOT NULL,
+              files TEXT NOT NULL,
+              folders TEXT NOT NULL,
+              args TEXT NOT NULL,
+              kwargs TEXT NOT NULL,
+              identities TEXT NOT NULL,
+              created_at INTEGER NOT NULL
+            );
+            CREATE INDEX elements_by_submit ON elements(submit_id);
             """);
 }

@@ -1,25 +1,36 @@
 package org.spatialx.server.study;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.DataRecord;
+import org.spatialx.api.EnableStatus;
+import org.spatialx.api.KeyValue;
+import org.spatialx.api.SampleRecord;
+import org.spatialx.api.Species;
+import org.spatialx.api.StudyFilter;
+import org.spatialx.api.StudyInfo;
+import org.spatialx.api.StudyStatus;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.store.Sql;
 
 /**
- * Reads and writes study, sample, data and element rows, and renders them in the protocol's
- * record shapes (study detail 2.1 #9, sample 8.3, data record 8.5). Methods take the
- * connection of the caller's {@code Database.read/write}, so several calls share one transaction.
+ * Reads and writes study, sample, data and element rows, and renders them as the api's wire
+ * records (study detail 2.1 #9, sample 8.3, data record 8.5). Methods take the connection of the
+ * caller's {@code Database.read/write}, so several calls share one transaction.
  */
 public final class Catalog {
 
-    /** Enable status of a deleted record (protocol 5.4). */
-    public static final int DELETED = 3;
+    private static final TypeReference<List<KeyValue>> KEY_VALUES = new TypeReference<>() {
+    };
+    private static final Integer DELETED = EnableStatus.DELETED.value();
 
     private final ObjectMapper json;
 
@@ -29,57 +40,76 @@ public final class Catalog {
 
     // ---- studies ----------------------------------------------------------------------------
 
-    /** The study row as a wire record, or a not-found error. */
-    public Map<String, Object> study(Connection c, String studyId) throws SQLException {
-        Map<String, Object> study = Sql.one(c, "SELECT * FROM studies WHERE study_id = ?", studyId);
-        if (study == null) {
-            throw ApiException.notFound("Study '" + studyId + "' does not exist on this server; "
-                    + "list_study shows the studies of a group.");
-        }
-        return studyRecord(c, study);
+    /**
+     * Inserts a study (status created) whose data lives in {@code dataPath}; {@code species} is a
+     * wire value and {@code groupId} an id.
+     */
+    public void insertStudy(Connection c, String studyId, String groupId, Species species, String title,
+                            String description, long type, Path dataPath, long now) throws SQLException {
+        String email = System.getProperty("user.name", "user") + "@localhost";
+        Sql.update(c, "INSERT INTO studies(study_id, group_id, species, title, description, type, status, email_id,"
+                        + " data_path, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                studyId, groupId, species.value(), title, description, type, StudyStatus.CREATED_STATUS.value(), email,
+                dataPath.toString(), now, now);
+    }
+
+    /** True when a study with this id exists, deleted or not. */
+    public boolean studyExists(Connection c, String studyId) throws SQLException {
+        return Sql.one(c, "SELECT study_id FROM studies WHERE study_id = ?", studyId) != null;
+    }
+
+    /** The study, or a not-found error. */
+    public StudyInfo study(Connection c, String studyId) throws SQLException {
+        return studyInfo(c, studyRow(c, studyId));
     }
 
     /** The study, which must not be deleted (for calls that add to it). */
-    public Map<String, Object> activeStudy(Connection c, String studyId) throws SQLException {
-        Map<String, Object> study = study(c, studyId);
-        if (((Number) study.get("status")).intValue() == DELETED) {
+    public StudyInfo activeStudy(Connection c, String studyId) throws SQLException {
+        Map<String, Object> row = studyRow(c, studyId);
+        if (StudyStatus.DELETE_STATUS.value().equals(row.get("status"))) {
             throw new ApiException(ApiException.CONFLICT, "Study '" + studyId + "' was deleted; create a new study.");
         }
-        return study;
+        return studyInfo(c, row);
     }
 
-    Map<String, Object> studyRecord(Connection c, Map<String, Object> row) throws SQLException {
+    private static Map<String, Object> studyRow(Connection c, String studyId) throws SQLException {
+        Map<String, Object> row = Sql.one(c, "SELECT * FROM studies WHERE study_id = ?", studyId);
+        if (row == null) {
+            throw ApiException.notFound("Study '" + studyId + "' does not exist on this server; "
+                    + "list_study shows the studies of a group.");
+        }
+        return row;
+    }
+
+    /** The study object of protocol 2.1 #9; this server adds its type, status, counts and times. */
+    private StudyInfo studyInfo(Connection c, Map<String, Object> row) throws SQLException {
         String id = (String) row.get("study_id");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("study_id", id);
-        out.put("title", row.get("title"));
-        out.put("species", row.get("species"));
-        out.put("data_path", row.get("data_path"));
-        out.put("description", row.get("description"));
-        out.put("email_id", row.get("email_id"));
-        out.put("group_id", row.get("group_id"));
-        out.put("publication", list((String) row.get("publication")));
-        out.put("tags", list((String) row.get("tags")));
-        out.put("author", list((String) row.get("author")));
-        out.put("type", row.get("type"));
-        out.put("status", row.get("status"));
-        out.put("enable_status", row.get("status"));
-        out.put("total_sample", Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ? AND enable_status < 3", id));
-        out.put("total_data", Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status < 3", id));
-        out.put("created_at", row.get("created_at"));
-        out.put("updated_at", row.get("updated_at"));
-        return out;
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("type", row.get("type"));
+        extras.put("status", row.get("status"));
+        extras.put("enable_status", row.get("status"));
+        extras.put("total_sample", Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ? AND enable_status < ?",
+                id, DELETED));
+        extras.put("total_data", Sql.count(c, "SELECT COUNT(*) FROM data WHERE study_id = ? AND enable_status < ?",
+                id, DELETED));
+        extras.put("created_at", row.get("created_at"));
+        extras.put("updated_at", row.get("updated_at"));
+        return new StudyInfo(id, (String) row.get("title"), (String) row.get("species"), (String) row.get("data_path"),
+                (String) row.get("description"), (String) row.get("email_id"), (String) row.get("group_id"),
+                list((String) row.get("publication")), list((String) row.get("tags")), list((String) row.get("author")),
+                extras);
     }
 
-    /** Studies of a group, filtered by species and status (protocol 5.4 StudyFilter), newest first. */
-    public Map<String, Object> listStudies(Connection c, String groupId, String species, int active, int compare,
-                                           long limit, long offset) throws SQLException {
+    /**
+     * Studies of a group (every group when null) and species (every species when null) whose status
+     * compares to {@code active} as {@code compare} says (protocol 5.4 StudyFilter), newest first.
+     */
+    public StudyPage listStudies(Connection c, String groupId, Species species, int active, StudyFilter compare,
+                                 long limit, long offset) throws SQLException {
         String op = switch (compare) {
-            case 0 -> "=";
-            case 1 -> "<=";
-            case 2 -> ">";
-            default -> throw ApiException.badRequest("'compare' must be 0 (equal), 1 (not larger) or 2 (larger), got "
-                    + compare + ".");
+            case EQUAL -> "=";
+            case NOT_LARGER -> "<=";
+            case LARGER -> ">";
         };
         StringBuilder where = new StringBuilder(" WHERE status " + op + " ?");
         List<Object> args = new ArrayList<>(List.of(active));
@@ -89,27 +119,23 @@ public final class Catalog {
         }
         if (species != null) {
             where.append(" AND species = ?");
-            args.add(species);
+            args.add(species.value());
         }
         long total = Sql.count(c, "SELECT COUNT(*) FROM studies" + where, args.toArray());
         args.add(limit);
         args.add(offset);
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<StudyInfo> list = new ArrayList<>();
         for (Map<String, Object> row : Sql.all(c, "SELECT * FROM studies" + where
                 + " ORDER BY created_at DESC, study_id DESC LIMIT ? OFFSET ?", args.toArray())) {
-            list.add(studyRecord(c, row));
+            list.add(studyInfo(c, row));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("list", list);
-        out.put("total", total);
-        out.put("limit", limit);
-        out.put("offset", offset);
-        return out;
+        return new StudyPage(list, total, limit, offset);
     }
 
     // ---- samples ----------------------------------------------------------------------------
 
-    public Map<String, Object> sample(Connection c, String sampleId) throws SQLException {
+    /** The sample, or a not-found error. */
+    public SampleRecord sample(Connection c, String sampleId) throws SQLException {
         Map<String, Object> row = Sql.one(c, "SELECT * FROM samples WHERE sample_id = ?", sampleId);
         if (row == null) {
             throw ApiException.notFound("Sample '" + sampleId + "' does not exist on this server; "
@@ -118,25 +144,23 @@ public final class Catalog {
         return sampleRecord(c, row);
     }
 
-    Map<String, Object> sampleRecord(Connection c, Map<String, Object> row) throws SQLException {
+    /** The sample of protocol 8.3; this server adds its data count and times. */
+    private static SampleRecord sampleRecord(Connection c, Map<String, Object> row) throws SQLException {
         String id = (String) row.get("sample_id");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sample_id", id);
-        out.put("study_id", row.get("study_id"));
-        out.put("title", row.get("title"));
-        out.put("enable_status", row.get("enable_status"));
-        out.put("total_data", Sql.count(c, "SELECT COUNT(*) FROM data WHERE sample_id = ? AND enable_status < 3", id));
-        out.put("created_at", row.get("created_at"));
-        out.put("updated_at", row.get("updated_at"));
-        return out;
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("total_data", Sql.count(c, "SELECT COUNT(*) FROM data WHERE sample_id = ? AND enable_status < ?",
+                id, DELETED));
+        extras.put("created_at", row.get("created_at"));
+        extras.put("updated_at", row.get("updated_at"));
+        return new SampleRecord(id, (String) row.get("study_id"), (String) row.get("title"),
+                ((Number) row.get("enable_status")).intValue(), extras);
     }
 
     /** Samples of a study; deleted ones only when {@code includeDeleted}. */
-    public List<Map<String, Object>> samples(Connection c, String studyId, boolean includeDeleted, long limit,
-                                             long offset) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : Sql.all(c, "SELECT * FROM samples WHERE study_id = ?"
-                + (includeDeleted ? "" : " AND enable_status < 3")
+    public List<SampleRecord> samples(Connection c, String studyId, boolean includeDeleted, long limit, long offset)
+            throws SQLException {
+        List<SampleRecord> out = new ArrayList<>();
+        for (Map<String, Object> row : Sql.all(c, "SELECT * FROM samples WHERE study_id = ?" + listed(includeDeleted)
                 + " ORDER BY created_at, sample_id LIMIT ? OFFSET ?", studyId, limit, offset)) {
             out.add(sampleRecord(c, row));
         }
@@ -144,13 +168,17 @@ public final class Catalog {
     }
 
     public long countSamples(Connection c, String studyId, boolean includeDeleted) throws SQLException {
-        return Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ?"
-                + (includeDeleted ? "" : " AND enable_status < 3"), studyId);
+        return Sql.count(c, "SELECT COUNT(*) FROM samples WHERE study_id = ?" + listed(includeDeleted), studyId);
+    }
+
+    private static String listed(boolean includeDeleted) {
+        return includeDeleted ? "" : " AND enable_status < " + DELETED;
     }
 
     // ---- data -------------------------------------------------------------------------------
 
-    public Map<String, Object> data(Connection c, String dataId) throws SQLException {
+    /** The data record, or a not-found error. */
+    public DataRecord data(Connection c, String dataId) throws SQLException {
         Map<String, Object> row = Sql.one(c, "SELECT * FROM data WHERE data_id = ?", dataId);
         if (row == null) {
             throw ApiException.notFound("Data '" + dataId + "' does not exist on this server; "
@@ -160,57 +188,53 @@ public final class Catalog {
     }
 
     /** Data of a sample that are not deleted, oldest first. */
-    public List<Map<String, Object>> dataOfSample(Connection c, String sampleId, long limit, long offset)
-            throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> row : Sql.all(c, "SELECT * FROM data WHERE sample_id = ? AND enable_status < 3"
-                + " ORDER BY created_at, data_id LIMIT ? OFFSET ?", sampleId, limit, offset)) {
+    public List<DataRecord> dataOfSample(Connection c, String sampleId, long limit, long offset) throws SQLException {
+        List<DataRecord> out = new ArrayList<>();
+        for (Map<String, Object> row : Sql.all(c, "SELECT * FROM data WHERE sample_id = ? AND enable_status < ?"
+                + " ORDER BY created_at, data_id LIMIT ? OFFSET ?", sampleId, DELETED, limit, offset)) {
             out.add(dataRecord(c, row));
         }
         return out;
     }
 
-    /** The data record with every field of protocol 8.5. */
-    Map<String, Object> dataRecord(Connection c, Map<String, Object> row) throws SQLException {
+    /**
+     * The data record with every field of protocol 8.5; this server adds the submission's
+     * {@code kwargs} (sent next to {@code args}, {@link DataRecordLayout}).
+     */
+    @SuppressWarnings("unchecked")
+    private DataRecord dataRecord(Connection c, Map<String, Object> row) throws SQLException {
         Map<String, Object> study = Sql.one(c, "SELECT email_id, species, data_path FROM studies WHERE study_id = ?",
                 row.get("study_id"));
         String submitId = (String) row.get("submit_id");
         String mapSubmitResult = (String) row.get("map_submit_result");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("data_id", row.get("data_id"));
-        out.put("sample_id", row.get("sample_id"));
-        out.put("study_id", row.get("study_id"));
-        out.put("submit_id", submitId);
-        out.put("email_id", study == null ? "" : study.get("email_id"));
-        out.put("title", row.get("title"));
-        out.put("species_version", study == null ? "" : study.get("species"));
-        out.put("submission_type", row.get("submission_type"));
-        out.put("technology", row.get("technology"));
-        out.put("files", row.get("files"));
-        out.put("files_map", parse((String) row.get("files")));
-        out.put("folders", row.get("folders"));
-        out.put("folders_map", parse((String) row.get("folders")));
-        out.put("args", row.get("args"));
-        out.put("args_map", parse((String) row.get("args")));
-        out.put("kwargs", row.get("kwargs"));
-        out.put("kwargs_map", parse((String) row.get("kwargs")));
-        out.put("identities", row.get("identities"));
-        out.put("identities_map", parse((String) row.get("identities")));
-        out.put("enable_status", row.get("enable_status"));
-        out.put("by_bioturing_status", 0);
-        out.put("percent", row.get("percent"));
-        out.put("setting", "{}");
-        out.put("map_setting", Map.of());
-        out.put("submit_result", mapSubmitResult == null ? "" : mapSubmitResult);
-        out.put("map_submit_result", mapSubmitResult == null ? null : parse(mapSubmitResult));
-        out.put("extend_items", "[]");
-        out.put("map_extend_items", List.of());
-        out.put("created_at", row.get("created_at"));
-        out.put("updated_at", row.get("updated_at"));
-        out.put("job_id", row.get("job_id"));
-        out.put("analysis_id", "");
-        out.put("sub_log_path", study == null ? "" : study.get("data_path") + "/submit/" + submitId + "/submission.log");
-        return out;
+        String files = (String) row.get("files");
+        String folders = (String) row.get("folders");
+        String args = (String) row.get("args");
+        String kwargs = (String) row.get("kwargs");
+        String identities = (String) row.get("identities");
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("kwargs", kwargs);
+        extras.put("kwargs_map", parse(kwargs));
+        // how the data's own submission went: queued, running, received or failed, with the job's reason
+        Map<String, Object> submission = Sql.one(c, "SELECT s.state, j.message FROM submissions s LEFT JOIN jobs j"
+                + " ON j.job_id = s.job_id WHERE s.submit_id = ?", submitId);
+        if (submission != null) {
+            extras.put("submission_state", submission.get("state"));
+            if (SubmissionState.FAILED.stored().equals(submission.get("state"))) {
+                extras.put("submission_error", submission.get("message"));
+            }
+        }
+        return new DataRecord((String) row.get("data_id"), (String) row.get("sample_id"), (String) row.get("study_id"),
+                submitId, study == null ? "" : (String) study.get("email_id"), (String) row.get("title"),
+                study == null ? "" : (String) study.get("species"), (String) row.get("submission_type"),
+                (String) row.get("technology"), files, keyValues(files), folders, keyValues(folders), args,
+                keyValues(args), identities, (List<Object>) parse(identities),
+                ((Number) row.get("enable_status")).intValue(), 0, (Number) row.get("percent"), "{}", Map.of(),
+                mapSubmitResult == null ? "" : mapSubmitResult,
+                mapSubmitResult == null ? null : (Map<String, Object>) parse(mapSubmitResult), "[]", List.of(),
+                ((Number) row.get("created_at")).longValue(), ((Number) row.get("updated_at")).longValue(),
+                ((Number) row.get("job_id")).longValue(), "",
+                study == null ? "" : study.get("data_path") + "/submit/" + submitId + "/submission.log", extras);
     }
 
     /**
@@ -219,20 +243,21 @@ public final class Catalog {
      */
     public void refreshSubmitResult(Connection c, String dataId, long now) throws SQLException {
         Map<String, Map<String, Map<String, String>>> result = new LinkedHashMap<>();
-        for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ? ORDER BY created_at, element_id",
-                dataId)) {
+        for (Map<String, Object> e : Sql.all(c, "SELECT * FROM elements WHERE data_id = ?"
+                + " ORDER BY created_at, rowid", dataId)) {
             result.computeIfAbsent((String) e.get("submit_id"), k -> new LinkedHashMap<>())
                     .computeIfAbsent((String) e.get("kind"), k -> new LinkedHashMap<>())
                     .put((String) e.get("element_id"), (String) e.get("name"));
         }
-        boolean anySubmitted = Sql.count(c, "SELECT COUNT(*) FROM submissions WHERE data_id = ? AND state = 'received'",
-                dataId) > 0;
+        boolean anySubmitted = Sql.count(c, "SELECT COUNT(*) FROM submissions WHERE data_id = ? AND state = ?",
+                dataId, SubmissionState.RECEIVED.stored()) > 0;
         String text = result.isEmpty() && !anySubmitted ? null : write(result);
         Sql.update(c, "UPDATE data SET map_submit_result = ?, updated_at = ? WHERE data_id = ?", text, now, dataId);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
 
+    /** The JSON text stored for {@code value} (the SampleData lists kept with a data record). */
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -249,6 +274,14 @@ public final class Catalog {
             return json.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             return text;
+        }
+    }
+
+    private List<KeyValue> keyValues(String text) {
+        try {
+            return json.readValue(text, KEY_VALUES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a data row holds invalid JSON: " + text, e);
         }
     }
 

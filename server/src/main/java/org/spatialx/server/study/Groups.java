@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.spatialx.api.DefaultGroup;
 import org.spatialx.server.http.ApiException;
 import org.spatialx.server.store.Database;
 
@@ -13,9 +14,10 @@ import org.spatialx.server.store.Database;
  */
 public final class Groups {
 
-    public static final String PERSONAL_NAME = "Personal workspace";
+    public static final String PERSONAL_NAME = DefaultGroup.PERSONAL_WORKSPACE.value();
+    /** The id of "All members" (protocol 8.1). */
     public static final String GLOBAL_ID = "GLOBAL_GROUP";
-    public static final String GLOBAL_NAME = "All members";
+    public static final String GLOBAL_NAME = DefaultGroup.ALL_MEMBERS.value();
 
     private final String personalId;
 
@@ -61,10 +63,11 @@ public final class Groups {
                     + ") or '" + GLOBAL_ID + "' (" + GLOBAL_NAME + "); connector.groups lists them.");
         }
         if (idOrName.equals(personalId) || idOrName.equals(PERSONAL_NAME)
-                || idOrName.equalsIgnoreCase("personal")) {
+                || idOrName.equalsIgnoreCase(DefaultGroup.LENS_GROUP_ID_PERSONAL_WORKSPACE.value())) {
             return personalId;
         }
-        if (idOrName.equals(GLOBAL_ID) || idOrName.equals(GLOBAL_NAME) || idOrName.equalsIgnoreCase("all_members")) {
+        if (idOrName.equals(GLOBAL_ID) || idOrName.equals(GLOBAL_NAME)
+                || idOrName.equalsIgnoreCase(DefaultGroup.LENS_GROUP_ID_ALL_MEMBERS.value())) {
             return GLOBAL_ID;
         }
         throw ApiException.notFound("Unknown group '" + idOrName + "'. This server has '" + personalId + "' ("

@@ -11,14 +11,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeSet;
 import org.spatialx.server.http.PartReceiver;
 
 /**
  * The hidden staging file of one chunked upload (one file of one session): every chunk is written
  * straight to its final offset in {@code data.staging}, preallocated to the file size, so merge has
- * nothing to copy. The received chunk indices are kept in {@code received.txt} (rewritten atomically
+ * nothing to copy. Its layout and target are kept in {@code meta.properties} (written once, when the
+ * first chunk arrives) and the received chunk indices in {@code received.txt} (rewritten atomically
  * after each chunk), so status, resume and a server restart see them.
  *
  * <p>A running SHA-256 covers the contiguous prefix of received chunks: a chunk that starts where the
@@ -31,30 +36,63 @@ import org.spatialx.server.http.PartReceiver;
 final class StagedFile {
 
     static final String DATA = "data.staging";
+    private static final String META = "meta.properties";
     private static final String RECEIVED = "received.txt";
 
     private final Path dir;
-    private final long chunkSize;
-    private final long fileSize;
+    private final ChunkLayout layout;
+    private final UploadTarget target;
     private final TreeSet<Long> received;
     private MessageDigest prefix = sha256();
     private long prefixEnd;
     private long generation;
     private long liveIndex = -1;
 
-    private StagedFile(Path dir, long chunkSize, long fileSize, TreeSet<Long> received) {
+    private StagedFile(Path dir, ChunkLayout layout, UploadTarget target, TreeSet<Long> received) {
         this.dir = dir;
-        this.chunkSize = chunkSize;
-        this.fileSize = fileSize;
+        this.layout = layout;
+        this.target = target;
         this.received = received;
     }
 
-    /** The staging of {@code dir} as on disk (after a restart: the received list, the prefix hash from 0). */
-    static StagedFile load(Path dir, long chunkSize, long fileSize) throws IOException {
+    /** Starts staging the file going to {@code target} in {@code dir}: its meta, then an empty staging file. */
+    static StagedFile create(Path dir, ChunkLayout layout, UploadTarget target) throws IOException {
+        Files.createDirectories(dir);
+        Properties meta = new Properties();
+        meta.setProperty("chunk_size", Long.toString(layout.chunkSize()));
+        meta.setProperty("file_size", Long.toString(layout.fileSize()));
+        meta.setProperty("name", target.name());
+        meta.setProperty("folder_name", target.folderName());
+        meta.setProperty("target", target.path().toString());
+        Path temp = dir.resolve(".meta.tmp");
+        try (var writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            meta.store(writer, "chunked upload");
+        }
+        Files.move(temp, dir.resolve(META), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return load(dir).orElseThrow();
+    }
+
+    /**
+     * The staging in {@code dir} as on disk (after a restart: the received list, the prefix hash from 0),
+     * or empty when no chunk of a file was staged there.
+     */
+    static Optional<StagedFile> load(Path dir) throws IOException {
+        Path metaFile = dir.resolve(META);
+        if (!Files.isRegularFile(metaFile)) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        try (var reader = Files.newBufferedReader(metaFile, StandardCharsets.UTF_8)) {
+            meta.load(reader);
+        }
+        ChunkLayout layout = new ChunkLayout(Long.parseLong(meta.getProperty("chunk_size")),
+                Long.parseLong(meta.getProperty("file_size")));
+        UploadTarget target = new UploadTarget(meta.getProperty("folder_name"), meta.getProperty("name"),
+                Path.of(meta.getProperty("target")));
         Path data = dir.resolve(DATA);
         if (!Files.isRegularFile(data)) {
             try (RandomAccessFile file = new RandomAccessFile(data.toFile(), "rw")) {
-                file.setLength(fileSize); // preallocated (sparse); chunks fill it in any order
+                file.setLength(layout.fileSize()); // preallocated (sparse); chunks fill it in any order
             }
         }
         TreeSet<Long> received = new TreeSet<>();
@@ -66,19 +104,20 @@ final class StagedFile {
                 }
             }
         }
-        return new StagedFile(dir, chunkSize, fileSize, received);
+        return Optional.of(new StagedFile(dir, layout, target, received));
     }
 
     Path data() {
         return dir.resolve(DATA);
     }
 
-    long chunkSize() {
-        return chunkSize;
+    ChunkLayout layout() {
+        return layout;
     }
 
-    long fileSize() {
-        return fileSize;
+    /** Where the file goes once merged. */
+    UploadTarget target() {
+        return target;
     }
 
     synchronized TreeSet<Long> received() {
@@ -88,13 +127,24 @@ final class StagedFile {
     synchronized long receivedBytes() {
         long bytes = 0;
         for (long i : received) {
-            bytes += end(i) - i * chunkSize;
+            bytes += end(i) - i * layout.chunkSize();
         }
         return bytes;
     }
 
+    /** The chunks not received yet, in order. */
+    synchronized List<Long> missing() {
+        List<Long> missing = new ArrayList<>();
+        for (long i = 0; i < layout.count(); i++) {
+            if (!received.contains(i)) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
     private long end(long index) {
-        return Math.min(fileSize, (index + 1) * chunkSize);
+        return layout.end(index);
     }
 
     /**
@@ -102,7 +152,7 @@ final class StagedFile {
      * overwritten) and, when it extends the hashed prefix, it is hashed while it arrives.
      */
     synchronized ChunkWriter begin(long index) throws IOException {
-        long start = index * chunkSize;
+        long start = index * layout.chunkSize();
         if (received.remove(index)) {
             saveReceived();
         }
@@ -155,17 +205,17 @@ final class StagedFile {
     /** The SHA-256 of the whole file; call only when every chunk is received. */
     synchronized String finishHash() throws IOException {
         advancePrefix();
-        if (prefixEnd != fileSize) {
-            throw new IllegalStateException("the hashed prefix ends at " + prefixEnd + " of " + fileSize);
+        if (prefixEnd != layout.fileSize()) {
+            throw new IllegalStateException("the hashed prefix ends at " + prefixEnd + " of " + layout.fileSize());
         }
         return HexFormat.of().formatHex(cloneOf(prefix).digest());
     }
 
     /** Hashes, from the staging file, the received chunks that now follow the prefix without a gap. */
     private void advancePrefix() throws IOException {
-        long first = prefixEnd / chunkSize;
+        long first = prefixEnd / layout.chunkSize();
         long last = first - 1;
-        long total = Math.max(1, (fileSize + chunkSize - 1) / chunkSize);
+        long total = layout.count();
         while (last + 1 < total && received.contains(last + 1)) {
             last++;
         }
@@ -250,8 +300,9 @@ final class StagedFile {
             this.generation = generation;
         }
 
-        StagedFile file() {
-            return file;
+        /** True when this writer receives chunk {@code index} of {@code staged}. */
+        boolean writes(StagedFile staged, long index) {
+            return file == staged && this.index == index;
         }
 
         @Override

@@ -31,8 +31,9 @@ import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 
 /**
- * {@code parse_data_information} end to end: the connector detects the bundled real data sets
- * (examples/data) over the local server's listing, and the server's own parser answers the same.
+ * {@code parse_data_information} end to end on the bundled real data sets (examples/data): the
+ * server's parser answers by default, as for the Python SDK; the connector's own detection over the
+ * server's listing ({@code detect_locally=True}) answers the same.
  */
 class ParseThroughServerTest {
 
@@ -107,21 +108,28 @@ class ParseThroughServerTest {
 
     @Test
     void theServersParserAnswersWhatTheClientDetects() {
-        String path = dataset("visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50");
-        List<SampleData> client = connector.parseDataInformation("Brain", "VISIUM", path);
-        List<SampleData> onServer = connector.parseDataInformation("Brain", "VISIUM", path,
-                new ParseOptions(null, 1, 1, 0.25, true));
-        assertEquals(client, onServer);
-        assertEquals("SUBMIT_SPATIAL_BULK", client.get(0).submissionType());
+        for (String[] dataset : new String[][] {{"visium/V1_Adult_Mouse_Brain_Coronal_Section_1_subset50", "VISIUM"},
+            {"xenium/Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset", "XENIUM"},
+            {"cosmx/Lung12_GiottoData_mini_fov2-3", "COSMX_VER1"}}) {
+            String path = dataset(dataset[0]);
+            List<SampleData> onServer = connector.parseDataInformation("Run", dataset[1], path);
+            List<SampleData> client = connector.parseDataInformation("Run", dataset[1], path,
+                    ParseOptions.defaults().locally());
+            assertEquals(client, onServer, dataset[0]);
+        }
     }
 
     @Test
     void aMissingRequiredElementIsAnErrorNamingItAndWhereWeLooked() {
-        // The XOA 1.x toy set has no experiment.xenium.
-        SpatialXInvalidInputException error = assertThrows(SpatialXInvalidInputException.class,
-                () -> connector.parseDataInformation("Toy", "XENIUM", dataset("xenium/SFE_toy_Xenium_XOA1x_human_526cells")));
+        // The XOA 1.x toy set has no experiment.xenium: the server's parser says so, as the client's does.
+        String toy = dataset("xenium/SFE_toy_Xenium_XOA1x_human_526cells");
+        SpatialXServerException error = assertThrows(SpatialXServerException.class,
+                () -> connector.parseDataInformation("Toy", "XENIUM", toy));
         assertTrue(error.getMessage().contains("experiment"), error.getMessage());
         assertTrue(error.getMessage().contains("experiment.xenium"), error.getMessage());
+        SpatialXInvalidInputException locally = assertThrows(SpatialXInvalidInputException.class,
+                () -> connector.parseDataInformation("Toy", "XENIUM", toy, ParseOptions.defaults().locally()));
+        assertTrue(String.valueOf(error.serverMessage()).contains(locally.getMessage()), locally.getMessage());
     }
 
     @Test

@@ -101,12 +101,11 @@ class ConnectorUploadTest {
     }
 
     SpatialXConnector connect(String url, UploadSettings.Mode mode) {
-        SpatialXConnector connector = new SpatialXConnector(url, server.token(), ConnectorOptions.builder()
+        return new SpatialXConnector(url, server.token(), ConnectorOptions.builder()
                 .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60)).maxConnectRetries(0)
+                .uploads(UploadSettings.defaults().withMode(mode).withResumeDirectory(temp.resolve("resume"))
+                        .withRetries(1, Duration.ZERO))
                 .build());
-        connector.uploadSettings(UploadSettings.defaults().withMode(mode).withResumeDirectory(temp.resolve("resume"))
-                .withRetries(1, Duration.ZERO).withProgress(UploadSettings.Progress.LOG));
-        return connector;
     }
 
     List<Path> resumeRecords() throws IOException {

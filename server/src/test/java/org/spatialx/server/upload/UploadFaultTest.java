@@ -116,8 +116,7 @@ class UploadFaultTest {
     void aFileChangingDuringTheUploadIsAnErrorAndNothingIsMerged() throws IOException {
         for (UploadSettings.Mode mode : List.of(UploadSettings.Mode.WIRE_EXACT, UploadSettings.Mode.AUTO)) {
             proxy.inject(FaultProxy.Fault.CALLBACK, 1, index -> append(file));
-            try (SpatialXConnector connector = connect(1, 1)) {
-                connector.uploadSettings(connector.uploader().settings().withMode(mode));
+            try (SpatialXConnector connector = connect(uploads(1, 1).withMode(mode))) {
                 UploadException error = assertThrows(UploadException.class, () -> upload(connector));
                 assertTrue(error.getMessage().contains("changed while it was uploaded"), error.getMessage());
                 assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
@@ -225,13 +224,18 @@ class UploadFaultTest {
     }
 
     private SpatialXConnector connect(int parallel, int attempts) {
-        SpatialXConnector connector = new SpatialXConnector(proxy.url(), server.token(), ConnectorOptions.builder()
+        return connect(uploads(parallel, attempts));
+    }
+
+    private UploadSettings uploads(int parallel, int attempts) {
+        return UploadSettings.defaults().withResumeDirectory(temp.resolve("resume"))
+                .withParallelChunks(parallel).withRetries(attempts, Duration.ofMillis(10));
+    }
+
+    private SpatialXConnector connect(UploadSettings uploads) {
+        return new SpatialXConnector(proxy.url(), server.token(), ConnectorOptions.builder()
                 .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(60)).maxConnectRetries(0)
-                .build());
-        connector.uploadSettings(UploadSettings.defaults().withResumeDirectory(temp.resolve("resume"))
-                .withParallelChunks(parallel).withRetries(attempts, Duration.ofMillis(10))
-                .withProgress(UploadSettings.Progress.LOG));
-        return connector;
+                .uploads(uploads).build());
     }
 
     private static void append(Path file) {

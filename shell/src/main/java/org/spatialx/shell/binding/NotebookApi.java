@@ -2,9 +2,13 @@ package org.spatialx.shell.binding;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.spatialx.api.NotebookName;
@@ -12,7 +16,9 @@ import org.spatialx.api.NotebookName;
 /**
  * The notebook face of a Java class: its public methods annotated {@link NotebookName}, by Python
  * name. This is what makes the shell generic: a capability added to the connector with the
- * annotation appears in Python and JavaScript without new glue.
+ * annotation appears in Python and JavaScript without new glue. The annotation may sit on the
+ * method itself or on the method it implements in a superclass or interface (so a lambda of an
+ * annotated functional interface binds too).
  */
 public final class NotebookApi {
 
@@ -29,8 +35,10 @@ public final class NotebookApi {
     private NotebookApi(Class<?> type) {
         this.type = type;
         Map<String, NotebookMember> found = new LinkedHashMap<>();
-        java.util.Arrays.stream(type.getMethods())
-                .filter(m -> m.isAnnotationPresent(NotebookName.class) && !Modifier.isStatic(m.getModifiers()))
+        Arrays.stream(type.getMethods())
+                .filter(m -> !Modifier.isStatic(m.getModifiers()))
+                .map(NotebookApi::annotatedDeclaration)
+                .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Method::getName).thenComparing(Method::getParameterCount))
                 .forEach(m -> {
                     String name = m.getAnnotation(NotebookName.class).value();
@@ -65,7 +73,32 @@ public final class NotebookApi {
     }
 
     /** Every member, sorted by Python name. */
-    public java.util.List<NotebookMember> members() {
+    public List<NotebookMember> members() {
         return members.values().stream().sorted(Comparator.comparing(NotebookMember::name)).toList();
+    }
+
+    /**
+     * {@code method} when it carries {@link NotebookName}, else the annotated method of the same
+     * signature that it implements in a supertype; that declaration is what gets bound (its
+     * parameter names are the keywords, and calling it dispatches to the implementation).
+     */
+    private static Optional<Method> annotatedDeclaration(Method method) {
+        Deque<Class<?>> supertypes = new ArrayDeque<>(List.of(method.getDeclaringClass()));
+        while (!supertypes.isEmpty()) {
+            Class<?> supertype = supertypes.poll();
+            try {
+                Method declared = supertype.getMethod(method.getName(), method.getParameterTypes());
+                if (declared.isAnnotationPresent(NotebookName.class)) {
+                    return Optional.of(declared);
+                }
+            } catch (NoSuchMethodException e) {
+                // Not declared by this supertype; its own supertypes may still declare it.
+            }
+            if (supertype.getSuperclass() != null) {
+                supertypes.add(supertype.getSuperclass());
+            }
+            supertypes.addAll(List.of(supertype.getInterfaces()));
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package org.spatialx.shell.binding;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -17,11 +18,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import org.spatialx.api.WireEnum;
+import org.spatialx.core.json.SentFieldsModule;
 
 /**
  * The JSON mapping between scripts and Java: results go to scripts as JSON text (parsed there into
  * native dicts/lists or JS objects, key order kept) and arguments come back the same way. Enums of
- * the protocol travel as their wire values, in both directions.
+ * the protocol travel as their wire values, in both directions; a record read from a server goes
+ * with the fields the server sent, in its order ({@link SentFieldsModule}). Python's {@code json} writes
+ * {@code NaN} and {@code Infinity} for those floats; they are read as such.
  */
 public final class WireJson {
 
@@ -43,7 +47,9 @@ public final class WireJson {
             }
         });
         return new ObjectMapper()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature())
                 .registerModule(wireEnums)
+                .registerModule(new SentFieldsModule())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

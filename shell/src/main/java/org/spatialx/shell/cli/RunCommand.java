@@ -1,6 +1,5 @@
 package org.spatialx.shell.cli;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.PolyglotException;
+import org.spatialx.shell.progress.UploadProgressBars;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a Python (.py) or JavaScript (.js) script with the SpatialX notebook API.",
-            "Python: import spatialx_connector; sys.argv and os.environ. JavaScript: globals, argv and env."},
+            "Python: import spatialx_connector; sys.argv and os.environ. JavaScript: globals, argv and env.",
+            "With an empty DOMAIN the script's local server reads any local path you can read (read-only)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the script finished", "1:the script failed (file:line: message on stderr)",
             "2:the script was not found or has an unknown extension", "n:the script called sys.exit(n)"})
@@ -32,6 +33,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    MountOption mountOption = new MountOption();
 
     @Parameters(index = "0", paramLabel = "SCRIPT", description = "the script: a .py or .js file")
     Path script;
@@ -56,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         quietLibraryLogs();
-        if (!stdoutIsTerminal()) {
+        if (!UploadProgressBars.standardOutputIsTerminal()) {
             System.setProperty(DefaultConnectorFactory.PLAIN_OUTPUT_PROPERTY, "true");
         }
         List<String> argv = new ArrayList<>();
@@ -64,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         argv.addAll(arguments);
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
-        try (ScriptRuntime runtime = ScriptRuntime.standard(SpatialxHome.current());
+        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.mounts);
              ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
             try {
                 session.runFile(script);
@@ -91,20 +95,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-    }
-
-    /** True when standard output is an interactive terminal (not a pipe or file). */
-    static boolean stdoutIsTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            // Console.isTerminal() exists from JDK 22; the code is compiled for 21.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
         }
     }
 }

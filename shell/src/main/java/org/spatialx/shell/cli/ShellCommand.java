@@ -25,23 +25,19 @@ public final class ShellCommand implements Callable<Integer> {
             description = "python (default) or js", converter = LanguageConverter.class)
     ScriptLanguage language;
 
+    @CommandLine.Mixin
+    MountOption mountOption = new MountOption();
+
     @Override
     public Integer call() throws Exception {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptRuntime.standard(home);
+             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts);
              ScriptSession session = runtime.open(language, List.of(""), terminal.output(), terminal.output(),
                      System.in, Path.of(""))) {
-            prepare(session);
+            session.prepareInteractive();
             return new Repl(session, terminal, home.history(language)).run();
-        }
-    }
-
-    /** Imports the notebook names into the REPL's namespace (Python; JavaScript has them as globals). */
-    public static void prepare(ScriptSession session) {
-        if (session.language() == ScriptLanguage.PYTHON) {
-            session.evalInteractive("import os, sys\nimport spatialx_connector\nfrom spatialx_connector import *\n", "setup");
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "SpatialX Connector for Java: upload, parse, submit and analyse spatial-omics data.",
-        subcommands = {VersionCommand.class, ServeCommand.class, ParseCommand.class, RunCommand.class,
+        subcommands = {VersionCommand.class, ServeCommand.class, ParseCommand.class, RunCommand.class, ExportCommand.class,
             ShellCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class SpatialxCommand implements Runnable {
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.spatialx.technologies.boundaries.BoundaryReader;
-import org.spatialx.technologies.boundaries.BoundaryUnit;
 import org.spatialx.api.data.CellPolygon;
+import org.spatialx.formats.boundaries.BoundaryReader;
+import org.spatialx.formats.boundaries.BoundaryUnit;
 
 /**
  * Cell or nucleus outlines to draw under the points, read from a boundary table (Xenium

@@ -18,15 +18,26 @@ import java.util.zip.GZIPInputStream;
  * @param x      horizontal positions
  * @param y      vertical positions
  * @param labels the category of each point, or null for one colour
+ * @param values a number per point drawn on a colour scale (a continuous obs column), or null
  */
-public record SpatialPoints(double[] x, double[] y, String[] labels) {
+public record SpatialPoints(double[] x, double[] y, String[] labels, double[] values) {
 
     /** Checks the arrays are parallel. */
     public SpatialPoints {
-        if (x.length != y.length || (labels != null && labels.length != x.length)) {
-            throw new IllegalArgumentException("x, y and labels must have the same length (got " + x.length + ", "
-                    + y.length + ", " + (labels == null ? "no labels" : labels.length) + ")");
+        if (x.length != y.length || (labels != null && labels.length != x.length)
+                || (values != null && values.length != x.length)) {
+            throw new IllegalArgumentException("x, y, labels and values must have the same length (got " + x.length
+                    + ", " + y.length + ", " + (labels == null ? "no labels" : labels.length) + ", "
+                    + (values == null ? "no values" : values.length) + ")");
         }
+        if (labels != null && values != null) {
+            throw new IllegalArgumentException("points are coloured by labels or by values, not both");
+        }
+    }
+
+    /** Points coloured by category (or in one colour when {@code labels} is null). */
+    public SpatialPoints(double[] x, double[] y, String[] labels) {
+        this(x, y, labels, null);
     }
 
     /** The number of points. */

@@ -141,7 +141,8 @@ public final class SpatialRenderer {
             g.setFont(font);
             FontMetrics metrics = g.getFontMetrics();
 
-            int legendWidth = colourIndex.isEmpty() ? 0 : 30 + colourIndex.keySet().stream().mapToInt(metrics::stringWidth).max().orElse(0);
+            int legendWidth = points.values() != null ? 90
+                    : colourIndex.isEmpty() ? 0 : 30 + colourIndex.keySet().stream().mapToInt(metrics::stringWidth).max().orElse(0);
             int top = 50;
             int right = options.width() - 20 - legendWidth;
             int bottom = options.height() - 60;
@@ -206,6 +207,19 @@ public final class SpatialRenderer {
             usedHeight = Math.max((int) (top + plotH + 60), top + 20 + 18 * colourIndex.size());
             int legendX = (int) (left + plotW + 25);
             int legendY = top + 5;
+            if (points.values() != null) {
+                // a colour bar from the largest value (top) to the smallest
+                double[] range = range(points.values());
+                int barHeight = 150;
+                for (int py = 0; py < barHeight; py++) {
+                    g.setColor(gradient(1 - (double) py / (barHeight - 1)));
+                    g.drawLine(legendX, legendY + py, legendX + 12, legendY + py);
+                }
+                g.setColor(Color.BLACK);
+                g.drawString(tick(range[1]), legendX + 18, legendY + 10);
+                g.drawString(tick(range[0]), legendX + 18, legendY + barHeight);
+                usedHeight = Math.max(usedHeight, legendY + barHeight + 10);
+            }
             for (Map.Entry<String, Integer> entry : colourIndex.entrySet()) {
                 g.setColor(categoryColour(entry.getValue()));
                 if (points.size() == 0) {
@@ -322,11 +336,47 @@ public final class SpatialRenderer {
     }
 
     private static Color colour(SpatialPoints points, int i, Map<String, Integer> colourIndex) {
+        if (points.values() != null) {
+            return scale(points, points.values()[i]);
+        }
         if (points.labels() == null) {
             return new Color(PALETTE[0]);
         }
         Integer index = colourIndex.get(points.labels()[i]);
         return categoryColour(index == null ? -1 : index);
+    }
+
+    /** A value on the scale from the smallest (dark blue) to the largest (yellow) value; NaN is grey. */
+    private static Color scale(SpatialPoints points, double value) {
+        if (Double.isNaN(value)) {
+            return Color.LIGHT_GRAY;
+        }
+        double[] range = range(points.values());
+        double t = range[1] > range[0] ? (value - range[0]) / (range[1] - range[0]) : 0.5;
+        return gradient(t);
+    }
+
+    /** A viridis-like ramp through dark blue, teal and green to yellow. */
+    private static Color gradient(double t) {
+        int[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+        double at = Math.max(0, Math.min(1, t)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) at);
+        double f = at - i;
+        return new Color((int) (stops[i][0] + f * (stops[i + 1][0] - stops[i][0])),
+                (int) (stops[i][1] + f * (stops[i + 1][1] - stops[i][1])),
+                (int) (stops[i][2] + f * (stops[i + 1][2] - stops[i][2])));
+    }
+
+    private static double[] range(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        return Double.isInfinite(min) ? new double[] {0, 0} : new double[] {min, max};
     }
 
     private static Color categoryColour(int index) {

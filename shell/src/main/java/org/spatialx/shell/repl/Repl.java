@@ -36,11 +36,6 @@ public final class Repl {
         this.history = history;
     }
 
-    /** The prompt of a first line: {@code >>> } (Python) or {@code > } (JavaScript). */
-    public static String prompt(ScriptLanguage language) {
-        return language == ScriptLanguage.PYTHON ? ">>> " : "> ";
-    }
-
     /** Reads and evaluates until end of input (Ctrl-D) or {@code exit()}; returns the exit status. */
     public int run() throws IOException {
         Files.createDirectories(history.toAbsolutePath().getParent());
@@ -62,7 +57,7 @@ public final class Repl {
         while (true) {
             String input;
             try {
-                input = reader.readLine(prompt(session.language()));
+                input = reader.readLine(session.language().prompt());
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C at the prompt clears the line, as in Python.
             } catch (EndOfFileException e) {
@@ -96,10 +91,7 @@ public final class Repl {
     }
 
     private static String banner(ScriptLanguage language) {
-        String connect = language == ScriptLanguage.PYTHON
-                ? "connector = SpatialXConnector()   # the local server; or SpatialXConnector(domain=..., token=...)"
-                : "const connector = new SpatialXConnector()   // the local server; or {domain, token}";
-        return "SpatialX shell (" + (language == ScriptLanguage.PYTHON ? "Python, GraalPy" : "JavaScript, GraalJS") + ")\n"
-                + connect + "\nTab completes, help(connector.method) shows the docs, Ctrl-C cancels a call, Ctrl-D leaves.";
+        return "SpatialX shell (" + language.title() + ")\n" + language.connectExample()
+                + "\nTab completes, help(connector.method) shows the docs, Ctrl-C cancels a call, Ctrl-D leaves.";
     }
 }

@@ -1,6 +1,7 @@
 package org.spatialx.shell.script;
 
 import org.graalvm.polyglot.HostAccess;
+import org.spatialx.shell.binding.NotebookObject;
 
 /**
  * What a bound call hands back to the script prelude: data as JSON text, an object to keep calling
@@ -9,11 +10,11 @@ import org.graalvm.polyglot.HostAccess;
 public final class BridgeResult {
 
     private final String json;
-    private final Object target;
+    private final NotebookObject target;
     private final String errorType;
     private final String error;
 
-    private BridgeResult(String json, Object target, String errorType, String error) {
+    private BridgeResult(String json, NotebookObject target, String errorType, String error) {
         this.json = json;
         this.target = target;
         this.errorType = errorType;
@@ -24,7 +25,7 @@ public final class BridgeResult {
         return new BridgeResult(json, null, null, null);
     }
 
-    static BridgeResult object(Object target) {
+    static BridgeResult object(NotebookObject target) {
         return new BridgeResult(null, target, null, null);
     }
 
@@ -40,11 +41,14 @@ public final class BridgeResult {
 
     /** The result as a bound object, or null. */
     @HostAccess.Export
-    public Object target() {
+    public NotebookObject target() {
         return target;
     }
 
-    /** {@code TypeError}, {@code ValueError}, {@code KeyboardInterrupt} or {@code SpatialXError}; null on success. */
+    /**
+     * {@code TypeError}, {@code ValueError}, {@code KeyError}, {@code IndexError},
+     * {@code KeyboardInterrupt} or {@code SpatialXError}; null on success.
+     */
     @HostAccess.Export
     public String errorType() {
         return errorType;

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.spatialx.shell.binding.Keyword;
-import org.spatialx.shell.binding.NotebookApi;
 import org.spatialx.shell.binding.NotebookMember;
+import org.spatialx.shell.binding.NotebookObject;
 
 /**
  * The help texts of bound members: the Python signature derived from the Java method, followed by
@@ -68,9 +68,9 @@ public final class NotebookDocs {
         return out.toString();
     }
 
-    /** The members of a bound type, one signature a line. */
-    public String describe(NotebookApi api) {
-        return api.type().getSimpleName() + "\n" + api.members().stream()
+    /** The members of a bound object, one signature a line. */
+    public String describe(NotebookObject object) {
+        return object.typeName() + "\n" + object.members().stream()
                 .map(m -> "    " + (m.property() ? m.name() + " (property)" : m.signature()))
                 .collect(Collectors.joining("\n"));
     }

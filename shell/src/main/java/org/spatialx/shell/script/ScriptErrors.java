@@ -10,11 +10,13 @@ public final class ScriptErrors {
     }
 
     /**
-     * The innermost location in the user's code (not in the shell's preludes) and the message,
+     * The innermost location in the user's code (not in the shell's prelude) and the message,
      * e.g. {@code notebook.py:12: SpatialXError: Study ST-1 not found}.
+     *
+     * @param preludeName the source name of the session's prelude
      */
-    public static String describe(PolyglotException error) {
-        SourceSection location = userLocation(error);
+    public static String describe(PolyglotException error, String preludeName) {
+        SourceSection location = userLocation(error, preludeName);
         String message = message(error);
         if (location == null) {
             return message;
@@ -23,25 +25,24 @@ public final class ScriptErrors {
     }
 
     /** The innermost source section of the user's code, or null (e.g. for a host-only error). */
-    public static SourceSection userLocation(PolyglotException error) {
+    public static SourceSection userLocation(PolyglotException error, String preludeName) {
         for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
             if (!frame.isGuestFrame()) {
                 continue;
             }
             SourceSection section = frame.getSourceLocation();
-            if (section != null && isUserSource(section)) {
+            if (section != null && isUserSource(section, preludeName)) {
                 return section;
             }
         }
         SourceSection section = error.getSourceLocation();
-        return section != null && isUserSource(section) ? section : null;
+        return section != null && isUserSource(section, preludeName) ? section : null;
     }
 
-    private static boolean isUserSource(SourceSection section) {
+    private static boolean isUserSource(SourceSection section, String preludeName) {
         String name = section.getSource().getName();
-        return section.getSource().isInternal() == false
-                && !name.equals(ScriptSession.PYTHON_PRELUDE)
-                && !name.equals(ScriptSession.JS_PRELUDE)
+        return !section.getSource().isInternal()
+                && !name.equals(preludeName)
                 && !name.startsWith("<")
                 && section.getStartLine() > 0;
     }

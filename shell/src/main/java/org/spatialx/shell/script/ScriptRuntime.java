@@ -2,22 +2,25 @@ package org.spatialx.shell.script;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.graalvm.polyglot.Engine;
 
 /**
  * Everything scripts need in one process: the shared GraalVM engine (language files cached in the
- * home folder), the connector factory, the help texts and the Java functions exposed to scripts.
+ * home folder), the connector factory, the help texts and the Java objects whose annotated methods
+ * are module functions. What goes in is decided by whoever builds it (the command line composes
+ * the standard features).
  */
 public final class ScriptRuntime implements AutoCloseable {
 
     private final SpatialxHome home;
     private final ConnectorFactory connectors;
     private final NotebookDocs docs = NotebookDocs.load();
-    private final Map<String, ScriptBridge.ScriptFunction> functions = new LinkedHashMap<>();
+    private final List<Object> functions = new ArrayList<>();
     private Engine engine;
 
     /** A runtime whose connectors come from {@code connectors}. */
@@ -26,19 +29,13 @@ public final class ScriptRuntime implements AutoCloseable {
         this.connectors = connectors;
     }
 
-    /** A runtime opening the real connector, on the local server of {@code home} for an empty domain. */
-    public static ScriptRuntime standard(SpatialxHome home) {
-        ScriptRuntime runtime = new ScriptRuntime(home, new DefaultConnectorFactory(home));
-        org.spatialx.shell.picture.SpatialPictures.register(runtime);
-        // JavaScript has no file system module; scripts in both languages get a fresh folder this way.
-        runtime.function("temporary_folder", kwargs -> java.nio.file.Files.createTempDirectory(
-                String.valueOf(kwargs.getOrDefault("prefix", "spatialx-"))).toString());
-        return runtime;
-    }
-
-    /** Exposes a Java function to scripts under {@code name} (keyword arguments only). */
-    public ScriptRuntime function(String name, ScriptBridge.ScriptFunction function) {
-        functions.put(name, function);
+    /**
+     * Makes the {@code @NotebookName} methods of {@code annotated} module functions of every session
+     * opened afterwards ({@code spatialx_connector.name} in Python, globals in JavaScript), bound
+     * like every notebook call.
+     */
+    public ScriptRuntime functions(Object annotated) {
+        functions.add(annotated);
         return this;
     }
 
@@ -62,7 +59,8 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptSession open(ScriptLanguage language, List<String> argv, OutputStream out, OutputStream err,
             InputStream in, Path cwd) {
-        ScriptBridge bridge = new ScriptBridge(connectors, argv, docs, functions);
+        PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+        ScriptBridge bridge = new ScriptBridge(connectors.forConsole(console, in), functions, argv, docs);
         return ScriptSession.open(language, engine(), bridge, out, err, in, cwd);
     }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -30,17 +30,15 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class ScriptSession implements AutoCloseable {
 
-    /** Source names of the preludes; error locations inside them are not the user's line. */
-    static final String PYTHON_PRELUDE = "spatialx_connector.py";
-    static final String JS_PRELUDE = "spatialx_connector.js";
-
     private final ScriptLanguage language;
+    private final Prelude prelude;
     private final ExecutorService worker;
     private volatile Context context;
     private volatile Thread workerThread;
 
     private ScriptSession(ScriptLanguage language, ExecutorService worker) {
         this.language = language;
+        this.prelude = language.prelude();
         this.worker = worker;
     }
 
@@ -71,14 +69,12 @@ public final class ScriptSession implements AutoCloseable {
                 .out(out)
                 .err(err)
                 .in(in);
-        if (language == ScriptLanguage.PYTHON) {
-            builder.option("python.WarnExperimentalFeatures", "false");
-        }
         ScriptSession session = new ScriptSession(language, worker);
+        session.prelude.configure(builder);
         try {
             session.call(() -> {
                 session.context = builder.build();
-                session.installPrelude(bridge);
+                session.prelude.install(session.context, bridge);
                 return null;
             });
         } catch (RuntimeException | Error e) {
@@ -86,32 +82,6 @@ public final class ScriptSession implements AutoCloseable {
             throw e;
         }
         return session;
-    }
-
-    private void installPrelude(ScriptBridge bridge) {
-        if (language == ScriptLanguage.PYTHON) {
-            Value globals = context.getBindings("python");
-            globals.putMember("_spatialx_bridge", bridge);
-            globals.putMember("_spatialx_source", resource(PYTHON_PRELUDE));
-            context.eval(Source.create("python", """
-                    def _spatialx_bootstrap():
-                        import builtins, json, sys, types
-                        module = types.ModuleType("spatialx_connector")
-                        module.__file__ = "spatialx_connector.py"
-                        module._bridge = _spatialx_bridge
-                        sys.modules["spatialx_connector"] = module
-                        exec(compile(_spatialx_source, "spatialx_connector.py", "exec"), module.__dict__)
-                        sys.argv = json.loads(_spatialx_bridge.argvJson())
-                        if hasattr(builtins, "help"):
-                            builtins._spatialx_original_help = builtins.help
-                        builtins.help = module.help
-                    _spatialx_bootstrap()
-                    del _spatialx_bootstrap, _spatialx_bridge, _spatialx_source
-                    """));
-        } else {
-            Value install = context.eval(Source.newBuilder("js", resource(JS_PRELUDE), JS_PRELUDE).buildLiteral());
-            install.execute(bridge, context.eval("js", "globalThis"));
-        }
     }
 
     /** The language of this session. */
@@ -128,13 +98,10 @@ public final class ScriptSession implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read script " + file, e);
         }
-        if (language == ScriptLanguage.PYTHON) {
-            call(() -> {
-                context.getBindings("python").putMember("__file__", file.toString());
-                return null;
-            });
-        }
-        call(() -> context.eval(source));
+        call(() -> {
+            prelude.beforeRun(context, file);
+            return context.eval(source);
+        });
     }
 
     /**
@@ -145,37 +112,29 @@ public final class ScriptSession implements AutoCloseable {
      */
     public void evalInteractive(String code, String sourceName) {
         call(() -> {
-            if (language == ScriptLanguage.PYTHON) {
-                // GraalPy's interactive mode compiles one statement; the prelude allows several, like IPython.
-                return context.eval("python", "lambda source, name: __import__('spatialx_connector')._repl_exec(source, name, globals())")
-                        .execute(code, sourceName);
-            }
-            return context.eval(Source.newBuilder(language.id(), code, sourceName).interactive(true).cached(false).buildLiteral());
+            prelude.evalInteractive(context, code, sourceName);
+            return null;
+        });
+    }
+
+    /** Makes the notebook's names usable as they are at a REPL prompt (Python: {@code from spatialx_connector import *}). */
+    public void prepareInteractive() {
+        call(() -> {
+            prelude.prepareInteractive(context);
+            return null;
         });
     }
 
     /** True while {@code code} needs more lines (an open bracket, string or Python block). */
     public boolean isIncomplete(String code) {
-        return call(() -> {
-            if (language == ScriptLanguage.PYTHON) {
-                return context.eval("python", "__import__('spatialx_connector')._incomplete").execute(code).asBoolean();
-            }
-            try {
-                context.parse(Source.newBuilder("js", code, "repl").interactive(true).cached(false).buildLiteral());
-                return false;
-            } catch (PolyglotException e) {
-                return e.isIncompleteSource();
-            }
-        });
+        return call(() -> prelude.isIncomplete(context, code));
     }
 
     /** Completions for the end of {@code line}: each replaces the identifier path before the cursor. */
     public List<String> complete(String line) {
         return call(() -> {
-            Value candidates = language == ScriptLanguage.PYTHON
-                    ? context.eval("python", "lambda line: __import__('spatialx_connector')._complete(line, globals())").execute(line)
-                    : context.eval("js", "globalThis.__spatialx_complete").execute(line);
-            List<String> out = new java.util.ArrayList<>();
+            Value candidates = prelude.complete(context, line);
+            List<String> out = new ArrayList<>();
             for (long i = 0; i < candidates.getArraySize(); i++) {
                 out.add(candidates.getArrayElement(i).asString());
             }
@@ -188,14 +147,9 @@ public final class ScriptSession implements AutoCloseable {
      * innermost line of the user's code (Python: read from the exception's traceback).
      */
     public String describe(PolyglotException error) {
-        if (language == ScriptLanguage.PYTHON && error.isGuestException() && !error.isExit()
-                && !error.isInterrupted() && !error.isCancelled() && context != null) {
+        if (context != null) {
             try {
-                String location = call(() -> {
-                    Value where = context.eval("python", "__import__('spatialx_connector')._user_location")
-                            .execute(error.getGuestObject());
-                    return where.isNull() ? null : where.getArrayElement(0).asString() + ":" + where.getArrayElement(1).asInt();
-                });
+                String location = call(() -> prelude.userLocation(context, error));
                 if (location != null) {
                     return location + ": " + ScriptErrors.message(error);
                 }
@@ -203,7 +157,7 @@ public final class ScriptSession implements AutoCloseable {
                 // Fall back to the polyglot stack below.
             }
         }
-        return ScriptErrors.describe(error);
+        return ScriptErrors.describe(error, prelude.sourceName);
     }
 
     /**
@@ -248,17 +202,6 @@ public final class ScriptSession implements AutoCloseable {
                 throw error;
             }
             throw new IllegalStateException(cause);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ScriptSession.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name + " in the shell jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

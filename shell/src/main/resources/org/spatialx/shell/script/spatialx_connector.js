@@ -6,12 +6,26 @@
   class SpatialXError extends Error {
     constructor(message) { super(message); this.name = "SpatialXError"; }
   }
-  const ERRORS = { TypeError: TypeError, ValueError: RangeError, SpatialXError: SpatialXError };
+  const ERRORS = { TypeError: TypeError, ValueError: RangeError, KeyError: RangeError, IndexError: RangeError,
+    SpatialXError: SpatialXError };
+  const LOOKUPS = ["KeyError", "IndexError"];
   const TARGET = Symbol("spatialx.target");
+  const ENUM_MEMBER = Symbol("spatialx.enum");
+
+  // "Species.HUMAN" -> "human": an enum member used as an object key ({[SubmissionElementKeys.MPP]: 1})
+  // becomes that text; the wire needs its value (protocol 1.4), as a member used as a value does.
+  const MEMBER_KEYS = new Map();
 
   function replacer(key, value) {
     if (value !== null && typeof value === "object" && value[TARGET] !== undefined) {
       throw new TypeError("a " + bridge.typeName(value[TARGET]) + " object cannot be passed as an argument");
+    }
+    if (isPlainObject(value) && Object.keys(value).some((k) => MEMBER_KEYS.has(k))) {
+      const renamed = {};
+      for (const [k, v] of Object.entries(value)) {
+        renamed[MEMBER_KEYS.has(k) ? String(MEMBER_KEYS.get(k)) : k] = v;
+      }
+      return renamed;
     }
     return value;
   }
@@ -23,7 +37,9 @@
       if (type === "KeyboardInterrupt") {
         const e = new Error(error); e.name = "Cancelled"; throw e;
       }
-      throw new (ERRORS[type] || SpatialXError)(error);
+      const thrown = new (ERRORS[type] || SpatialXError)(error);
+      if (LOOKUPS.includes(type)) thrown.lookup = true; // a missing key or index: undefined when indexing
+      throw thrown;
     }
     const target = r.target();
     if (target !== null && target !== undefined) {
@@ -35,6 +51,10 @@
   function isPlainObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value)
       && Object.getPrototypeOf(value) === Object.prototype && value[TARGET] === undefined;
+  }
+
+  function call(target, name, args, kwargs) {
+    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
   }
 
   function invoke(target, name, args) {
@@ -51,16 +71,37 @@
         args = args.slice(0, -1);
       }
     }
-    return result(bridge.call(target, name, JSON.stringify(args, replacer), JSON.stringify(kwargs, replacer)));
+    return call(target, name, args, kwargs);
   }
 
+  // A Java object with __getitem__ indexes like an object or array (studies[0], study["study_id"]);
+  // with __len__ it has a length and iterates; __repr__ is its toString (format_print shows it).
   function bound(target) {
     const typeName = bridge.typeName(target);
+    const indexable = bridge.kind(target, "__getitem__") !== null;
+    const sized = bridge.kind(target, "__len__") !== null;
+    const text = bridge.kind(target, "__repr__") !== null ? () => call(target, "__repr__", [], {})
+      : () => "[" + typeName + "]";
+    const length = () => call(target, "__len__", [], {});
+    function item(key) {
+      try {
+        return call(target, "__getitem__", [key], {});
+      } catch (e) {
+        if (e.lookup) return undefined;
+        throw e;
+      }
+    }
     return new Proxy({}, {
       get(_, name) {
         if (name === TARGET) return target;
+        if (name === Symbol.iterator && sized) {
+          return function* () {
+            const n = length();
+            for (let i = 0; i < n; i++) yield call(target, "__getitem__", [i], {});
+          };
+        }
         if (typeof name === "symbol") return undefined;
-        if (name === "toString" || name === "inspect") return () => "[" + typeName + "]";
+        if (name === "toString" || name === "inspect") return text;
         if (name === "help") return () => bridge.docOf(target);
         const kind = bridge.kind(target, name);
         if (kind === "property") return invoke(target, name, []);
@@ -71,6 +112,8 @@
           return method;
         }
         if (name === "then") return undefined; // not a promise
+        if (name === "length" && sized) return length();
+        if (indexable) return item(/^-?[0-9]+$/.test(name) ? Number(name) : name);
         throw new TypeError("'" + typeName + "' has no attribute '" + name + "'; available: "
           + JSON.parse(bridge.namesJson(target)).join(", "));
       },
@@ -83,21 +126,25 @@
     });
   }
 
+  // The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+  const module = bridge.module();
+
   function SpatialXConnector(options) {
-    const opts = Object.assign({}, options || {});
-    const domain = opts.domain || "";
-    const token = opts.token || "";
-    delete opts.domain; delete opts.token;
-    return result(bridge.connect(String(domain), String(token), JSON.stringify(opts, replacer)));
+    const kwargs = Object.assign({}, options || {});
+    kwargs.domain = String(kwargs.domain || "");
+    kwargs.token = String(kwargs.token || "");
+    return call(module, "SpatialXConnector", [], kwargs);
   }
 
   function makeEnum(enumName, members) {
     const type = {};
     for (const [name, value] of Object.entries(members)) {
+      MEMBER_KEYS.set(enumName + "." + name, value);
       type[name] = Object.freeze({
         name, value,
         toString() { return enumName + "." + name; },
         toJSON() { return value; },
+        [ENUM_MEMBER]: true,
       });
     }
     Object.defineProperty(type, "toString", { value: () => "<enum " + enumName + ">" });
@@ -105,26 +152,21 @@
     return Object.freeze(type);
   }
 
-  const TAB = "    ";
+  // parse_to_str's argument as JSON (a JSON.stringify replacer): arrays and plain objects as they
+  // are, null and undefined as None, anything else as its String() text (numbers as JavaScript
+  // writes them, enum members as Species.HUMAN).
+  function printable(key, value) {
+    const original = this[key];
+    if (original === null || original === undefined) return null;
+    if (typeof original === "boolean" || Array.isArray(original)
+      || (isPlainObject(original) && original[ENUM_MEMBER] === undefined)) return original;
+    return String(original);
+  }
+
+  // The text format_print prints (protocol section 10), as the Java connector's FormatPrint renders it.
   function parse_to_str(value, level) {
-    level = level || 0;
-    if (Array.isArray(value)) {
-      if (value.length === 0) return "[]";
-      let text = "[\n";
-      for (const item of value) text += TAB.repeat(level + 1) + parse_to_str(item, level + 1) + "\n";
-      return text + TAB.repeat(level) + "]";
-    }
-    if (value === null || value === undefined) return "None";
-    if (value === true) return "True";
-    if (value === false) return "False";
-    if (typeof value === "object" && value[TARGET] === undefined && Object.getPrototypeOf(value) === Object.prototype) {
-      const keys = Object.keys(value);
-      if (keys.length === 0) return "{}";
-      let text = "{\n";
-      for (const key of keys) text += TAB.repeat(level + 1) + key + ": " + parse_to_str(value[key], level + 1) + "\n";
-      return text + TAB.repeat(level) + "}";
-    }
-    return String(value);
+    return result(bridge.call(module, "parse_to_str", JSON.stringify([value], printable),
+      JSON.stringify({ level: level || 0 })));
   }
 
   const api = {
@@ -143,8 +185,9 @@
     api[enumName] = makeEnum(enumName, members);
   }
   api.TranscriptsSubmission = api.TrasncriptsSubmission;
-  for (const name of JSON.parse(bridge.functionsJson())) {
-    api[name] = (kwargs) => result(bridge.function(name, JSON.stringify(kwargs || {}, replacer)));
+  const functions = bound(module);
+  for (const name of JSON.parse(bridge.namesJson(module))) {
+    if (!(name in api)) api[name] = functions[name];
   }
   // Completions of the word before the cursor (the REPL's tab key): members, enum members,
   // keyword names of an open call, globals.

@@ -5,6 +5,7 @@ notebook's keyword arguments; results are plain dicts and lists; errors are Pyth
 """
 import enum as _enum
 import json as _json
+import sys as _sys
 
 # `_bridge` (org.spatialx.shell.script.ScriptBridge) is injected by the shell before this runs.
 
@@ -18,16 +19,24 @@ class SpatialXError(Exception):
 _ERRORS = {
     "TypeError": TypeError,
     "ValueError": ValueError,
+    "KeyError": KeyError,
+    "IndexError": IndexError,
     "KeyboardInterrupt": KeyboardInterrupt,
     "SpatialXError": SpatialXError,
 }
 
 
-def _plain(value):
+def _wire(value):
+    """An argument as JSON-ready data: every enum member, as a value or a dict key, at any depth,
+    becomes its value (the SDK does the same before sending, protocol 1.4)."""
     if isinstance(value, _enum.Enum):
         return value.value
-    if isinstance(value, (tuple, set, frozenset)):
-        return list(value)
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, dict):
+        return {_wire(key): _wire(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_wire(item) for item in value]
     if isinstance(value, _Bound):
         raise TypeError("a %s object cannot be passed as an argument" % _bridge.typeName(value._target))
     raise TypeError("Object of type %s cannot be sent to SpatialX" % type(value).__name__)
@@ -39,13 +48,25 @@ def _result(result):
         raise _ERRORS.get(result.errorType(), SpatialXError)(error)
     target = result.target()
     if target is not None:
-        return _Bound(target)
+        return _bound(target)
     return _json.loads(result.json())
 
 
+def _bound(target):
+    """The Python object of a Java object: one with __getitem__ indexes (studies[0], study["study_id"]),
+    one that also has __len__ is a sequence (len, iteration)."""
+    if _bridge.kind(target, "__getitem__") is None:
+        return _Bound(target)
+    if _bridge.kind(target, "__len__") is None:
+        return _Indexable(target)
+    return _Sequence(target)
+
+
 def _invoke(target, name, args, kwargs):
-    return _result(_bridge.call(target, name, _json.dumps(list(args), default=_plain),
-                                _json.dumps(kwargs, default=_plain)))
+    # The connector prints to the same output (tracking lines, the Lens connection test): what the
+    # script printed before the call comes first.
+    _sys.stdout.flush()
+    return _result(_bridge.call(target, name, _json.dumps(_wire(list(args))), _json.dumps(_wire(kwargs))))
 
 
 class _Bound(object):
@@ -79,6 +100,8 @@ class _Bound(object):
         return _json.loads(_bridge.namesJson(self._target))
 
     def __repr__(self):
+        if _bridge.kind(self._target, "__repr__") is not None:
+            return _invoke(self._target, "__repr__", (), {})
         return "<%s>" % _bridge.typeName(self._target)
 
     @property
@@ -86,18 +109,48 @@ class _Bound(object):
         return _bridge.docOf(self._target)
 
 
-class SpatialXConnector(_Bound):
-    """SpatialXConnector(domain, token): a real server, or with an empty domain the local server of SPATIALX_HOME."""
+class _Indexable(_Bound):
+    """A Java object with __getitem__: a study's fields and samples, a sample's fields and data sets."""
 
-    def __init__(self, domain="", token="", **kwargs):
-        _Bound.__init__(self, _result(_bridge.connect(str(domain or ""), str(token or ""),
-                                                      _json.dumps(kwargs, default=_plain)))._target)
+    def __getitem__(self, key):
+        return _invoke(self._target, "__getitem__", (key,), {})
+
+
+class _Sequence(_Indexable):
+    """An indexable Java object with __len__: len() and iteration (the Studies table, a study, a sample)."""
+
+    def __len__(self):
+        return _invoke(self._target, "__len__", (), {})
+
+    def __iter__(self):
+        for index in range(len(self)):
+            yield self[index]
+
+
+# The module functions bound in Java: SpatialXConnector, render_spatial, temporary_folder, ...
+_module = _Bound(_bridge.module())
+
+
+class SpatialXConnector(_Bound):
+    """SpatialXConnector(domain, token, verify_ssl=True, authentication=None): a real server, or with an
+    empty domain the local server of SPATIALX_HOME. authentication=(user, password) adds HTTP basic
+    authentication to every request."""
+
+    def __init__(self, domain="", token="", verify_ssl=None, authentication=None, **kwargs):
+        kwargs.update(domain=str(domain or ""), token=str(token or ""))
+        if verify_ssl is not None:
+            kwargs["verify_ssl"] = verify_ssl
+        if authentication is not None:
+            kwargs["authentication"] = authentication
+        _Bound.__init__(self, _invoke(_module._target, "SpatialXConnector", (), kwargs)._target)
 
 
 def local(home=None, mounts=None):
     """The connector of the embedded local server of SPATIALX_HOME, or of `home` (started, or reused when running).
 
-    mounts={"name": "/local/folder"} also serves local folders (when this call starts the server).
+    The embedded server reads any local path you can read, so data paths need no mount. mounts={"name":
+    "/local/folder"} names local folders (connector.folders): added to the server of this process even when
+    it runs already; a server of another process must serve them already, or the call fails saying why.
     """
     kwargs = {}
     if home is not None:
@@ -119,27 +172,26 @@ globals().update(_make_enums())
 TranscriptsSubmission = TrasncriptsSubmission  # noqa: F821 (defined by _make_enums)
 __all__ += sorted(_json.loads(_bridge.enumsJson()).keys())
 
-_TAB = "    "
+# JSON has no tuples: parse_to_str's argument marks them, so that they print in parentheses.
+_TUPLE = "\0tuple"
+
+
+def _printable(value):
+    """parse_to_str's argument as JSON: keys as their str(), tuples marked, anything not JSON as its str()."""
+    if isinstance(value, dict):
+        return {str(key): _printable(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return {_TUPLE: [_printable(item) for item in value]}
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return str(value)
 
 
 def parse_to_str(value, level=0):
-    """The text format_print prints (protocol section 10)."""
-    if isinstance(value, (list, tuple)):
-        opening, closing = ("[", "]") if isinstance(value, list) else ("(", ")")
-        if not value:
-            return opening + closing
-        text = opening + "\n"
-        for item in value:
-            text += _TAB * (level + 1) + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + closing
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        text = "{\n"
-        for key, item in value.items():
-            text += _TAB * (level + 1) + str(key) + ": " + parse_to_str(item, level + 1) + "\n"
-        return text + _TAB * level + "}"
-    return str(value)
+    """The text format_print prints (protocol section 10), as the Java connector's FormatPrint renders it."""
+    return _invoke(_module._target, "parse_to_str", (_printable(value),), {"level": level})
 
 
 def format_print(value):
@@ -147,16 +199,15 @@ def format_print(value):
     print(parse_to_str(value))
 
 
-def _make_functions():
-    for function_name in _json.loads(_bridge.functionsJson()):
-        def function(*, _name=function_name, **kwargs):
-            return _result(_bridge.function(_name, _json.dumps(kwargs, default=_plain)))
-        function.__name__ = function_name
-        globals()[function_name] = function
-        __all__.append(function_name)
+def _install_functions():
+    """The module functions of _module not defined above, under their names."""
+    for function_name in dir(_module):
+        if function_name not in globals():
+            globals()[function_name] = getattr(_module, function_name)
+            __all__.append(function_name)
 
 
-_make_functions()
+_install_functions()
 
 
 def _user_location(error):

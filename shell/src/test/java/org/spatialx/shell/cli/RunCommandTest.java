@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,47 +51,31 @@ class RunCommandTest {
         return new Outcome(exit, out.toString(), err.toString());
     }
 
-    /**
-     * The notebooks keep the temporary server home they create (the user looks at it afterwards);
-     * a test removes it, found in the notebook's "local server in ..." line.
-     */
-    static void deleteNotebookHome(String out) throws IOException {
-        Matcher matcher = Pattern.compile("local server in (\\S+)\\)").matcher(out);
-        if (!matcher.find()) {
-            return;
-        }
-        Path notebookHome = Path.of(matcher.group(1));
-        if (!notebookHome.getFileName().toString().startsWith("spatialx-notebook-") || !Files.isDirectory(notebookHome)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(notebookHome)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
     @Test
     void pythonNotebookWalksTheLocalServerAndDrawsPictures(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.py").toString(), pictures.toString());
-        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
         String out = outcome.out();
         assertTrue(out.contains("    Personal workspace: "), out);
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
-        assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
-        assertTrue(out.contains("[\n    SFE_toy_Xenium_XOA1x_human_526cells\n    Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset\n]\n"), out);
+        // listdir of the bundled data: a local path outside every mount, read by the script's own server
+        assertTrue(out.contains("['SFE_toy_Xenium_XOA1x_human_526cells', 'Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset']\n"),
+                out);
         // upload_file, upload_big_file (debug_mode, but no bar: the output is not a terminal)
         assertTrue(out.contains("    name: experiment.xenium\n"), out);
-        assertTrue(out.contains("    name: morphology_focus.ome.tif\n"), out);
+        assertTrue(out.contains("    name: morphology_mip.ome.tif\n"), out);
         assertTrue(!out.contains("[===="), out);
-        // parse_data_information of the bundled data, then the notebook's submit of Xenium + Visium
+        // parse_data_information by the server, then the notebook's submit of Xenium + Visium
         assertTrue(out.contains("        technology: VISIUM\n"), out);
-        assertTrue(out.contains("submit_name: V1_Adult_Mouse_Brain_Coronal_Section_1_subset50\n"), out);
+        assertTrue(out.contains("            submit_name: Visium_V2_Human_Colon_Cancer_P2\n"), out);
+        // list_study's table, then studies[0][ConnectorKeys.STUDY_ID.value] of the notebook's cell 1.6.2
+        assertTrue(out.contains("─┼─"), out);
         assertTrue(out.contains("        title: Human Colon Cancer - 10xgenomics\n"), out);
+        // add_custom_sample with enum members as keys, values and group
+        assertTrue(out.contains("'submit_name': 'human_pancreas_codex'"), out);
         assertTrue(out.contains("        points: 5260\n"), out); // data rows of the bundled Xenium transcripts.csv.gz
         assertTrue(out.contains("        polygons: 526\n"), out); // cells of its cell_boundaries.parquet
-        assertTrue(out.contains("skipped steps: "), out);
+        assertTrue(out.contains("left out: "), out);
         BufferedImage xenium = ImageIO.read(pictures.resolve("xenium_transcripts.png").toFile());
         BufferedImage cosmx = ImageIO.read(pictures.resolve("cosmx_transcripts.png").toFile());
         assertEquals(1000, xenium.getWidth());
@@ -106,14 +85,40 @@ class RunCommandTest {
     @Test
     void javascriptNotebookRunsTheSameSteps(@TempDir Path pictures) throws Exception {
         Outcome outcome = run("run", EXAMPLES.resolve("notebook.js").toString(), pictures.toString());
-        deleteNotebookHome(outcome.out());
         assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
         String out = outcome.out();
         assertTrue(out.contains("    All members: GLOBAL_GROUP\n"), out);
-        assertTrue(out.contains("    examples: " + EXAMPLES.resolve("data") + "\n"), out);
+        assertTrue(out.contains("SFE_toy_Xenium_XOA1x_human_526cells,Xenium_Prime_Human_Prostate_FFPE_5K_MultiQC_subset\n"), out);
+        assertTrue(out.contains("            submit_name: Visium_V2_Human_Colon_Cancer_P2\n"), out);
+        assertTrue(out.contains("            submit_name: human_pancreas_codex\n"), out);
         assertTrue(out.contains("    points: 5260\n"), out);
         assertTrue(out.contains("    polygons: 526\n"), out);
         assertTrue(Files.size(pictures.resolve("xenium_transcripts_js.png")) > 10_000);
+    }
+
+    @Test
+    void aScriptsOwnServerReadsLocalPathsAndTakesMountsWhileRunning(@TempDir Path dir) throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("lab"));
+        Path more = Files.createDirectories(dir.resolve("more"));
+        Path mine = Files.createDirectories(dir.resolve("elsewhere/run1"));
+        Files.writeString(mine.resolve("experiment.xenium"), "{}");
+        Path script = dir.resolve("local.py");
+        Files.writeString(script, """
+                import sys
+                import spatialx_connector
+                from spatialx_connector import SpatialXConnector
+                connector = SpatialXConnector(domain="", token="")
+                print("folders", sorted(connector.folders))
+                print("listdir", connector.listdir(sys.argv[1]))
+                again = spatialx_connector.local(mounts={"more": sys.argv[2]})
+                print("again", sorted(again.folders))
+                """);
+        Outcome outcome = run("run", "--mount", "lab=" + lab, script.toString(), mine.toString(), more.toString());
+        assertEquals(0, outcome.exit(), outcome.out() + outcome.err());
+        assertTrue(outcome.out().contains("folders ['Converted', 'Submitted', 'Upload', 'lab', 'shared']\n"), outcome.out());
+        assertTrue(outcome.out().contains("listdir ['experiment.xenium']\n"), outcome.out());
+        assertTrue(outcome.out().contains("again ['Converted', 'Submitted', 'Upload', 'lab', 'more', 'shared']\n"),
+                outcome.out());
     }
 
     @Test

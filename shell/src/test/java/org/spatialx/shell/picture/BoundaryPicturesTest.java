@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -13,8 +15,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spatialx.shell.binding.NotebookObject;
 import org.spatialx.shell.binding.ScriptArgumentException;
-import org.spatialx.technologies.csv.CsvFile;
+import org.spatialx.shell.binding.WireJson;
+import org.spatialx.formats.csv.CsvFile;
 
 /**
  * Cell boundaries drawn by {@code render_spatial(boundaries=...)} from the Xenium toy set bundled in
@@ -49,6 +53,15 @@ class BoundaryPicturesTest {
             }
         }
         return labels;
+    }
+
+    /** {@code render_spatial(**kwargs)} as scripts call it: through the binding of the annotated method. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> renderSpatial(Map<String, Object> kwargs) throws Exception {
+        ObjectMapper mapper = WireJson.newMapper();
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        kwargs.forEach((name, value) -> named.put(name, mapper.valueToTree(value)));
+        return (Map<String, Object>) NotebookObject.of(new SpatialPictures()).call("render_spatial", List.of(), named, mapper);
     }
 
     private static int rgb(BufferedImage image, Point2D.Double pixel) {
@@ -112,7 +125,7 @@ class BoundaryPicturesTest {
         kwargs.put("boundaries", TOY.resolve("cell_boundaries.csv.gz").toString());
         kwargs.put("boundary_labels", countClasses());
         kwargs.put("title", "SFE toy cells by transcript count");
-        Map<String, Object> alone = SpatialPictures.renderSpatial(kwargs);
+        Map<String, Object> alone = renderSpatial(kwargs);
         assertEquals(0, alone.get("points"));
         assertEquals(526, alone.get("polygons"));
         assertEquals(List.of("100+ counts", "30-99 counts"), alone.get("categories"));
@@ -125,12 +138,12 @@ class BoundaryPicturesTest {
         under.put("color_by", "feature_name");
         under.put("point_size", 3);
         under.put("boundaries", TOY.resolve("nucleus_boundaries.parquet").toString());
-        Map<String, Object> summary = SpatialPictures.renderSpatial(under);
+        Map<String, Object> summary = renderSpatial(under);
         assertEquals(5260, summary.get("points"));
         assertEquals(526, summary.get("polygons"));
         assertEquals(13, ((List<?>) summary.get("categories")).size()); // 12 most frequent genes + other
         BufferedImage image = ImageIO.read(temp.resolve("tx_cells.png").toFile());
-        BufferedImage pointsOnly = ImageIO.read(Path.of((String) SpatialPictures.renderSpatial(Map.of(
+        BufferedImage pointsOnly = ImageIO.read(Path.of((String) renderSpatial(Map.of(
                 "output", temp.resolve("tx.png").toString(), "path", TOY.resolve("transcripts.csv.gz").toString(),
                 "x", "x_location", "y", "y_location", "color_by", "feature_name", "point_size", 3)).get("output")).toFile());
         assertEquals(pointsOnly.getWidth(), image.getWidth());
@@ -142,22 +155,22 @@ class BoundaryPicturesTest {
         String cells = Path.of("..", "examples", "data", "merscope", "vpt_testdata_mouse_liver_fov192",
                 "cells_cellpose.parquet").toAbsolutePath().normalize().toString();
         // pyarrow: len(t) 98 polygons over 7 z-planes, (t.ZIndex == 3).sum() 10
-        assertEquals(98, SpatialPictures.renderSpatial(Map.of("output", temp.resolve("all.png").toString(),
+        assertEquals(98, renderSpatial(Map.of("output", temp.resolve("all.png").toString(),
                 "boundaries", cells)).get("polygons"));
-        assertEquals(10, SpatialPictures.renderSpatial(Map.of("output", temp.resolve("z3.png").toString(),
+        assertEquals(10, renderSpatial(Map.of("output", temp.resolve("z3.png").toString(),
                 "boundaries", cells, "boundary_z_index", 3)).get("polygons"));
     }
 
     @Test
     void aFileThatIsNotABoundaryTableOrLabelsWithoutBoundariesAreRefused() {
         IllegalArgumentException notBoundaries = assertThrows(IllegalArgumentException.class,
-                () -> SpatialPictures.renderSpatial(Map.of("output", temp.resolve("x.png").toString(),
+                () -> renderSpatial(Map.of("output", temp.resolve("x.png").toString(),
                         "boundaries", TOY.resolve("cells.csv.gz").toString())));
         assertTrue(notBoundaries.getMessage().contains("cells.csv.gz is not a cell boundary table"),
                 notBoundaries.getMessage());
         assertTrue(notBoundaries.getMessage().contains("no vertex_x, vertex_y for XENIUM"), notBoundaries.getMessage());
         ScriptArgumentException labelsAlone = assertThrows(ScriptArgumentException.class,
-                () -> SpatialPictures.renderSpatial(Map.of("output", temp.resolve("x.png").toString(),
+                () -> renderSpatial(Map.of("output", temp.resolve("x.png").toString(),
                         "x", List.of(1, 2), "y", List.of(1, 2), "boundary_labels", Map.of("a", "b"))));
         assertTrue(labelsAlone.getMessage().contains("boundary_labels needs boundaries="), labelsAlone.getMessage());
         assertTrue(temp.toFile().list().length == 0, "nothing written");

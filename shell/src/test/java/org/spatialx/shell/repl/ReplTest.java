@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Engine;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.shell.cli.ShellCommand;
 import org.spatialx.shell.script.FixtureConnector;
 import org.spatialx.shell.script.NotebookDocs;
 import org.spatialx.shell.script.ScriptBridge;
@@ -63,11 +61,11 @@ class ReplTest {
             // A pure-Java virtual terminal (its own line discipline turns Ctrl-C into SIGINT), no pty.
             terminal = new ExternalTerminal("spatialx-test", "xterm", input, screen, StandardCharsets.UTF_8);
             terminal.setSize(new Size(200, 50));
-            ScriptBridge bridge = new ScriptBridge((domain, token, options) -> new FixtureConnector(domain),
-                    List.of(""), NotebookDocs.load(), Map.of());
+            ScriptBridge bridge = new ScriptBridge(options -> new FixtureConnector(options.domain()),
+                    List.of(), List.of(""), NotebookDocs.load());
             session = ScriptSession.open(language, engine, bridge, terminal.output(), terminal.output(),
                     new ByteArrayInputStream(new byte[0]), history.getParent());
-            ShellCommand.prepare(session);
+            session.prepareInteractive();
             Repl repl = new Repl(session, terminal, history);
             // Its own thread, not the common pool, which other code in this JVM may keep busy.
             exit = CompletableFuture.supplyAsync(() -> {

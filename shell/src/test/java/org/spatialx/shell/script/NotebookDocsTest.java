@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.shell.binding.NotebookApi;
 import org.spatialx.shell.binding.NotebookMember;
+import org.spatialx.shell.binding.NotebookObject;
 
 /** help(...) texts: signatures derived from the real connector, Javadoc extracted from its sources by the build. */
 class NotebookDocsTest {
@@ -21,10 +22,13 @@ class NotebookDocsTest {
 
     @Test
     void propertiesAreMarkedAndListed() {
-        NotebookApi api = NotebookApi.of(SpatialXConnector.class);
-        assertTrue(api.member("info").orElseThrow().property());
-        String overview = NotebookDocs.load().describe(api);
-        assertTrue(overview.contains("\n    groups (property)\n"), overview);
-        assertTrue(overview.contains("\n    parse_data_information(data_name, technology, data_path, "), overview);
+        try (SpatialXConnector connector = new SpatialXConnector("https://example.org/spatialx/", "token")) {
+            NotebookObject object = NotebookObject.of(connector);
+            assertTrue(object.member("info").orElseThrow().property());
+            String overview = NotebookDocs.load().describe(object);
+            assertTrue(overview.startsWith("SpatialXConnector\n"), overview);
+            assertTrue(overview.contains("\n    groups (property)\n"), overview);
+            assertTrue(overview.contains("\n    parse_data_information(data_name, technology, data_path, "), overview);
+        }
     }
 }

@@ -37,8 +37,8 @@ class ScriptBindingsTest {
     }
 
     private static ScriptBridge bridge(List<String> argv) {
-        return new ScriptBridge((domain, token, options) -> new FixtureConnector(domain.isEmpty() ? "local" : domain),
-                argv, NotebookDocs.load(), Map.of());
+        return new ScriptBridge(options -> new FixtureConnector(options.domain().isEmpty() ? "local" : options.domain()),
+                List.of(), argv, NotebookDocs.load());
     }
 
     private static String lastError;
@@ -103,6 +103,13 @@ class ScriptBindingsTest {
                     connector.parse_data_information(data_name="x", technology="VISIUM", data_path=" ")
                 except ValueError as e:
                     print("ValueError:", e)
+                try:
+                    SpatialXConnector(domain=DOMAIN, colour="red")
+                except TypeError as e:
+                    print("TypeError:", e)
+                folder = spatialx_connector.temporary_folder(prefix="bindings-")
+                print("folder", os.path.isdir(folder), os.path.basename(folder).startswith("bindings-"))
+                help(spatialx_connector.temporary_folder)
                 print("argv", sys.argv[1:], "home" in dir(os), "PATH" in os.environ)
                 connector.get_study_detail(study_id="ST-404")
                 """;
@@ -127,6 +134,10 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("TypeError: list_study() got an unexpected keyword argument 'colour'; accepted: group, species, limit, active\n"), printed);
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
         assertTrue(printed.contains("ValueError: data_path is empty: give the folder holding the VISIUM output\n"), printed);
+        assertTrue(printed.contains("TypeError: SpatialXConnector() got an unexpected keyword argument 'colour'; "
+                + "accepted: domain, token, verify_ssl, authentication, home, mounts\n"), printed);
+        assertTrue(printed.contains("folder True True\n"), printed);
+        assertTrue(printed.contains("temporary_folder(prefix='spatialx-')\n\n    temporary_folder(prefix=\"spatialx-\"): creates a new empty folder"), printed);
         assertTrue(printed.contains("argv ['first-arg'] False True\n"), printed);
         assertTrue(!printed.contains("secret-token"), printed);
         String line = describe(error);
@@ -157,6 +168,68 @@ class ScriptBindingsTest {
     }
 
     @Test
+    void pythonFormatPrintKeepsPythonsTextOfTuplesKeysAndOtherObjects() throws Exception {
+        String code = """
+                from spatialx_connector import format_print, parse_to_str, Species
+                format_print({"pair": (1, "a"), "empty": (), "species": Species.HUMAN, 2: None, True: 1.5,
+                              None: float("nan"), "set": {3}, "big": 10 ** 20, "small": 1e-05, "inf": float("-inf")})
+                print(repr(parse_to_str([1], 1)))
+                """;
+        // What CPython prints with the notebook's own parse_to_str (protocol 10).
+        assertEquals("""
+                {
+                    pair: (
+                        1
+                        a
+                    )
+                    empty: ()
+                    species: Species.HUMAN
+                    2: None
+                    True: 1.5
+                    None: nan
+                    set: {3}
+                    big: 100000000000000000000
+                    small: 1e-05
+                    inf: -inf
+                }
+                '[\\n        1\\n    ]'
+                """, run(ScriptLanguage.PYTHON, code, new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void javascriptFormatPrintWritesNumbersAsJavascriptDoes() throws Exception {
+        String code = """
+                format_print({numbers: [1, 0.5, 1e-7, 1e21, NaN, -0.25], missing: undefined, yes: true, no: false,
+                    none: null, text: "a b", nested: {list: [], obj: {}}, species: Species.HUMAN, when: new Date(0).constructor.name});
+                console.log(JSON.stringify(parse_to_str(["x"], 1)));
+                """;
+        assertEquals("""
+                {
+                    numbers: [
+                        1
+                        0.5
+                        1e-7
+                        1e+21
+                        NaN
+                        -0.25
+                    ]
+                    missing: None
+                    yes: True
+                    no: False
+                    none: None
+                    text: a b
+                    nested: {
+                        list: []
+                        obj: {}
+                    }
+                    species: Species.HUMAN
+                    when: Date
+                }
+                "[\\n        x\\n    ]"
+                """, run(ScriptLanguage.JS, code, new ByteArrayOutputStream()));
+    }
+
+    @Test
     void javascriptUsesOptionsObjectsPlainObjectsAndGlobals() throws Exception {
         String code = """
                 const connector = new SpatialXConnector({domain: "https://example.org/spatialx/", token: "t"});
@@ -172,6 +245,7 @@ class ScriptBindingsTest {
                 console.log(TrasncriptsSubmission === TranscriptsSubmission, String(Species.HUMAN), Species.HUMAN.value);
                 try { connector.list_study({group: "g"}, "human", 1, true, "extra"); } catch (e) { console.log(e.name + ": " + e.message); }
                 try { connector.get_study_detail({study_id: "ST-9"}); } catch (e) { console.log(e.name + ": " + e.message); }
+                console.log("folder", temporary_folder({prefix: "bindings-js-"}).includes("/bindings-js-"));
                 console.log("argv", JSON.stringify(argv.slice(1)), typeof env.PATH);
                 connector.get_study_detail({study_id: "ST-404"});
                 """;
@@ -184,6 +258,7 @@ class ScriptBindingsTest {
         assertTrue(printed.contains("true Species.HUMAN human\n"), printed);
         assertTrue(printed.contains("TypeError: list_study() takes 4 arguments but 5 were given"), printed);
         assertTrue(printed.contains("SpatialXError: Study ST-9 not found on https://example.org/spatialx/\n"), printed);
+        assertTrue(printed.contains("folder true\n"), printed);
         assertTrue(printed.contains("argv [\"first-arg\"] string\n"), printed);
         String line = describe(error);
         int failing = code.lines().toList().indexOf("connector.get_study_detail({study_id: \"ST-404\"});") + 1;

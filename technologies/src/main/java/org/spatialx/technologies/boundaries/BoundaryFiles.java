@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.spatialx.api.technology.DetectionReport;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.EntryKind;
+import org.spatialx.formats.boundaries.BoundaryReader;
 
 /**
  * Which file of a detected data set holds its boundary polygons, from the elements the technologies
@@ -34,7 +35,7 @@ public final class BoundaryFiles {
         return readable(report, NUCLEUS_ELEMENT);
     }
 
-    /** Whether a file name has the extension of a table this package reads (.parquet, .csv, .csv.gz). */
+    /** Whether a file name has the extension of a table {@link BoundaryReader} reads (.parquet, .csv, .csv.gz). */
     public static boolean isTableName(String fileName) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".parquet") || name.endsWith(".csv") || name.endsWith(".csv.gz");

@@ -6,6 +6,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /**
  * The two CosMx flat-file exports share one layout ({@link CosmxLayout}); they differ in file
@@ -55,5 +57,10 @@ abstract class CosmxTechnology implements Technology {
     @Override
     public List<String> warnings(DetectionContext context) {
         return CosmxLayout.warnings(context, id(), positionUnit, otherExport);
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new CosmxReader());
     }
 }

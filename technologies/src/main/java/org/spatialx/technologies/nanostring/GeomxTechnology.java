@@ -13,6 +13,7 @@ import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.StorageEntry;
 import org.spatialx.api.technology.Technology;
 import org.spatialx.technologies.header.TextHeader;
+import org.spatialx.api.ingestion.DataReader;
 
 /**
  * NanoString GeoMx DSP NGS readout: a folder of DCC files, the probe kit configuration (PKC, or a
@@ -67,5 +68,10 @@ public final class GeomxTechnology implements Technology {
                 .flatMap(text -> TextHeader.find(text, "SoftwareVersion,([^\\r\\n]+)"))
                 .map(v -> SoftwareVersion.of("GeoMx NGS pipeline " + v.trim(), path + " <Header> SoftwareVersion"))
                 .orElse(SoftwareVersion.unknown(path + " has no SoftwareVersion header"));
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new GeomxReader());
     }
 }

@@ -8,6 +8,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /** Standard BioTools (Fluidigm) Hyperion imaging mass cytometry acquisition (.mcd). */
 @Extension
@@ -35,5 +37,10 @@ public final class McdTechnology implements Technology {
     @Override
     public SoftwareVersion readVersion(DetectionContext context) {
         return SoftwareVersion.unknown("the MCD schema (and its version) is stored at the end of the file, which detection does not read");
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new ProteinImageReader());
     }
 }

@@ -8,6 +8,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /** Multiplexed protein image as OME-TIFF (CODEX/PhenoCycler exports, steinbock IMC conversions, ...). */
 @Extension
@@ -38,5 +40,10 @@ public final class OmeTiffTechnology implements Technology {
     @Override
     public SoftwareVersion readVersion(DetectionContext context) {
         return ProteinImageTechnology.fromHeader(context, "Creator=\"([^\"]*)\"", "OME-XML Creator");
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new ProteinImageReader());
     }
 }

@@ -8,6 +8,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /** Akoya PhenoCycler (CODEX) / Vectra Polaris image in the PerkinElmer QPTIFF container. */
 @Extension
@@ -33,5 +35,10 @@ public final class QptiffTechnology implements Technology {
     public SoftwareVersion readVersion(DetectionContext context) {
         return ProteinImageTechnology.fromHeader(context, "<AcquisitionSoftware>([^<]*)</AcquisitionSoftware>",
                 "AcquisitionSoftware");
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new ProteinImageReader());
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.pf4j.Extension;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /**
  * Slide-seq / Slide-seqV2 puck: a digital gene expression matrix and the bead locations. Sent as
@@ -36,5 +38,10 @@ public final class SlideSeqTechnology implements Technology {
                         file("*BeadLocationsForR.csv"), file("*bead_locations.csv"), file("*BeadLocations*.csv"),
                         file("*bead_locations*.txt*"))
                         .describedAs("bead barcodes and x/y positions"));
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new SlideSeqReader());
     }
 }

@@ -10,7 +10,8 @@ import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
-import org.spatialx.technologies.header.Hdf5Header;
+import org.spatialx.formats.header.Hdf5Header;
+import org.spatialx.api.ingestion.DataReader;
 
 /** An AnnData {@code .h5ad} file with spatial coordinates, sent as the file {@code annotated_data}. */
 @Extension
@@ -42,5 +43,10 @@ public final class SpatialDataH5adTechnology implements Technology {
                 .flatMap(path -> Hdf5Header.rootAttribute(path, "encoding-version"))
                 .map(v -> SoftwareVersion.of("anndata encoding " + v, file.get().path() + " encoding-version"))
                 .orElse(SoftwareVersion.unknown(file.get().path() + " has no encoding-version attribute"));
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new H5adReader("annotated_data"));
     }
 }

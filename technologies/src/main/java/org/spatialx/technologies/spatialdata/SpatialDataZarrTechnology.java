@@ -16,6 +16,7 @@ import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
 import org.spatialx.technologies.header.TextHeader;
+import org.spatialx.api.ingestion.DataReader;
 
 /**
  * A SpatialData store ({@code *.zarr} folder written by the {@code spatialdata} library), sent as
@@ -77,5 +78,10 @@ public final class SpatialDataZarrTechnology implements Technology {
             return List.of("the .zarr folder has no .zgroup or zarr.json: it may not be a zarr store");
         }
         return List.of();
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new SpatialDataZarrReader());
     }
 }

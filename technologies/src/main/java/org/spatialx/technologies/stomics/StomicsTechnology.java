@@ -11,6 +11,7 @@ import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
 import org.spatialx.technologies.header.TextHeader;
+import org.spatialx.api.ingestion.DataReader;
 
 /** BGI STOmics Stereo-seq (SAW): the GEF (HDF5) or GEM (text) expression file, with an optional image. */
 @Extension
@@ -56,5 +57,10 @@ public final class StomicsTechnology implements Technology {
         }
         return SoftwareVersion.unknown(matrix.get().path()
                 + " has no #FileFormat header (bin1 GEM of the first public releases)");
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new StomicsReader());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
-import org.spatialx.technologies.header.Hdf5Header;
+import org.spatialx.formats.header.Hdf5Header;
 
 /** The Space Ranger version of a Visium output: the {@code software_version} attribute of its matrix .h5. */
 final class SpaceRangerVersion {

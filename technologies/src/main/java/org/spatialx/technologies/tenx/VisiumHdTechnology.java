@@ -5,6 +5,7 @@ import static org.spatialx.api.technology.Alternative.folder;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spatialx.api.ingestion.DataReader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -16,6 +17,7 @@ import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.StorageEntry;
 import org.spatialx.api.technology.Technology;
+import java.util.Optional;
 
 /**
  * 10x Genomics Visium HD (Space Ranger 3.x-4.x): the 8 µm bin of {@code binned_outputs} by default,
@@ -116,5 +118,10 @@ public final class VisiumHdTechnology implements Technology {
                     + " (give the square_NNNum folder to choose one)");
         }
         return warnings;
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new SpaceRangerReader());
     }
 }

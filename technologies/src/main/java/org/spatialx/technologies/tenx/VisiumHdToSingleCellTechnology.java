@@ -5,7 +5,9 @@ import static org.spatialx.api.technology.Alternative.folder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
+import org.spatialx.api.ingestion.DataReader;
 import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
@@ -58,5 +60,11 @@ public final class VisiumHdToSingleCellTechnology implements Technology {
     @Override
     public List<String> warnings(DetectionContext context) {
         return bins.warnings(context).stream().filter(w -> !w.startsWith("segmented_outputs/ present")).toList();
+    }
+
+    /** The bins, as VISIUM_HD ingests them; the segmented cells' GeoJSON polygons are not read here. */
+    @Override
+    public Optional<DataReader> reader() {
+        return bins.reader();
     }
 }

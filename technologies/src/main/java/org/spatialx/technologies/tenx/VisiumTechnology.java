@@ -5,12 +5,14 @@ import static org.spatialx.api.technology.Alternative.folder;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spatialx.api.ingestion.DataReader;
 import org.pf4j.Extension;
 import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.ElementReport;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import java.util.Optional;
 
 /**
  * 10x Genomics Visium (Space Ranger 1.x-3.x), in a Space Ranger {@code outs} folder or a folder of
@@ -81,5 +83,10 @@ public final class VisiumTechnology implements Technology {
         context.found("matrix").map(ElementReport::path).filter(p -> p.contains("filtered_feature_bc_matrix"))
                 .ifPresent(p -> warnings.add("using the filtered matrix " + p + " (the server's own parse takes the raw one)"));
         return warnings;
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new SpaceRangerReader());
     }
 }

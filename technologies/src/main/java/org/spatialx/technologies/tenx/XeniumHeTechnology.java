@@ -4,11 +4,13 @@ import static org.spatialx.api.technology.Alternative.file;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spatialx.api.ingestion.DataReader;
 import org.pf4j.Extension;
 import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import java.util.Optional;
 
 /**
  * A Xenium run with its post-Xenium H&E image and the alignment matrix that registers it. The
@@ -57,5 +59,10 @@ public final class XeniumHeTechnology implements Technology {
     @Override
     public List<String> warnings(DetectionContext context) {
         return XeniumTechnology.layoutWarnings(context);
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new XeniumReader());
     }
 }

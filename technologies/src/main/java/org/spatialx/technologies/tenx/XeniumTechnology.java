@@ -5,6 +5,7 @@ import static org.spatialx.api.technology.Alternative.folder;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spatialx.api.ingestion.DataReader;
 import java.util.Optional;
 import org.pf4j.Extension;
 import org.spatialx.api.technology.DetectionContext;
@@ -136,5 +137,10 @@ public final class XeniumTechnology implements Technology {
             warnings.add("no morphology image: the data set will have no image layer");
         }
         return warnings;
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new XeniumReader());
     }
 }

@@ -8,6 +8,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /** Vizgen MERSCOPE with cell boundaries as a folder of per-FOV HDF5 files (software before 233). */
 @Extension
@@ -42,5 +44,10 @@ public final class MerscopeVer1Technology implements Technology {
     @Override
     public List<String> warnings(DetectionContext context) {
         return MerscopeLayout.warnings(context);
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new MerscopeReader());
     }
 }

@@ -9,6 +9,8 @@ import org.spatialx.api.technology.DetectionContext;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.technology.SoftwareVersion;
 import org.spatialx.api.technology.Technology;
+import org.spatialx.api.ingestion.DataReader;
+import java.util.Optional;
 
 /** Vizgen MERSCOPE with cell boundaries as one GeoParquet file (also what Vizgen's vpt re-segmentation writes). */
 @Extension
@@ -49,5 +51,10 @@ public final class MerscopeVer2Technology implements Technology {
         context.found("segmentation").filter(s -> !s.path().endsWith("cell_boundaries.parquet"))
                 .ifPresent(s -> warnings.add("segmentation from " + s.path() + " (not the instrument's cell_boundaries.parquet)"));
         return warnings;
+    }
+
+    @Override
+    public Optional<DataReader> reader() {
+        return Optional.of(new MerscopeReader());
     }
 }
