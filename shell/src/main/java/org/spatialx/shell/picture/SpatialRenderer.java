@@ -236,6 +236,12 @@ public final class SpatialRenderer {
         }
         // Crop the unused bottom of a wide plot (the plot keeps its aspect ratio).
         image = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), usedHeight));
+        Path absolute = writePng(image, output);
+        return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+    }
+
+    /** Writes {@code image} to {@code output} through a {@code .part} file (no half-written picture); the absolute path. */
+    static Path writePng(BufferedImage image, Path output) throws IOException {
         Path absolute = output.toAbsolutePath();
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
@@ -243,7 +249,7 @@ public final class SpatialRenderer {
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         ImageIO.write(image, "png", partial.toFile());
         Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+        return absolute;
     }
 
     /**
@@ -331,7 +337,7 @@ public final class SpatialRenderer {
         }
     }
 
-    private static String tick(double value) {
+    static String tick(double value) {
         return Math.abs(value) >= 100 || value == Math.rint(value) ? String.valueOf(Math.round(value)) : String.format("%.2f", value);
     }
 
@@ -400,7 +406,9 @@ public final class SpatialRenderer {
         kept.sort(Comparator.comparing((String c) -> -counts.get(c)).thenComparing(c -> c));
         boolean truncated = kept.size() > maxCategories;
         kept = new ArrayList<>(kept.subList(0, Math.min(maxCategories, kept.size())));
-        kept.sort(Comparator.naturalOrder());
+        // clusters numbered 0..n read in numeric order (2 before 10), names alphabetically
+        boolean numbered = kept.stream().allMatch(c -> c.matches("-?\\d{1,9}"));
+        kept.sort(numbered ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder());
         for (int i = 0; i < kept.size(); i++) {
             legend.put(kept.get(i), i);
         }
