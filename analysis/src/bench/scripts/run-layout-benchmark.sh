@@ -8,7 +8,8 @@
 #   analysis/src/bench/scripts/run-layout-benchmark.sh [--classpath CP] [CELLS ...]   (default 10000 100000)
 # Needs /usr/bin/python3 with numpy, scikit-learn and umap-learn, and /usr/bin/time; without them it says
 # so and stops, successfully. ONLY=umap|tsne runs one method; THREADS sets the Java side's threads;
-# JAVA_OPTS replace the JVM's options (-Xmx4g). umap-learn optimises single-threaded when given a seed
+# JAVA_OPTS replace the JVM's options (-Xmx4g); TIMEOUT=SECONDS stops a process that runs longer (it says so, and
+# its layout is left out of the trustworthiness). umap-learn optimises single-threaded when given a seed
 # (random_state), as here; scikit-learn's TSNE uses all cores (OpenMP).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,7 +34,11 @@ if [[ -z "$cp" ]]; then
   rm -f "$cpfile"
 fi
 reference="$root/analysis/src/test/python/layout_reference.py"
-process_time() { /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" "$@"; }
+process_time() {
+  local status=0
+  /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" ${TIMEOUT:+timeout "$TIMEOUT"} "$@" || status=$?
+  [[ $status -ne 124 ]] || echo "  (stopped after TIMEOUT=$TIMEOUT s)"
+}
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%FT%TZ)"
 "$java" -version 2>&1 | head -1
 /usr/bin/python3 -c "import sklearn, umap, numpy; print('scikit-learn', sklearn.__version__, 'umap-learn',
@@ -52,8 +57,11 @@ for cells in "${sizes[@]}"; do
     process_time /usr/bin/python3 "$reference" "$method" "$data/embedding.f64" "$cells" 50 "$data/python.f64" \
       "${args[@]}" 2>&1 | sed '1s/$/ s/'
     echo "  trustworthiness, kNN preservation (k = 15, 5,000 cells) of java, then python (load $(cut -d' ' -f1-3 /proc/loadavg)):"
-    /usr/bin/python3 "$reference" trustworthiness "$data/embedding.f64" "$cells" 50 "$data/java.f64" \
-      "$data/python.f64" 15 5000 0 | sed 's/^/    /'
+    layouts=()
+    for side in java python; do [[ ! -f "$data/$side.f64" ]] || layouts+=("$data/$side.f64"); done
+    /usr/bin/python3 "$reference" trustworthiness "$data/embedding.f64" "$cells" 50 "${layouts[@]}" 15 5000 0 \
+      | sed 's/^/    /'
+    rm -f "$data/java.f64" "$data/python.f64"
   done
   rm -rf "$data"
 done
