@@ -1,11 +1,7 @@
 package org.spatialx.analysis.embeddings;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.spatialx.analysis.input.AnnDataFile;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.data.DenseMatrix;
+import org.spatialx.formats.csv.CsvFile;
 
 /**
  * Embeddings in an uploaded file, with the barcodes of their rows: an AnnData {@code .h5ad} (every
@@ -42,7 +38,7 @@ record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embedd
             if (name.matches(".*\\.(csv|tsv|txt)(\\.gz)?")) {
                 return delimited(file);
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new AnalysisException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         }
         throw new AnalysisException("Cannot import embeddings from " + file.getFileName() + ": give an AnnData .h5ad"
@@ -67,15 +63,19 @@ record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embedd
     }
 
     private static ImportedEmbeddings delimited(Path file) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-                BufferedReader reader = new BufferedReader(new InputStreamReader(
-                        file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
-            String headerLine = reader.readLine();
-            if (headerLine == null) {
+        char delimiter = ',';
+        CsvFile csv = CsvFile.open(file, delimiter);
+        List<String> header = csv.next();
+        if (header != null && header.size() == 1 && header.get(0).indexOf('\t') >= 0) {
+            csv.close();
+            delimiter = '\t';
+            csv = CsvFile.open(file, delimiter);
+            header = csv.next();
+        }
+        try (CsvFile rows = csv) {
+            if (header == null) {
                 throw new AnalysisException(file.getFileName() + " is empty.");
             }
-            char delimiter = headerLine.indexOf('\t') >= 0 ? '\t' : ',';
-            List<String> header = fields(headerLine, delimiter);
             int dims = header.size() - 1;
             if (dims < 1) {
                 throw new AnalysisException(file.getFileName() + " has one column; it needs the barcodes, then one"
@@ -83,14 +83,9 @@ record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embedd
             }
             List<String> barcodes = new ArrayList<>();
             double[] values = new double[dims * 1024];
-            String line;
-            int lineNumber = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> fields = fields(line, delimiter);
+            List<String> fields;
+            while ((fields = rows.next()) != null) {
+                int lineNumber = (int) rows.lineNumber();
                 if (fields.size() != dims + 1) {
                     throw new AnalysisException(file.getFileName() + " line " + lineNumber + " has " + fields.size()
                             + " fields; the header has " + (dims + 1) + ".");
@@ -156,34 +151,5 @@ record ImportedEmbeddings(List<String> barcodes, Map<String, DenseMatrix> embedd
 
     private static String stem(Path file) {
         return file.getFileName().toString().replaceFirst("(?i)\\.(csv|tsv|txt)(\\.gz)?$", "");
-    }
-
-    /** The fields of one line: a field may be double-quoted (with "" for a quote inside). */
-    private static List<String> fields(String line, char delimiter) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

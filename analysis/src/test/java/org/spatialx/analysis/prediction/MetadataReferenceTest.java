@@ -20,6 +20,7 @@ import org.spatialx.analysis.TestData;
 import org.spatialx.analysis.input.AnnDataFile;
 import org.spatialx.analysis.input.InMemoryAnalysisInput;
 import org.spatialx.analysis.testing.RecordingContext;
+import org.spatialx.analysis.testing.SpatialDomains;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;
@@ -77,7 +78,7 @@ class MetadataReferenceTest {
         for (int c = 0; c < cells; c++) {
             truth[c] = c % TYPES.size();
             for (int g = 0; g < genes.size(); g++) {
-                int count = poisson(mean[truth[c]][g] * 4, random);
+                int count = SpatialDomains.poisson(mean[truth[c]][g] * 4, random);
                 if (count > 0) {
                     indices.add(g);
                     values.add(count);
@@ -93,17 +94,6 @@ class MetadataReferenceTest {
                 .obs("clusters", Column.Categorical.ofClusters(truth))
                 .obs("cell type", new Column.Text(Arrays.stream(truth).mapToObj(TYPES::get).toList()))
                 .threads(2).build();
-    }
-
-    private static int poisson(double mean, SplittableRandom random) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int k = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 
     private static List<String> predictions(AnalysisResult result, String name) {

@@ -131,8 +131,8 @@ public record SpatialDomains(ExpressionMatrix counts, DenseMatrix positions, int
         return Math.sqrt(-2 * Math.log(u)) * Math.sin(2 * Math.PI * random.nextDouble());
     }
 
-    /** Poisson: Knuth's product of uniforms below 20, a rounded normal above. */
-    private static int poisson(double mean, SplittableRandom random) {
+    /** A Poisson draw (also for other generated tests): Knuth's product of uniforms below 20, a rounded normal above. */
+    public static int poisson(double mean, SplittableRandom random) {
         if (mean >= 20) {
             return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * normal(random)));
         }

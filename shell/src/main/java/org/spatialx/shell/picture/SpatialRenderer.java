@@ -129,16 +129,11 @@ public final class SpatialRenderer {
         }
         Map<String, Integer> colourIndex = categories(points, boundaries, options.maxCategories());
         BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = canvas(image);
         int usedHeight = options.height();
         PlotFrame frame;
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, options.width(), options.height());
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-            g.setFont(font);
+            Font font = g.getFont();
             FontMetrics metrics = g.getFontMetrics();
 
             int legendWidth = points.values() != null ? 90
@@ -238,6 +233,17 @@ public final class SpatialRenderer {
         image = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), usedHeight));
         Path absolute = writePng(image, output);
         return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+    }
+
+    /** Graphics on {@code image}, white, antialiased, in the pictures' 13-point sans-serif font. */
+    static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        return g;
     }
 
     /** Writes {@code image} to {@code output} through a {@code .part} file (no half-written picture); the absolute path. */

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -100,15 +99,10 @@ public final class VolcanoRenderer {
         }
 
         BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = SpatialRenderer.canvas(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, options.width(), options.height());
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+            Font font = g.getFont();
             Font small = font.deriveFont(11f);
-            g.setFont(font);
             FontMetrics metrics = g.getFontMetrics();
             int tableWidth = top.isEmpty() ? 0 : 300;
             int left = 70;
