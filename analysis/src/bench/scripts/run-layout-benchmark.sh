@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# UMAP and t-SNE benchmark: the umap and tsne kinds of this module next to umap-learn and scikit-learn's
+# UMAP, t-SNE and region segmentation benchmark: the umap and tsne kinds of this module next to umap-learn and scikit-learn's
 # TSNE (Barnes-Hut) on the same generated 50-component embedding, one process per run; then the
 # trustworthiness (sklearn, k = 15) and kNN preservation of each layout on the same 5,000-cell sample.
 # Prints the fit's wall time of each side, each process's wall time and peak RSS measured from the outside,
-# and the load average before each run (the machine is shared); deletes the data.
+# and the load average before each run (the machine is shared); deletes the data. Then region segmentation
+# (Java only: no Python counterpart) on a generated tissue of the same size, with its ARI against the domains.
 # Usage (from the repository root):
 #   analysis/src/bench/scripts/run-layout-benchmark.sh [--classpath CP] [CELLS ...]   (default 10000 100000)
 # Needs /usr/bin/python3 with numpy, scikit-learn and umap-learn, and /usr/bin/time; without them it says
-# so and stops, successfully. ONLY=umap|tsne runs one method; THREADS sets the Java side's threads;
+# so and stops, successfully. ONLY=umap|tsne|regions runs one method; THREADS sets the Java side's threads;
 # JAVA_OPTS replace the JVM's options (-Xmx4g); TIMEOUT=SECONDS stops a process that runs longer (it says so, and
 # its layout is left out of the trustworthiness). umap-learn optimises single-threaded when given a seed
 # (random_state), as here; scikit-learn's TSNE uses all cores (OpenMP).
@@ -46,8 +47,14 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -
 for cells in "${sizes[@]}"; do
   data=$(mktemp -d /tmp/spatialx-layout-bench.XXXXXX)
   /usr/bin/python3 "$here/generate_layout_data.py" "$data" "$cells"
-  for method in umap tsne; do
+  for method in umap tsne regions; do
     [[ -z "${ONLY:-}" || "$ONLY" == "$method" ]] || continue
+    if [[ $method == regions ]]; then
+      echo "== $cells cells, region segmentation (load $(cut -d' ' -f1-3 /proc/loadavg))"
+      process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
+        org.spatialx.analysis.RegionSegmentationBenchmark "$cells" 2>&1
+      continue
+    fi
     echo "== $cells cells, $method (load $(cut -d' ' -f1-3 /proc/loadavg))"
     process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
       org.spatialx.analysis.LayoutBenchmark "$method" "$data" "$data/java.f64" 2>&1
