@@ -1,9 +1,8 @@
 """Per-gene DE statistics with scipy, on a count matrix and two groups written by the Java tests.
 
 Usage: de_reference.py DIR NORMALIZE
-DIR holds raw little-endian arrays: indptr.i4, indices.i4, data.f64 (CSR counts, cells x genes),
-normalized.f64 (the same entries normalised by the Java side), shape.i4 (cells, genes), group1.i4,
-group2.i4 (row indices). NORMALIZE is raw, log1p-normalized or sqrt-normalized: counts / (cell total /
+DIR holds .npy arrays: indptr, indices, data (CSR counts, cells x genes), normalized (the same
+entries normalised by the Java side), shape (cells, genes), group1, group2 (row indices). NORMALIZE is raw, log1p-normalized or sqrt-normalized: counts / (cell total /
 1e4), then log1p or sqrt, as scanpy's normalize_total + log1p.
 
 Means, fractions and fold changes come from this script's own normalisation of the counts. The tests run
@@ -27,22 +26,22 @@ from scipy import sparse, stats
 folder, normalize = sys.argv[1], sys.argv[2]
 
 
-def read(name, dtype):
-    return np.fromfile(os.path.join(folder, name), dtype=dtype)
+def read(name):
+    return np.load(os.path.join(folder, name + ".npy"))
 
 
-cells, genes = read("shape.i4", "<i4")
-matrix = sparse.csr_matrix((read("data.f64", "<f8"), read("indices.i4", "<i4"), read("indptr.i4", "<i4")),
+cells, genes = read("shape")
+matrix = sparse.csr_matrix((read("data"), read("indices"), read("indptr")),
                            shape=(cells, genes))
 if normalize != "raw":
     totals = np.asarray(matrix.sum(axis=1)).ravel()
     divisors = np.where(totals == 0, 1.0, totals / 1e4)
     scaled = matrix.data / np.repeat(divisors, np.diff(matrix.indptr))
     matrix.data = np.log1p(scaled) if normalize == "log1p-normalized" else np.sqrt(scaled)
-rows1, rows2 = read("group1.i4", "<i4"), read("group2.i4", "<i4")
+rows1, rows2 = read("group1"), read("group2")
 group1 = matrix[rows1].toarray()
 group2 = matrix[rows2].toarray()
-theirs = sparse.csr_matrix((read("normalized.f64", "<f8"), matrix.indices, matrix.indptr), shape=(cells, genes))
+theirs = sparse.csr_matrix((read("normalized"), matrix.indices, matrix.indptr), shape=(cells, genes))
 tested1 = theirs[rows1].toarray()
 tested2 = theirs[rows2].toarray()
 to_counts = {"raw": lambda m: m, "log1p-normalized": np.expm1, "sqrt-normalized": np.square}[normalize]

@@ -1,5 +1,5 @@
 """umap-learn's UMAP, scikit-learn's TSNE and the trustworthiness of layouts, on an embedding written by the
-Java tests and benchmarks (raw little-endian float64, N x D).
+Java tests (.npy) and benchmarks (raw little-endian float64, N x D); a layout is written the same way.
 
 Usage:
   layout_reference.py umap EMBEDDING N D OUT N_NEIGHBORS INIT SEED   (INIT: spectral, pca or random)
@@ -22,6 +22,8 @@ import numpy as np  # noqa: E402
 
 
 def load(path, n, d):
+    if path.endswith(".npy"):
+        return np.load(path).reshape(n, d)
     return np.fromfile(path, dtype="<f8").reshape(n, d)
 
 
@@ -67,7 +69,10 @@ def main():
         return
     else:
         raise SystemExit("unknown command " + command)
-    layout.astype("<f8").tofile(out)
+    if out.endswith(".npy"):
+        np.save(out, layout.astype("<f8"))
+    else:
+        layout.astype("<f8").tofile(out)
 
 
 main()

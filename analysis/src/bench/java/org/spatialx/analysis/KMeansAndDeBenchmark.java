@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.spatialx.analysis.clustering.KMeansAnalysis;
 import org.spatialx.analysis.de.DifferentialExpressionAnalysis;
+import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;
 import org.spatialx.api.data.DenseMatrix;
@@ -46,7 +48,8 @@ public final class KMeansAndDeBenchmark {
         RecordingContext context = new RecordingContext(0, threads, output);
         if (mode.equals("kmeans")) {
             DenseMatrix embedding = new DenseMatrix(cells, 50, doubles(folder.resolve("embedding.f64")));
-            InMemoryInput input = new InMemoryInput("DA-1", null).withEmbedding("PCA", embedding);
+            InMemoryAnalysisInput input = InMemoryAnalysisInput.withoutCounts("DA-1", embedding.rows())
+                    .embedding("PCA", embedding).build();
             for (int run = 1; run <= runs; run++) {
                 long start = System.nanoTime();
                 AnalysisResult result = new KMeansAnalysis().run(new KMeansAnalysis.Params("PCA", 10, null), input,
@@ -61,7 +64,7 @@ public final class KMeansAndDeBenchmark {
                 new MatrixValues.Ints(ints(folder.resolve("data.i4"))));
         List<Integer> group1 = boxed(ints(folder.resolve("group1.i4")));
         List<Integer> group2 = boxed(ints(folder.resolve("group2.i4")));
-        InMemoryInput input = new InMemoryInput("DA-1", counts);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.builder("DA-1", counts).build();
         DifferentialExpressionAnalysis.Params params = DifferentialExpressionAnalysis.Params.defaults()
                 .withGroups("DA-1", group1, "DA-1", group2).withMethod(mode);
         for (int run = 1; run <= runs; run++) {

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import org.spatialx.analysis.embeddings.TsneAnalysis;
 import org.spatialx.analysis.embeddings.UmapAnalysis;
 import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.DenseMatrix;
 

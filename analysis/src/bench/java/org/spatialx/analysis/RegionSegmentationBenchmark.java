@@ -5,6 +5,7 @@ import org.spatialx.analysis.input.InMemoryAnalysisInput;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.spatial.RegionSegmentationAnalysis;
 import org.spatialx.analysis.testing.AdjustedRandIndex;
+import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.analysis.testing.SpatialDomains;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;

@@ -1,5 +1,6 @@
 package org.spatialx.analysis;
 
+import org.spatialx.api.PythonNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -153,15 +154,10 @@ class AnalysisDeclarationsTest {
             if (role != Role.PARAM && role != Role.CALL_ONLY) {
                 assertEquals(null, value, component.getName() + " has no Python default");
             }
-            params.add(new Param(snakeCase(component.getName()), value, role));
+            params.add(new Param(PythonNames.snakeCase(component.getName()), value, role));
         }
         return new Declaration(analysis.group(), analysis.name(), analysis.defaultTitle(), analysis.subType(defaults),
                 analysis.groupType(), analysis.extraKeywordsInParams(), params);
-    }
-
-    /** The client's rule (shell's PythonNames): a capital or a digit after a letter starts a word. */
-    private static String snakeCase(String javaName) {
-        return javaName.replaceAll("([A-Z])", "_$1").replaceAll("(?<=[a-zA-Z])(\\d)", "_$1").toLowerCase();
     }
 
     @Test

@@ -19,14 +19,14 @@ class AnalysisExtensionsTest {
     Path plugins;
 
     @Test
-    void pf4jFindsEveryBuiltInKind() {
+    void pf4jFindsEveryKindOfProtocol72() {
         PluginManager manager = new DefaultPluginManager(plugins);
         @SuppressWarnings("rawtypes")
         List<Analysis> kinds = manager.getExtensions(Analysis.class);
         Set<String> names = kinds.stream().map(kind -> kind.group() + "." + kind.name()).collect(Collectors.toSet());
         assertEquals(Set.of("embeddings.pca", "embeddings.scvi", "embeddings.umap", "embeddings.tsne",
-                "embeddings.upload_embeddings", "clustering.leiden", "clustering.louvain", "clustering.kmeans",
-                "de.differential_expression_genes", "prediction.metadata_reference", "prediction.deconvolution",
+                "embeddings.upload_embeddings", "clustering.louvain", "clustering.leiden", "clustering.kmeans",
+                "prediction.metadata_reference", "prediction.deconvolution", "de.differential_expression_genes",
                 "spatial_analysis.region_segmentation", "spatial_analysis.neighborhood_analysis"), names);
     }
 }

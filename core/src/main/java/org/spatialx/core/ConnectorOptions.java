@@ -2,7 +2,10 @@ package org.spatialx.core;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.spatialx.api.analysis.Analysis;
+import org.spatialx.core.analysis.AnalysisKinds;
 import java.util.function.Consumer;
 import org.spatialx.core.upload.UploadProgressListener;
 import org.spatialx.core.upload.UploadSettings;
@@ -27,6 +30,9 @@ import org.spatialx.core.upload.UploadSettings;
  * @param uploadProgress        told how each upload progresses, e.g. to draw a bar (default: nothing)
  * @param confirmation          asked before the notebook objects' {@code delete()} (default: {@code Yes}
  *                              typed on standard input, {@link Confirmation#console()})
+ * @param analyses              the analysis kinds {@code connector.analysis} offers (default: the kinds on
+ *                              the class path, {@link AnalysisKinds#onClassPath()}); hosts that load plugins
+ *                              pass theirs too
  */
 public record ConnectorOptions(
         BasicAuth basicAuth,
@@ -39,7 +45,8 @@ public record ConnectorOptions(
         Consumer<String> trackingOutput,
         UploadSettings uploads,
         UploadProgressListener uploadProgress,
-        Confirmation confirmation) {
+        Confirmation confirmation,
+        List<Analysis<?>> analyses) {
 
     /** Python's per-request timeout, used for connecting and for reading (protocol 1.3). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1800);
@@ -60,6 +67,7 @@ public record ConnectorOptions(
         Objects.requireNonNull(uploads, "uploads");
         Objects.requireNonNull(uploadProgress, "uploadProgress");
         Objects.requireNonNull(confirmation, "confirmation");
+        analyses = List.copyOf(Objects.requireNonNull(analyses, "analyses"));
         if (maxConnectRetries < 0) {
             throw new SpatialXInvalidInputException("maxConnectRetries must be 0 or more, got " + maxConnectRetries);
         }
@@ -101,6 +109,7 @@ public record ConnectorOptions(
         builder.uploads = uploads;
         builder.uploadProgress = uploadProgress;
         builder.confirmation = confirmation;
+        builder.analyses = analyses;
         return builder;
     }
 
@@ -126,6 +135,7 @@ public record ConnectorOptions(
         private UploadSettings uploads = UploadSettings.defaults();
         private UploadProgressListener uploadProgress = UploadProgressListener.NONE;
         private Confirmation confirmation = Confirmation.console();
+        private List<Analysis<?>> analyses;
 
         private Builder() {
         }
@@ -207,11 +217,17 @@ public record ConnectorOptions(
             return this;
         }
 
+        /** The analysis kinds {@code connector.analysis} offers, e.g. the built-ins and those of plugins. */
+        public Builder analyses(List<? extends Analysis<?>> kinds) {
+            this.analyses = List.copyOf(kinds);
+            return this;
+        }
+
         /** The options. */
         public ConnectorOptions build() {
             return new ConnectorOptions(basicAuth, insecureSkipTlsVerify, connectTimeout, readTimeout,
                     maxConnectRetries, retryBackoff, logPollInterval, trackingOutput, uploads, uploadProgress,
-                    confirmation);
+                    confirmation, analyses == null ? AnalysisKinds.onClassPath() : analyses);
         }
     }
 }

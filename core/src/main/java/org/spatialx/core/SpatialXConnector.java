@@ -15,6 +15,8 @@ import org.spatialx.api.StudyDetail;
 import org.spatialx.api.SubmissionResult;
 import org.spatialx.api.technology.DetectionResult;
 import org.spatialx.core.account.AccountEndpoints;
+import org.spatialx.core.analysis.Analyses;
+import org.spatialx.core.analysis.AnalysisEndpoints;
 import org.spatialx.core.lens.LensEndpoints;
 import org.spatialx.core.parse.ParsingEndpoints;
 import org.spatialx.core.study.Study;
@@ -37,16 +39,16 @@ import org.spatialx.core.upload.Uploader;
 
 /**
  * The Java counterpart of the Python {@code SpatialXConnector(domain, token)}: account and
- * storage helpers, studies, samples, data, parsing, submissions and uploads of a SpatialX server
- * (protocol sections 1 - 4 and 8). Methods mirroring a notebook call carry its Python name in
+ * storage helpers, studies, samples, data, parsing, submissions, uploads and analyses of a SpatialX
+ * server (protocol sections 1 - 4, 7 and 8). Methods mirroring a notebook call carry its Python name in
  * {@link NotebookName}; optional Python arguments are grouped in one trailing options record
  * whose {@code defaults()} are the Python defaults.
  *
  * <p>This class is the notebook's facade and holds no protocol logic: each call is one line into
  * a feature's endpoints, all built on one {@link SpatialXTransport}: {@link AccountEndpoints}
  * (account and storage), {@link StudyEndpoints} (studies, samples, data), {@link ParsingEndpoints},
- * {@link SubmissionEndpoints} (with tracking), {@link Uploader} and {@link LensEndpoints}. A new
- * feature (analyses) is one more endpoints class taking the transport, composed here.
+ * {@link SubmissionEndpoints} (with tracking), {@link Uploader}, {@link LensEndpoints} and
+ * {@link AnalysisEndpoints}. A new feature is one more endpoints class taking the transport, composed here.
  */
 public final class SpatialXConnector implements AutoCloseable {
 
@@ -62,6 +64,8 @@ public final class SpatialXConnector implements AutoCloseable {
     private final Uploader uploader;
     private final LensEndpoints lens;
     private final SpatialDataEndpoints spatialData;
+    private final AnalysisEndpoints analysisEndpoints;
+    private final Analyses analysis;
 
     /**
      * {@code SpatialXConnector(domain, token)} with the default options (TLS verified).
@@ -84,6 +88,24 @@ public final class SpatialXConnector implements AutoCloseable {
         this.uploader = new Uploader(transport, options.uploads(), options.uploadProgress());
         this.lens = new LensEndpoints(transport, account);
         this.spatialData = new SpatialDataEndpoints(transport, studies);
+        this.analysisEndpoints = new AnalysisEndpoints(transport, studies, tracker, options.analyses());
+        this.analysis = new Analyses(analysisEndpoints);
+    }
+
+    /**
+     * {@code connector.analysis}: {@code analysis.embeddings.pca(data_id=..., title=...)} and every other
+     * kind present, built in or from a plugin, plus {@code list_embedding} and {@code list_metadata}
+     * (protocol section 7). Each call returns the {@code analysis/create} payload after following the
+     * analysis log for up to 60 s.
+     */
+    @NotebookName(value = "analysis", property = true)
+    public Analyses analysis() {
+        return analysis;
+    }
+
+    /** The analysis requests behind {@link #analysis()}, for Java callers with a params record. */
+    public AnalysisEndpoints analysisEndpoints() {
+        return analysisEndpoints;
     }
 
     /** The transport every request goes through; uploads, parsing and analyses send theirs with it. */

@@ -36,6 +36,7 @@ import org.spatialx.server.submission.SubmissionApi;
 import org.spatialx.server.upload.UploadApi;
 import org.spatialx.server.upload.UploadSessions;
 import org.spatialx.technologies.TechnologyCatalog;
+import org.spatialx.server.analysis.AnalysisApi;
 
 /**
  * A local SpatialX-compatible server: HTTP on loopback speaking the SpatialX protocol
@@ -124,6 +125,7 @@ public final class LocalServer implements AutoCloseable {
                     submissions,
                     new UploadApi(uploads),
                     new AnnotatedElementsApi(database, catalog),
+                    new AnalysisApi(database, catalog, jobs, ids, json, technologies.analyses()),
                     new StaticGateway(database, home.studies()),
                     new LensConversionApi(database, catalog, groups, mounts, submissions, home.studies(), clock));
             jobs.onFinished(SubmissionApi.RECEIVE_JOB, submissions::receiveFinished);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
+import org.spatialx.api.analysis.Analysis;
 import org.spatialx.api.technology.Element;
 import org.spatialx.api.Spi;
 import org.spatialx.api.technology.Technology;
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every {@link Technology} known here: the built-ins found on the class path (PF4J system
- * extensions) and those of every plugin zip, jar or folder in a plugins folder. A plugin that
+ * Every {@link Technology} and {@link Analysis} kind known here: the built-ins found on the class
+ * path (PF4J system extensions) and those of every plugin zip, jar or folder in a plugins folder. A plugin that
  * cannot be loaded, is incompatible, or whose technology throws is skipped and listed in
  * {@link #problems()}; it never stops the others.
  */
@@ -32,14 +33,16 @@ public final class TechnologyCatalog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TechnologyCatalog.class);
 
     private final Map<String, Technology> technologies;
+    private final List<Analysis<?>> analyses;
     private final Map<String, String> origins;
     private final List<PluginProblem> problems;
     private final List<PluginWrapper> plugins;
     private final DefaultPluginManager manager;
 
-    private TechnologyCatalog(Map<String, Technology> technologies, Map<String, String> origins,
+    private TechnologyCatalog(Map<String, Technology> technologies, List<Analysis<?>> analyses, Map<String, String> origins,
             List<PluginProblem> problems, List<PluginWrapper> plugins, DefaultPluginManager manager) {
         this.technologies = Collections.unmodifiableMap(technologies);
+        this.analyses = List.copyOf(analyses);
         this.origins = Collections.unmodifiableMap(origins);
         this.problems = List.copyOf(problems);
         this.plugins = List.copyOf(plugins);
@@ -64,6 +67,11 @@ public final class TechnologyCatalog implements AutoCloseable {
             return Path.of(home, "plugins");
         }
         return Path.of(System.getProperty("user.home"), ".spatialx", "plugins");
+    }
+
+    /** The analysis kinds: the built-ins on the class path and those of the started plugins, by group and name. */
+    public List<Analysis<?>> analyses() {
+        return analyses;
     }
 
     /** The built-in technologies alone. */
@@ -91,6 +99,8 @@ public final class TechnologyCatalog implements AutoCloseable {
         for (Class<? extends Technology> type : builtIns) {
             add(instantiate(manager, type, "built-in", problems), "built-in", technologies, origins, problems);
         }
+        List<Analysis<?>> analyses = new ArrayList<>();
+        addAnalyses(manager, manager.getExtensionClasses(Analysis.class, null), "built-in", analyses, problems);
         Map<String, Technology> byId = new java.util.TreeMap<>(technologies);
         technologies.clear();
         technologies.putAll(byId);
@@ -125,20 +135,25 @@ public final class TechnologyCatalog implements AutoCloseable {
                 }
                 started.add(plugin);
                 List<Class<? extends Technology>> types;
+                List<Class<? extends Analysis>> analysisTypes;
                 try {
                     // Only the plugin's own classes: a plugin without an extension index of its
                     // own can see the host's through its class loader's parent.
                     types = manager.getExtensionClasses(Technology.class, id).stream()
                             .filter(type -> type.getClassLoader() == plugin.getPluginClassLoader())
                             .toList();
+                    analysisTypes = manager.getExtensionClasses(Analysis.class, id).stream()
+                            .filter(type -> type.getClassLoader() == plugin.getPluginClassLoader())
+                            .toList();
                 } catch (RuntimeException e) {
                     problems.add(new PluginProblem(id, "its extensions cannot be listed: " + rootMessage(e)));
                     continue;
                 }
-                if (types.isEmpty()) {
-                    problems.add(new PluginProblem(id, "declares no Technology extension"
+                if (types.isEmpty() && analysisTypes.isEmpty()) {
+                    problems.add(new PluginProblem(id, "declares no Technology or Analysis extension"
                             + " (annotate the class with @Extension and build with PF4J's annotation processor)"));
                 }
+                addAnalyses(manager, analysisTypes, id, analyses, problems);
                 List<Class<? extends Technology>> sorted = new ArrayList<>(types);
                 sorted.sort(java.util.Comparator.comparing(Class::getName));
                 for (Class<? extends Technology> type : sorted) {
@@ -148,7 +163,33 @@ public final class TechnologyCatalog implements AutoCloseable {
             }
         }
         problems.forEach(p -> LOG.warn("Skipped plugin {}", p));
-        return new TechnologyCatalog(technologies, origins, problems, started, manager);
+        analyses.sort(java.util.Comparator.comparing((Analysis<?> kind) -> kind.group()).thenComparing(Analysis::name));
+        return new TechnologyCatalog(technologies, analyses, origins, problems, started, manager);
+    }
+
+    /** Creates the analysis kinds of {@code types}; a kind that cannot be created or repeats a group.name is a problem. */
+    @SuppressWarnings("rawtypes")
+    private static void addAnalyses(DefaultPluginManager manager, List<Class<? extends Analysis>> types, String plugin,
+            List<Analysis<?>> analyses, List<PluginProblem> problems) {
+        List<Class<? extends Analysis>> sorted = new ArrayList<>(types);
+        sorted.sort(java.util.Comparator.comparing(Class::getName));
+        for (Class<? extends Analysis> type : sorted) {
+            Analysis<?> kind;
+            String key;
+            try {
+                kind = (Analysis<?>) manager.getExtensionFactory().create(type);
+                key = kind.group() + "." + kind.name();
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(new PluginProblem(plugin, type.getName() + " cannot be created: " + rootMessage(e)));
+                continue;
+            }
+            if (analyses.stream().anyMatch(k -> (k.group() + "." + k.name()).equals(key))) {
+                problems.add(new PluginProblem(plugin, "analysis " + key + " is already provided; skipped"
+                        + " (choose another name)"));
+                continue;
+            }
+            analyses.add(kind);
+        }
     }
 
     private static Technology instantiate(DefaultPluginManager manager, Class<? extends Technology> type,

@@ -87,7 +87,7 @@ class PluginCatalogTest {
             assertTrue(problems.get("future").startsWith("incompatible: requires SPI >=9.0.0, this is " + org.spatialx.api.Spi.VERSION),
                     problems.get("future"));
             assertTrue(problems.get("no-id-1.0.0.jar").startsWith("cannot be loaded"), problems.get("no-id-1.0.0.jar"));
-            assertTrue(problems.get("empty").startsWith("declares no Technology extension"));
+            assertTrue(problems.get("empty").startsWith("declares no Technology or Analysis extension"));
 
             // the plugin's technology is used for detection, loaded by the plugin's own class loader
             Technology bead = catalog.require("BEAD_ARRAY");

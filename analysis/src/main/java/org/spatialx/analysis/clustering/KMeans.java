@@ -2,7 +2,7 @@ package org.spatialx.analysis.clustering;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
 
 /**
@@ -74,7 +74,7 @@ public final class KMeans {
     }
 
     /** Clusters the {@code n} rows of {@code points} ({@code n x d}, row-major) into {@code k} clusters. */
-    public Result fit(double[] points, int n, int d, WorkerPool pool, AnalysisContext context) {
+    public Result fit(double[] points, int n, int d, Workers pool, AnalysisContext context) {
         if (n < k) {
             throw new IllegalArgumentException(n + " points cannot form " + k + " clusters");
         }
@@ -105,10 +105,10 @@ public final class KMeans {
         final int n;
         final int d;
         final int pieces;
-        final WorkerPool pool;
+        final Workers pool;
         final AnalysisContext context;
 
-        Points(double[] x, int n, int d, WorkerPool pool, AnalysisContext context) {
+        Points(double[] x, int n, int d, Workers pool, AnalysisContext context) {
             this.x = x;
             this.n = n;
             this.d = d;
@@ -128,7 +128,7 @@ public final class KMeans {
         /** Mean over the dimensions of their (population) variance, what scikit-learn scales {@code tol} by. */
         double meanVariance() {
             double[][] sums = new double[pieces][];
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 double[] sum = new double[d]; // the thread's own: see kMeansPlusPlus
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
@@ -142,7 +142,7 @@ public final class KMeans {
                 mean[j] /= n;
             }
             double[][] squares = new double[pieces][];
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 double[] square = new double[d];
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int j = 0, row = i * d; j < d; j++) {
@@ -181,7 +181,7 @@ public final class KMeans {
                 System.arraycopy(x, firsts[lane] * d, centres[lane], 0, d);
             }
             int[] firstOffsets = paddedOffsets(firsts, lanes, d);
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 context.checkCancelled();
                 double[] distances = new double[firstOffsets.length]; // the thread's own: see below
                 for (int i = from(piece); i < to(piece); i++) {
@@ -224,7 +224,7 @@ public final class KMeans {
                 // each point first takes the restart's latest centre into account, then the potential each
                 // candidate would leave; a point's distances to a restart's candidates are computed together when
                 // any of them can be nearer than its centre
-                pool.forEach(pieces, (worker, piece) -> {
+                pool.forEach(pieces, piece -> {
                     context.checkCancelled();
                     // scratch allocated by the thread that uses it: arrays of two threads side by side in the heap
                     // would share cache lines, and every write would bounce between the cores
@@ -271,7 +271,7 @@ public final class KMeans {
                 }
                 context.progress("k-means++ seeding", 0.2 * c / k);
             }
-            pool.forEach(pieces, (worker, piece) -> {
+            pool.forEach(pieces, piece -> {
                 for (int i = from(piece); i < to(piece); i++) {
                     for (int lane = 0; lane < lanes; lane++) {
                         settle(latest[lane], closest[lane], nearest[lane], i);
@@ -394,7 +394,7 @@ public final class KMeans {
          * from its distances (upper) and zero (lower), the centre sums from scratch.
          */
         private void assignAll() {
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 data.context.checkCancelled();
                 Delta delta = new Delta(k, d); // allocated by the thread that fills it: see kMeansPlusPlus
                 for (int i = data.from(piece); i < data.to(piece); i++) {
@@ -420,7 +420,7 @@ public final class KMeans {
                 }
                 halfGap[c] = nearest / 2;
             }
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 data.context.checkCancelled();
                 double[] distances = new double[centreOffsets.length]; // the thread's own: see kMeansPlusPlus
                 Delta delta = null;
@@ -522,7 +522,7 @@ public final class KMeans {
             double maxShift = shifts[largest];
             int farthestMover = largest;
             double otherShift = secondLargest;
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     int own = labels[i];
                     upper[i] += shifts[own];
@@ -547,7 +547,7 @@ public final class KMeans {
                 return;
             }
             double[] distance = new double[data.n];
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     distance[i] = squaredDistance(data.x, i * d, centres, labels[i] * d, d);
                 }
@@ -578,7 +578,7 @@ public final class KMeans {
 
         private double inertia() {
             double[] pieceInertia = new double[data.pieces];
-            data.pool.forEach(data.pieces, (worker, piece) -> {
+            data.pool.forEach(data.pieces, piece -> {
                 double sum = 0;
                 for (int i = data.from(piece); i < data.to(piece); i++) {
                     sum += squaredDistance(data.x, i * d, centres, labels[i] * d, d);

@@ -4,7 +4,7 @@ import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
@@ -75,7 +75,7 @@ public final class KMeansAnalysis extends DeclaredAnalysis<KMeansAnalysis.Params
         checkFinite(embedding, params.embeddingKey());
         context.progress("k-means", 0);
         KMeans.Result result;
-        try (WorkerPool pool = new WorkerPool(context.threads())) {
+        try (Workers pool = Workers.of(context)) {
             result = new KMeans(k, KMeans.RESTARTS, KMeans.MAX_ITERATIONS, KMeans.TOLERANCE)
                     .fit(embedding.values(), embedding.rows(), embedding.cols(), pool, context);
         }

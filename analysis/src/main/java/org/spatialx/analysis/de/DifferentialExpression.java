@@ -1,7 +1,7 @@
 package org.spatialx.analysis.de;
 
 import java.util.Arrays;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.expression.CellNormalizer;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.analysis.AnalysisContext;
@@ -62,13 +62,13 @@ final class DifferentialExpression {
     private final int genes;
     private final Normalization normalization;
     private final Test test;
-    private final WorkerPool pool;
+    private final Workers pool;
     private final AnalysisContext context;
     private final Piece[] pieces;
     /** Pieces 0 .. firstPieces-1 hold group 1's rows, the others group 2's. */
     private final int firstPieces;
 
-    DifferentialExpression(CellGroup first, CellGroup second, Normalization normalization, Test test, WorkerPool pool,
+    DifferentialExpression(CellGroup first, CellGroup second, Normalization normalization, Test test, Workers pool,
             AnalysisContext context) {
         this.first = first;
         this.second = second;
@@ -126,7 +126,7 @@ final class DifferentialExpression {
             int count = Math.min(PIECES_AT_ONCE, pieces.length - wave);
             Moments[] partial = new Moments[count];
             int start = wave;
-            pool.forEach(count, (worker, index) -> {
+            pool.forEach(count, index -> {
                 context.checkCancelled();
                 partial[index] = moments(pieces[start + index], new CellNormalizer(normalization));
             });
@@ -135,7 +135,7 @@ final class DifferentialExpression {
             }
             context.progress("reading the groups", 0.9 * (wave + count) / pieces.length);
         }
-        pool.forEach((genes + GENES_PER_TASK - 1) / GENES_PER_TASK, (worker, task) -> {
+        pool.forEach((genes + GENES_PER_TASK - 1) / GENES_PER_TASK, task -> {
             double[] welch = new double[2];
             for (int gene = task * GENES_PER_TASK; gene < Math.min(genes, (task + 1) * GENES_PER_TASK); gene++) {
                 GeneTests.welch(group1.mean[gene], group1.variance(gene), first.size(), group2.mean[gene],
@@ -229,7 +229,7 @@ final class DifferentialExpression {
         int[][] nonZero = new int[pieces.length][];
         boolean[] sorted = new boolean[pieces.length];
         double[][] totals = new double[pieces.length][];
-        pool.forEach(pieces.length, (worker, piece) -> {
+        pool.forEach(pieces.length, piece -> {
             context.checkCancelled();
             totals[piece] = new double[pieces[piece].size()];
             nonZero[piece] = new int[genes];
@@ -283,12 +283,12 @@ final class DifferentialExpression {
             double[] block = values;
             int g0 = blockStart;
             int g1 = blockEnd;
-            pool.forEach(pieces.length, (worker, piece) -> {
+            pool.forEach(pieces.length, piece -> {
                 context.checkCancelled();
                 gather(pieces[piece], g0, g1, sorted[piece], totals[piece], cursors[piece], writeAt[piece], block,
                         new CellNormalizer(normalization));
             });
-            pool.forEach((g1 - g0 + GENES_PER_TASK - 1) / GENES_PER_TASK, (worker, task) -> {
+            pool.forEach((g1 - g0 + GENES_PER_TASK - 1) / GENES_PER_TASK, task -> {
                 context.checkCancelled();
                 int from = g0 + task * GENES_PER_TASK;
                 for (int gene = from; gene < Math.min(g1, from + GENES_PER_TASK); gene++) {

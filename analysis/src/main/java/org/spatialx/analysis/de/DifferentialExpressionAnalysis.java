@@ -12,7 +12,7 @@ import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.SpatialAttrs;
@@ -222,7 +222,7 @@ public final class DifferentialExpressionAnalysis extends DeclaredAnalysis<Diffe
             context.log("Warning: the two groups share cells; each shared cell counts in both groups.");
         }
         DifferentialExpression.Statistics statistics;
-        try (WorkerPool pool = new WorkerPool(context.threads())) {
+        try (Workers pool = Workers.of(context)) {
             statistics = new DifferentialExpression(new CellGroup(counts1, rows1, columns[0]),
                     new CellGroup(counts2, rows2, columns[1]), normalization, test, pool, context).run();
         }

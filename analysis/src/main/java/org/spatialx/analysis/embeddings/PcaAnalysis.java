@@ -11,7 +11,7 @@ import org.spatialx.analysis.pca.PcaResult;
 import org.spatialx.analysis.pca.RandomizedPca;
 import org.spatialx.analysis.preprocess.GeneStatistics;
 import org.spatialx.analysis.preprocess.HighlyVariableGenes;
-import org.spatialx.analysis.preprocess.Normalization;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.analysis.Analysis;
@@ -121,7 +121,7 @@ public final class PcaAnalysis implements Analysis<PcaAnalysis.Params> {
         }
         try (Workers workers = Workers.of(context)) {
             context.progress("normalize", 0);
-            Normalization normalization = Normalization.of(counts, params.normalizeMethod(), workers);
+            Normalization normalization = Normalization.of(params.normalizeMethod());
             context.checkCancelled();
             int[] genes = selectGenes(counts, normalization, params.nTopGenes(), workers, context);
             context.progress("scale", 0.1);

@@ -6,7 +6,11 @@ import org.spatialx.api.NormalizeMethod;
  * What an analysis's {@code normalize_method} does to the counts of one cell (protocol 5.4),
  * computed per value so that a sparse matrix stays sparse (every method maps 0 to 0).
  * {@code log1p-normalized} is scanpy's {@code normalize_total(target_sum=1e4)} then {@code log1p}:
- * a count {@code v} of a cell whose counts total {@code t} becomes {@code log1p(v / (t / 1e4))}.
+ * a count {@code v} of a cell whose counts total {@code t} becomes {@code log1p(v / (t / 1e4))};
+ * {@code sqrt-normalized} the same size normalisation then the square root (it stabilises the variance
+ * of Poisson-like counts); {@code raw} the counts as they are. A cell without counts stays all zero
+ * (scanpy divides it by 1). PCA, DE genes and every other analysis that reads normalised expression
+ * use this one definition; {@link CellNormalizer} evaluates it fast, cell after cell.
  */
 public enum Normalization {
     /** The counts as they are. */
@@ -38,10 +42,18 @@ public enum Normalization {
 
     /** The normalised value of count {@code value} of a cell with divisor {@code divisor}. */
     public double apply(double value, double divisor) {
+        return transform(value / divisor);
+    }
+
+    /**
+     * The variance-stabilising transform of a size-normalised value: {@code log1p}, the square root,
+     * or the value itself.
+     */
+    public double transform(double sizeNormalized) {
         return switch (this) {
-            case RAW -> value;
-            case LOG1P -> Math.log1p(value / divisor);
-            case SQRT -> Math.sqrt(value / divisor);
+            case RAW -> sizeNormalized;
+            case LOG1P -> Math.log1p(sizeNormalized);
+            case SQRT -> Math.sqrt(sizeNormalized);
         };
     }
 

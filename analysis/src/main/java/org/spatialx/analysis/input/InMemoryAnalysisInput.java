@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.spatialx.analysis.neighbors.NearestNeighbors;
-import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.analysis.neighbors.NeighbourGraphs;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisInput;
 import org.spatialx.api.data.Column;
@@ -20,7 +18,7 @@ import org.spatialx.api.data.KnnGraph;
 /**
  * A data set's table held in memory: counts, per-cell columns, embeddings, spatial coordinates and
  * other data sets, as tests and a host that has the table loaded give it to an analysis.
- * {@link #neighbours} is computed once per (embedding, k) with {@link NearestNeighbors} and cached.
+ * {@link #neighbours} is computed once per (embedding, k) ({@link NeighbourGraphs}).
  */
 public final class InMemoryAnalysisInput implements AnalysisInput {
 
@@ -31,13 +29,8 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
     private final Map<String, DenseMatrix> embeddings;
     private final DenseMatrix spatial;
     private final Map<String, AnalysisInput> dataSets;
-    private final int threads;
-    private final long seed;
     private final Path files;
-    private final Map<NeighboursKey, KnnGraph> neighbours = new ConcurrentHashMap<>();
-
-    private record NeighboursKey(String embedding, int k) {
-    }
+    private final NeighbourGraphs neighbours;
 
     private InMemoryAnalysisInput(Builder builder) {
         this.dataId = builder.dataId;
@@ -46,9 +39,8 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
         this.embeddings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.embeddings));
         this.spatial = builder.spatial;
         this.dataSets = Map.copyOf(builder.dataSets);
-        this.threads = builder.threads;
-        this.seed = builder.seed;
         this.files = builder.files;
+        this.neighbours = new NeighbourGraphs(dataId, builder.threads, builder.seed);
         this.cellCount = builder.cellCount;
         obs.forEach((name, column) -> checkRows("obs column '" + name + "'", column.size()));
         embeddings.forEach((name, matrix) -> checkRows("embedding '" + name + "'", matrix.rows()));
@@ -131,15 +123,7 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
 
     @Override
     public KnnGraph neighbours(String embeddingKey, int k) {
-        DenseMatrix points = embedding(embeddingKey);
-        return neighbours.computeIfAbsent(new NeighboursKey(embeddingKey, k), key -> {
-            try (Workers workers = Workers.of(threads)) {
-                return NearestNeighbors.of(points, k, seed, workers);
-            } catch (IllegalArgumentException e) {
-                throw new AnalysisException("Cannot find " + k + " neighbours in embedding '" + embeddingKey + "' of "
-                        + dataId + ": " + e.getMessage(), e);
-            }
-        });
+        return neighbours.of(embeddingKey, embedding(embeddingKey), k);
     }
 
     /** Server paths are resolved inside the folder given to {@link Builder#files}; without one, no file is served. */

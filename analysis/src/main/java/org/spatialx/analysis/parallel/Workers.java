@@ -118,6 +118,14 @@ public final class Workers implements AutoCloseable {
         pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
     }
 
+    /**
+     * Runs {@code task} once for every index of {@code [0, count)}, each index a part of its own: for work
+     * the caller has already cut into pieces whose size does not depend on the thread count.
+     */
+    public void forEach(int count, java.util.function.IntConsumer task) {
+        forParts(count, count, (part, from, to) -> task.accept(part));
+    }
+
     /** Runs {@code task} over {@code [0, n)} in {@link #balancedParts} parts. */
     public void forRange(int n, RangeTask task) {
         forParts(n, balancedParts(n), task);

@@ -1,7 +1,8 @@
 package org.spatialx.analysis.prediction;
 
+import org.spatialx.analysis.expression.CellNormalizer;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.parallel.Workers;
-import org.spatialx.analysis.preprocess.Normalization;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.data.ExpressionMatrix;
 
@@ -26,22 +27,27 @@ record ClusterProfiles(int groups, int genes, double[] means, int[] sizes) {
         for (int k = 0; k < genes.length; k++) {
             position[genes[k]] = k;
         }
-        Normalization normalization = Normalization.of(counts, NormalizeMethod.LOG1P_NORMALIZE, workers);
+        Normalization normalization = Normalization.of(NormalizeMethod.LOG1P_NORMALIZE);
         int width = genes.length;
         int n = counts.cellCount();
         double[] sums = workers.sumOverParts(n, Math.min(64, workers.threads() * 4), groups * width + groups,
                 (from, to, s) -> {
+                    CellNormalizer normalizer = new CellNormalizer(normalization);
                     for (int cell = from; cell < to; cell++) {
                         int g = group[cell];
                         if (g < 0) {
                             continue;
                         }
                         s[groups * width + g]++;
-                        double factor = normalization.sizeFactor(cell);
+                        double total = 0;
+                        for (int e = counts.indptr()[cell]; e < counts.indptr()[cell + 1]; e++) {
+                            total += counts.values().get(e);
+                        }
+                        normalizer.startCell(total);
                         for (int e = counts.indptr()[cell]; e < counts.indptr()[cell + 1]; e++) {
                             int k = position[counts.indices()[e]];
                             if (k >= 0) {
-                                s[g * width + k] += normalization.transform(counts.values().get(e) * factor);
+                                s[g * width + k] += normalizer.apply(counts.values().get(e));
                             }
                         }
                     }

@@ -1,5 +1,6 @@
 package org.spatialx.analysis.preprocess;
 
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.data.ExpressionMatrix;
 
@@ -20,8 +21,8 @@ public record GeneStatistics(int cells, double[] mean, double[] variance) {
     static final int PARTS = 16;
 
     /**
-     * The statistics of the size-normalised values before the transform (counts times the cell's
-     * size factor): what the dispersion of highly variable genes is measured on.
+     * The statistics of the size-normalised values before the transform (counts divided by the cell's
+     * {@link Normalization#divisor}): what the dispersion of highly variable genes is measured on.
      */
     public static GeneStatistics ofNormalized(ExpressionMatrix counts, Normalization normalization, Workers workers) {
         int genes = counts.geneCount();
@@ -34,9 +35,9 @@ public record GeneStatistics(int cells, double[] mean, double[] variance) {
                 int start = indptr[cell];
                 int end = indptr[cell + 1];
                 StoredValues.copy(counts.values(), start, end, row);
-                double factor = normalization.sizeFactor(cell);
+                double divisor = normalization.divisor(counts.cellTotal(cell));
                 for (int i = start; i < end; i++) {
-                    double value = row[i - start] * factor;
+                    double value = row[i - start] / divisor;
                     int gene = indices[i];
                     into[gene] += value;
                     into[genes + gene] += value * value;

@@ -1,5 +1,7 @@
 package org.spatialx.analysis.preprocess;
 
+import org.spatialx.analysis.expression.CellNormalizer;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.data.ExpressionMatrix;
 
@@ -74,16 +76,17 @@ public final class ScaledExpression {
         int width = genes.length;
         double[] sums = workers.sumOverParts(cells, GeneStatistics.PARTS, 2 * width, (from, to, into) -> {
             double[] row = new double[longest];
+            CellNormalizer normalizer = new CellNormalizer(normalization);
             for (int cell = from; cell < to; cell++) {
                 int start = sourcePtr[cell];
                 int end = sourcePtr[cell + 1];
                 StoredValues.copy(counts.values(), start, end, row);
-                double factor = normalization.sizeFactor(cell);
+                normalizer.startCell(counts.cellTotal(cell));
                 int out = indptr[cell];
                 for (int i = start; i < end; i++) {
                     int j = column[sourceIndices[i]];
                     if (j >= 0) {
-                        float value = (float) normalization.transform(row[i - start] * factor);
+                        float value = (float) normalizer.apply(row[i - start]);
                         indices[out] = j;
                         values[out++] = value;
                         into[j] += value;

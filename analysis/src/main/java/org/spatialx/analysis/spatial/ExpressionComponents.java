@@ -2,11 +2,11 @@ package org.spatialx.analysis.spatial;
 
 import java.util.Arrays;
 import java.util.function.DoubleConsumer;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.pca.RandomizedPca;
 import org.spatialx.analysis.preprocess.GeneStatistics;
 import org.spatialx.analysis.preprocess.HighlyVariableGenes;
-import org.spatialx.analysis.preprocess.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.data.DenseMatrix;
@@ -28,7 +28,7 @@ final class ExpressionComponents {
 
     /** {@code cells x min(30, cells - 1, genes - 1)} principal component scores of {@code counts}. */
     static DenseMatrix of(ExpressionMatrix counts, long seed, Workers workers, DoubleConsumer progress) {
-        Normalization normalization = Normalization.of(counts, NormalizeMethod.LOG1P_NORMALIZE, workers);
+        Normalization normalization = Normalization.of(NormalizeMethod.LOG1P_NORMALIZE);
         int[] genes;
         if (counts.geneCount() > TOP_GENES) {
             genes = HighlyVariableGenes.select(GeneStatistics.ofNormalized(counts, normalization, workers), TOP_GENES)

@@ -9,7 +9,6 @@ import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
-import org.spatialx.analysis.WorkerPool;
 import org.spatialx.analysis.clustering.KMeans;
 import org.spatialx.analysis.input.LabelColumns;
 import org.spatialx.analysis.parallel.Workers;
@@ -135,7 +134,7 @@ public final class NeighborhoodAnalysis extends DeclaredAnalysis<NeighborhoodAna
         context.checkCancelled();
         context.progress("niches", 0.3);
         KMeans.Result niches;
-        try (WorkerPool pool = new WorkerPool(context.threads())) {
+        try (Workers pool = Workers.of(context)) {
             niches = new KMeans(k, KMeans.RESTARTS, KMeans.MAX_ITERATIONS, KMeans.TOLERANCE)
                     .fit(composition, n, d, pool, context);
         }

@@ -18,7 +18,7 @@ import org.spatialx.analysis.pca.PcaResult;
 import org.spatialx.analysis.pca.RandomizedPca;
 import org.spatialx.analysis.preprocess.GeneStatistics;
 import org.spatialx.analysis.preprocess.HighlyVariableGenes;
-import org.spatialx.analysis.preprocess.Normalization;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.analysis.testing.AdjustedRandIndex;
 import org.spatialx.analysis.testing.Npy;
@@ -113,7 +113,7 @@ public final class AnalysisBenchmark {
         System.gc(); // the loading's garbage is not part of any step
         try (Workers workers = Workers.of(threads)) {
             Normalization normalization = step("normalize",
-                    () -> Normalization.of(counts, NormalizeMethod.LOG1P_NORMALIZE, workers));
+                    () -> Normalization.of(NormalizeMethod.LOG1P_NORMALIZE));
             int[] genes = step("hvg", () -> HighlyVariableGenes.select(
                     GeneStatistics.ofNormalized(counts, normalization, workers), N_TOP_GENES).selected());
             // the gene subset, its transform and its scaling statistics, then the decomposition

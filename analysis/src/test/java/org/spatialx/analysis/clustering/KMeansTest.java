@@ -1,5 +1,6 @@
 package org.spatialx.analysis.clustering;
 
+import org.spatialx.analysis.testing.Embeddings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,10 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
-import org.spatialx.analysis.InMemoryInput;
-import org.spatialx.analysis.RecordingContext;
-import org.spatialx.analysis.TestData;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.RecordingContext;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;
@@ -24,7 +24,7 @@ class KMeansTest {
     private static final String KEY = "Connector - PCA";
 
     private static Column.Categorical cluster(DenseMatrix points, int k, long seed, int threads) {
-        InMemoryInput input = new InMemoryInput("DA-1", null).withEmbedding(KEY, points);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.withoutCounts("DA-1", points.rows()).embedding(KEY, points).build();
         AnalysisResult result = new KMeansAnalysis().run(new KMeansAnalysis.Params(KEY, k, "km"), input,
                 new RecordingContext(seed, threads, "km"));
         return (Column.Categorical) result.obs().get("km");
@@ -33,7 +33,7 @@ class KMeansTest {
     @Test
     void recoversSeparatedClustersNumberedBySize() {
         // 3 clusters of 600, 400 and 200 points (true cluster = i % 6 mapped to sizes 3:2:1)
-        DenseMatrix blobs = TestData.blobs(1200, 8, 6, 0.3, 11);
+        DenseMatrix blobs = Embeddings.blobs(1200, 8, 6, 0.3, 11);
         int[] truth = new int[1200];
         for (int i = 0; i < truth.length; i++) {
             int blob = i % 6;
@@ -59,7 +59,7 @@ class KMeansTest {
 
     @Test
     void sameSeedSameClustersOnAnyThreadCount() {
-        DenseMatrix points = TestData.blobs(9000, 10, 12, 2.5, 3); // overlapping: restarts matter
+        DenseMatrix points = Embeddings.blobs(9000, 10, 12, 2.5, 3); // overlapping: restarts matter
         Column.Categorical one = cluster(points, 12, 42, 1);
         Column.Categorical two = cluster(points, 12, 42, 2);
         Column.Categorical three = cluster(points, 12, 42, 3);
@@ -69,10 +69,10 @@ class KMeansTest {
 
     @Test
     void endsAtALloydFixedPoint() {
-        DenseMatrix points = TestData.blobs(5000, 6, 9, 3.0, 5);
+        DenseMatrix points = Embeddings.blobs(5000, 6, 9, 3.0, 5);
         RecordingContext context = new RecordingContext(1, 2, "km");
         KMeans.Result result;
-        try (WorkerPool pool = new WorkerPool(2)) {
+        try (Workers pool = Workers.of(2)) {
             result = new KMeans(9, 3, KMeans.MAX_ITERATIONS, KMeans.TOLERANCE)
                     .fit(points.values(), points.rows(), points.cols(), pool, context);
         }
@@ -115,8 +115,8 @@ class KMeansTest {
 
     @Test
     void badInputIsRejected() {
-        DenseMatrix points = TestData.blobs(10, 2, 2, 0.1, 1);
-        InMemoryInput input = new InMemoryInput("DA-1", null).withEmbedding(KEY, points);
+        DenseMatrix points = Embeddings.blobs(10, 2, 2, 0.1, 1);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.withoutCounts("DA-1", points.rows()).embedding(KEY, points).build();
         KMeansAnalysis kmeans = new KMeansAnalysis();
         RecordingContext context = new RecordingContext(1, 1, "km");
         String tooMany = assertThrows(AnalysisException.class,
@@ -125,7 +125,7 @@ class KMeansTest {
                 + " clusters.", tooMany);
         String unknown = assertThrows(AnalysisException.class,
                 () -> kmeans.run(new KMeansAnalysis.Params("UMAP", 2, null), input, context)).getMessage();
-        assertTrue(unknown.contains("\"UMAP\"") && unknown.contains(KEY), unknown);
+        assertTrue(unknown.contains("UMAP") && unknown.contains(KEY), unknown);
         points.set(3, 1, Double.NaN);
         String missing = assertThrows(AnalysisException.class,
                 () -> kmeans.run(new KMeansAnalysis.Params(KEY, 2, null), input, context)).getMessage();
@@ -134,8 +134,8 @@ class KMeansTest {
 
     @Test
     void cancellationStopsTheRestarts() {
-        DenseMatrix points = TestData.blobs(20000, 10, 8, 2.0, 2);
-        InMemoryInput input = new InMemoryInput("DA-1", null).withEmbedding(KEY, points);
+        DenseMatrix points = Embeddings.blobs(20000, 10, 8, 2.0, 2);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.withoutCounts("DA-1", points.rows()).embedding(KEY, points).build();
         RecordingContext context = new RecordingContext(1, 2, "km").cancelAfter(3);
         assertThrows(CancellationException.class,
                 () -> new KMeansAnalysis().run(new KMeansAnalysis.Params(KEY, 8, null), input, context));

@@ -1,15 +1,18 @@
 package org.spatialx.analysis.clustering;
 
+import org.spatialx.analysis.testing.Embeddings;
+import org.spatialx.analysis.testing.RealMatrices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.PythonReference;
-import org.spatialx.analysis.RecordingContext;
-import org.spatialx.analysis.TestData;
-import org.spatialx.analysis.WorkerPool;
+import org.spatialx.analysis.testing.Npy;
+import org.spatialx.analysis.testing.PythonReference;
+import org.spatialx.analysis.testing.RecordingContext;
+import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.data.DenseMatrix;
 
@@ -23,19 +26,19 @@ class KMeansVersusSklearnTest {
     @TempDir
     Path temp;
 
-    private void assertInertiaWithinOnePercent(String what, DenseMatrix points, int k) {
+    private void assertInertiaWithinOnePercent(String what, DenseMatrix points, int k) throws IOException {
         PythonReference.assumeAvailable();
         KMeans.Result ours;
         long start = System.nanoTime();
-        try (WorkerPool pool = new WorkerPool(2)) {
+        try (Workers pool = Workers.of(2)) {
             ours = new KMeans(k, KMeans.RESTARTS, KMeans.MAX_ITERATIONS, KMeans.TOLERANCE)
                     .fit(points.values(), points.rows(), points.cols(), pool, new RecordingContext(0, 2, "km"));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Path file = temp.resolve(what + ".f64");
-        Path labels = temp.resolve(what + ".labels");
-        PythonReference.writeDoubles(file, points.values());
-        PythonReference.writeInts(labels, ours.labels());
+        Path file = temp.resolve(what + ".npy");
+        Path labels = temp.resolve(what + "-labels.npy");
+        Npy.write(file, points.values());
+        Npy.write(labels, ours.labels());
         List<String> sklearn = PythonReference.script("kmeans_reference.py", file, points.rows(), points.cols(), k, 0,
                 labels);
         double reference = Double.parseDouble(sklearn.get(0));
@@ -49,30 +52,30 @@ class KMeansVersusSklearnTest {
     }
 
     @Test
-    void separatedBlobs() {
-        assertInertiaWithinOnePercent("blobs", TestData.blobs(10000, 50, 10, 1.0, 17), 10);
+    void separatedBlobs() throws IOException {
+        assertInertiaWithinOnePercent("blobs", Embeddings.blobs(10000, 50, 10, 1.0, 17), 10);
     }
 
     @Test
-    void overlappingBlobs() {
-        assertInertiaWithinOnePercent("overlapping", TestData.blobs(10000, 20, 15, 4.0, 23), 15);
+    void overlappingBlobs() throws IOException {
+        assertInertiaWithinOnePercent("overlapping", Embeddings.blobs(10000, 20, 15, 4.0, 23), 15);
     }
 
     @Test
-    void oneGaussianCloud() {
+    void oneGaussianCloud() throws IOException {
         // no cluster structure at all: many local minima, the restarts decide
-        assertInertiaWithinOnePercent("cloud", TestData.blobs(3000, 5, 1, 1.0, 29), 20);
+        assertInertiaWithinOnePercent("cloud", Embeddings.blobs(3000, 5, 1, 1.0, 29), 20);
     }
 
     @Test
-    void xeniumCellsLogNormalized() {
+    void xeniumCellsLogNormalized() throws IOException {
         // 526 real cells, their 30 log-normalised genes as the embedding
-        assertInertiaWithinOnePercent("xenium", TestData.denseNormalized(TestData.xenium(), Normalization.LOG1P), 8);
+        assertInertiaWithinOnePercent("xenium", RealMatrices.denseNormalized(RealMatrices.xeniumToy(), Normalization.LOG1P), 8);
     }
 
     @Test
-    void cosmxCellsLogNormalized() {
+    void cosmxCellsLogNormalized() throws IOException {
         // 905 real cells, their 1,010 log-normalised genes as the embedding
-        assertInertiaWithinOnePercent("cosmx", TestData.denseNormalized(TestData.cosmx(), Normalization.LOG1P), 10);
+        assertInertiaWithinOnePercent("cosmx", RealMatrices.denseNormalized(RealMatrices.cosmxBreast(), Normalization.LOG1P), 10);
     }
 }

@@ -3,7 +3,7 @@ package org.spatialx.analysis.de;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.spatialx.analysis.RecordingContext;
+import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.api.analysis.AnalysisInput;
 import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;

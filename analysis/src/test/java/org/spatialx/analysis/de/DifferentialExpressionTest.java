@@ -1,5 +1,6 @@
 package org.spatialx.analysis.de;
 
+import org.spatialx.analysis.testing.SyntheticCounts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +11,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
-import org.spatialx.analysis.InMemoryInput;
-import org.spatialx.analysis.RecordingContext;
-import org.spatialx.analysis.TestData;
+import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.data.ExpressionMatrix;
@@ -24,9 +24,9 @@ import org.spatialx.api.data.MatrixValues;
  */
 class DifferentialExpressionTest {
 
-    private static final ExpressionMatrix COUNTS = TestData.twoPopulations(600, 40, 5);
-    private static final List<Integer> EVEN = TestData.every(0, 600, 2);
-    private static final List<Integer> ODD = TestData.every(1, 600, 2);
+    private static final ExpressionMatrix COUNTS = SyntheticCounts.twoPopulations(600, 40, 5);
+    private static final List<Integer> EVEN = SyntheticCounts.every(0, 600, 2);
+    private static final List<Integer> ODD = SyntheticCounts.every(1, 600, 2);
 
     private static DifferentialExpressionAnalysis.Params params(String method, List<Integer> group1, List<Integer> group2) {
         return DifferentialExpressionAnalysis.Params.defaults().withMethod(method)
@@ -70,12 +70,12 @@ class DifferentialExpressionTest {
 
     @Test
     void wilcoxonMatchesRanksCountedByHand() {
-        List<Integer> group1 = TestData.every(0, 240, 2);
-        List<Integer> group2 = TestData.every(1, 400, 3);
+        List<Integer> group1 = SyntheticCounts.every(0, 240, 2);
+        List<Integer> group2 = SyntheticCounts.every(1, 400, 3);
         for (String normalize : List.of("log1p-normalized", "raw", "sqrt-normalized")) {
             Normalization normalization = Normalization.of(org.spatialx.api.NormalizeMethod.fromValue(normalize));
             DeTable table = DeTable.run(params("wilcoxon", group1, group2).withNormalizeMethod(normalize),
-                    new InMemoryInput("DA-1", COUNTS), 2);
+                    InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 2);
             for (int gene = 0; gene < COUNTS.geneCount(); gene++) {
                 String name = COUNTS.geneNames().get(gene);
                 double expected = bruteForceZ(dense(COUNTS, group1, gene, normalization),
@@ -93,7 +93,7 @@ class DifferentialExpressionTest {
 
     @Test
     void tTestMatchesWelchOnDenseValues() {
-        DeTable table = DeTable.run(params("t-test", EVEN, ODD), new InMemoryInput("DA-1", COUNTS), 2);
+        DeTable table = DeTable.run(params("t-test", EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 2);
         TTest welch = new TTest();
         for (int gene = 0; gene < COUNTS.geneCount(); gene++) {
             if (gene == 1) {
@@ -112,7 +112,7 @@ class DifferentialExpressionTest {
 
     @Test
     void tableIsSortedByScoreWithMeansFoldChangesAndAdjustedPValues() {
-        DeTable table = DeTable.run(params("wilcoxon", EVEN, ODD), new InMemoryInput("DA-1", COUNTS), 2);
+        DeTable table = DeTable.run(params("wilcoxon", EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 2);
         double[] scores = table.columns().get(DifferentialExpressionAnalysis.SCORE);
         for (int row = 1; row < scores.length; row++) {
             assertTrue(scores[row - 1] >= scores[row], "row " + row);
@@ -155,13 +155,13 @@ class DifferentialExpressionTest {
         // data set 2 holds the odd cells with its genes in reverse order: the same test as within one data set
         int genes = COUNTS.geneCount();
         ExpressionMatrix reversed = reorderGenes(rows(COUNTS, ODD), genes);
-        InMemoryInput second = new InMemoryInput("DA-2", reversed);
-        InMemoryInput first = new InMemoryInput("DA-1", COUNTS).withDataSet(second);
-        List<Integer> all = TestData.every(0, ODD.size(), 1);
+        InMemoryAnalysisInput second = InMemoryAnalysisInput.builder("DA-2", reversed).build();
+        InMemoryAnalysisInput first = InMemoryAnalysisInput.builder("DA-1", COUNTS).dataSet(second).build();
+        List<Integer> all = SyntheticCounts.every(0, ODD.size(), 1);
         for (String method : List.of("wilcoxon", "t-test")) {
             DeTable across = DeTable.run(DifferentialExpressionAnalysis.Params.defaults().withMethod(method)
                     .withGroups("DA-1", EVEN, "DA-2", all), first, 2);
-            DeTable within = DeTable.run(params(method, EVEN, ODD), new InMemoryInput("DA-1", COUNTS), 2);
+            DeTable within = DeTable.run(params(method, EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 2);
             assertEquals(within.genes(), across.genes(), method);
             for (String column : within.columns().keySet()) {
                 assertArrayEquals(within.columns().get(column), across.columns().get(column), 1e-12, method + " " + column);
@@ -172,9 +172,9 @@ class DifferentialExpressionTest {
     @Test
     void onlyGenesOfBothDataSetsAreTested() {
         ExpressionMatrix fewer = dropLastGene(rows(COUNTS, ODD));
-        InMemoryInput first = new InMemoryInput("DA-1", COUNTS).withDataSet(new InMemoryInput("DA-2", fewer));
+        InMemoryAnalysisInput first = InMemoryAnalysisInput.builder("DA-1", COUNTS).dataSet(InMemoryAnalysisInput.builder("DA-2", fewer).build()).build();
         DeTable table = DeTable.run(DifferentialExpressionAnalysis.Params.defaults().withMethod("wilcoxon")
-                .withGroups("DA-1", EVEN, "DA-2", TestData.every(0, 300, 1)), first, 2);
+                .withGroups("DA-1", EVEN, "DA-2", SyntheticCounts.every(0, 300, 1)), first, 2);
         assertEquals(COUNTS.geneCount() - 1, table.genes().size());
         assertTrue(!table.genes().contains(COUNTS.geneNames().getLast()));
     }
@@ -183,9 +183,9 @@ class DifferentialExpressionTest {
     void unsortedRowsAndAnyThreadCountGiveTheSameTable() {
         ExpressionMatrix unsorted = reverseRows(COUNTS);
         for (String method : List.of("wilcoxon", "t-test")) {
-            DeTable reference = DeTable.run(params(method, EVEN, ODD), new InMemoryInput("DA-1", COUNTS), 1);
-            DeTable shuffled = DeTable.run(params(method, EVEN, ODD), new InMemoryInput("DA-1", unsorted), 2);
-            DeTable threads = DeTable.run(params(method, EVEN, ODD), new InMemoryInput("DA-1", COUNTS), 3);
+            DeTable reference = DeTable.run(params(method, EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 1);
+            DeTable shuffled = DeTable.run(params(method, EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", unsorted).build(), 2);
+            DeTable threads = DeTable.run(params(method, EVEN, ODD), InMemoryAnalysisInput.builder("DA-1", COUNTS).build(), 3);
             assertEquals(reference.genes(), shuffled.genes());
             assertEquals(reference.genes(), threads.genes());
             for (String column : reference.columns().keySet()) {
@@ -197,7 +197,7 @@ class DifferentialExpressionTest {
 
     @Test
     void badGroupsAndMethodsAreRejectedClearly() {
-        InMemoryInput input = new InMemoryInput("DA-1", COUNTS);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.builder("DA-1", COUNTS).build();
         String venice = assertThrows(AnalysisException.class,
                 () -> DeTable.run(params("venice", EVEN, ODD), input, 1)).getMessage();
         assertTrue(venice.contains("runs on SpatialX only") && venice.contains("method=\"wilcoxon\"")
@@ -221,16 +221,16 @@ class DifferentialExpressionTest {
         ExpressionMatrix negative = new ExpressionMatrix(List.of("a", "b"), List.of("g"), List.of("G"),
                 new int[] {0, 1, 2}, new int[] {0, 0}, new MatrixValues.Doubles(new double[] {1, -2}));
         String minus = assertThrows(AnalysisException.class, () -> DeTable.run(params("wilcoxon", List.of(0),
-                List.of(1)), new InMemoryInput("DA-1", negative), 1)).getMessage();
+                List.of(1)), InMemoryAnalysisInput.builder("DA-1", negative).build(), 1)).getMessage();
         assertEquals("Cell b has the value -2.0 for gene G: normalisation needs non-negative counts (use"
                 + " normalize_method=\"raw\").", minus);
         DeTable.run(params("wilcoxon", List.of(0), List.of(1)).withNormalizeMethod("raw"),
-                new InMemoryInput("DA-1", negative), 1);
+                InMemoryAnalysisInput.builder("DA-1", negative).build(), 1);
     }
 
     @Test
     void cancellationStopsTheGenes() {
-        InMemoryInput input = new InMemoryInput("DA-1", COUNTS);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.builder("DA-1", COUNTS).build();
         RecordingContext context = new RecordingContext(0, 2, "DE").cancelAfter(1);
         assertThrows(CancellationException.class, () -> new DifferentialExpressionAnalysis()
                 .run(params("wilcoxon", EVEN, ODD), input, context));

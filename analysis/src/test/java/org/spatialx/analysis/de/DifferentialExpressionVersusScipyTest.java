@@ -1,15 +1,18 @@
 package org.spatialx.analysis.de;
 
+import org.spatialx.analysis.testing.RealMatrices;
+import org.spatialx.analysis.testing.SyntheticCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.InMemoryInput;
-import org.spatialx.analysis.PythonReference;
-import org.spatialx.analysis.TestData;
+import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.Npy;
+import org.spatialx.analysis.testing.PythonReference;
 import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.data.ExpressionMatrix;
@@ -27,15 +30,15 @@ class DifferentialExpressionVersusScipyTest {
     Path temp;
 
     private void assertMatchesScipy(String what, ExpressionMatrix counts, List<Integer> group1, List<Integer> group2,
-            String normalize) {
+            String normalize) throws IOException {
         PythonReference.assumeAvailable();
-        PythonReference.writeInts(temp.resolve("indptr.i4"), counts.indptr());
-        PythonReference.writeInts(temp.resolve("indices.i4"), counts.indices());
+        Npy.write(temp.resolve("indptr.npy"), counts.indptr());
+        Npy.write(temp.resolve("indices.npy"), counts.indices());
         double[] values = new double[counts.nonZeroCount()];
         for (int i = 0; i < values.length; i++) {
             values[i] = counts.values().get(i);
         }
-        PythonReference.writeDoubles(temp.resolve("data.f64"), values);
+        Npy.write(temp.resolve("data.npy"), values);
         Normalization normalization = Normalization.of(NormalizeMethod.fromValue(normalize));
         double[] normalized = new double[values.length];
         for (int cell = 0; cell < counts.cellCount(); cell++) {
@@ -44,14 +47,14 @@ class DifferentialExpressionVersusScipyTest {
                 normalized[i] = normalization.apply(values[i], divisor);
             }
         }
-        PythonReference.writeDoubles(temp.resolve("normalized.f64"), normalized);
-        PythonReference.writeInts(temp.resolve("shape.i4"), new int[] {counts.cellCount(), counts.geneCount()});
-        PythonReference.writeInts(temp.resolve("group1.i4"), group1.stream().mapToInt(Integer::intValue).toArray());
-        PythonReference.writeInts(temp.resolve("group2.i4"), group2.stream().mapToInt(Integer::intValue).toArray());
+        Npy.write(temp.resolve("normalized.npy"), normalized);
+        Npy.write(temp.resolve("shape.npy"), new int[] {counts.cellCount(), counts.geneCount()});
+        Npy.write(temp.resolve("group1.npy"), group1.stream().mapToInt(Integer::intValue).toArray());
+        Npy.write(temp.resolve("group2.npy"), group2.stream().mapToInt(Integer::intValue).toArray());
         List<String> scipy = PythonReference.script("de_reference.py", temp, normalize);
         int genes = counts.geneCount();
         assertEquals(genes + 2, scipy.size());
-        InMemoryInput input = new InMemoryInput("DA-1", counts);
+        InMemoryAnalysisInput input = InMemoryAnalysisInput.builder("DA-1", counts).build();
         DifferentialExpressionAnalysis.Params params = DifferentialExpressionAnalysis.Params.defaults()
                 .withGroups("DA-1", group1, "DA-1", group2).withNormalizeMethod(normalize);
         DeTable wilcoxon = DeTable.run(params.withMethod("wilcoxon"), input, 2);
@@ -117,31 +120,31 @@ class DifferentialExpressionVersusScipyTest {
     }
 
     @Test
-    void generatedCountsLogNormalized() {
-        ExpressionMatrix counts = TestData.twoPopulations(3000, 300, 41);
-        assertMatchesScipy("generated", counts, TestData.every(0, 2400, 2), TestData.every(1, 3000, 2),
+    void generatedCountsLogNormalized() throws IOException {
+        ExpressionMatrix counts = SyntheticCounts.twoPopulations(3000, 300, 41);
+        assertMatchesScipy("generated", counts, SyntheticCounts.every(0, 2400, 2), SyntheticCounts.every(1, 3000, 2),
                 "log1p-normalized");
     }
 
     @Test
-    void generatedCountsRawAndSqrt() {
-        ExpressionMatrix counts = TestData.twoPopulations(2000, 120, 43);
-        assertMatchesScipy("generated", counts, TestData.every(0, 2000, 2), TestData.every(1, 900, 2), "raw");
-        assertMatchesScipy("generated", counts, TestData.every(0, 2000, 2), TestData.every(1, 900, 2),
+    void generatedCountsRawAndSqrt() throws IOException {
+        ExpressionMatrix counts = SyntheticCounts.twoPopulations(2000, 120, 43);
+        assertMatchesScipy("generated", counts, SyntheticCounts.every(0, 2000, 2), SyntheticCounts.every(1, 900, 2), "raw");
+        assertMatchesScipy("generated", counts, SyntheticCounts.every(0, 2000, 2), SyntheticCounts.every(1, 900, 2),
                 "sqrt-normalized");
     }
 
     @Test
-    void xeniumCells() {
+    void xeniumCells() throws IOException {
         // the first 200 cells against the last 250
-        assertMatchesScipy("xenium", TestData.xenium(), TestData.every(0, 200, 1), TestData.every(276, 526, 1),
+        assertMatchesScipy("xenium", RealMatrices.xeniumToy(), SyntheticCounts.every(0, 200, 1), SyntheticCounts.every(276, 526, 1),
                 "log1p-normalized");
     }
 
     @Test
-    void cosmxCells() {
+    void cosmxCells() throws IOException {
         // every third cell against the cells after them
-        assertMatchesScipy("cosmx", TestData.cosmx(), TestData.every(0, 905, 3), TestData.every(1, 905, 3),
+        assertMatchesScipy("cosmx", RealMatrices.cosmxBreast(), SyntheticCounts.every(0, 905, 3), SyntheticCounts.every(1, 905, 3),
                 "log1p-normalized");
     }
 }

@@ -16,9 +16,9 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.PythonReference;
-import org.spatialx.analysis.TestData;
 import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.PythonReference;
+import org.spatialx.analysis.testing.RealMatrices;
 import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisResult;
@@ -42,7 +42,7 @@ class UploadEmbeddingsTest {
 
     @BeforeEach
     void table() throws IOException {
-        Path source = TestData.bundled("anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad");
+        Path source = RealMatrices.bundled("anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad");
         h5ad = Files.copy(source, Files.createDirectories(uploads.resolve("user")).resolve("visium.h5ad"));
         ExpressionMatrix counts = H5adMatrix.read(h5ad);
         // the table's cells in another order than the file's rows

@@ -1,9 +1,12 @@
 package org.spatialx.analysis.layout;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.spatialx.analysis.PythonReference;
+import org.spatialx.analysis.testing.Npy;
+import org.spatialx.analysis.testing.PythonReference;
 import org.spatialx.api.data.DenseMatrix;
 
 /**
@@ -25,8 +28,8 @@ final class LayoutReference {
     LayoutReference(Path folder, DenseMatrix embedding) {
         this.folder = folder;
         this.embedding = embedding;
-        this.embeddingFile = folder.resolve("embedding.f64");
-        PythonReference.writeDoubles(embeddingFile, embedding.values());
+        this.embeddingFile = folder.resolve("embedding.npy");
+        write(embeddingFile, embedding);
     }
 
     /** umap-learn's layout with {@code n_neighbors} and {@code init}. */
@@ -40,20 +43,22 @@ final class LayoutReference {
     }
 
     private DenseMatrix run(String method, Object setting, String init, long seed) {
-        Path out = folder.resolve(method + "-python.f64");
-        PythonReference.script("layout_reference.py", method, embeddingFile, embedding.rows(), embedding.cols(), out,
-                setting, init, seed);
-        return read(out);
+        Path out = folder.resolve(method + "-python.npy");
+        try {
+            PythonReference.script("layout_reference.py", method, embeddingFile, embedding.rows(), embedding.cols(),
+                    out, setting, init, seed);
+            double[] values = Npy.read(out).values();
+            return new DenseMatrix(values.length / 2, 2, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private DenseMatrix read(Path file) {
+    private static void write(Path file, DenseMatrix matrix) {
         try {
-            byte[] bytes = java.nio.file.Files.readAllBytes(file);
-            double[] values = new double[bytes.length / 8];
-            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
-            return new DenseMatrix(values.length / 2, 2, values);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Npy.write(file, matrix.values(), matrix.rows(), matrix.cols());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -61,12 +66,17 @@ final class LayoutReference {
     List<Quality> quality(int k, int sample, List<DenseMatrix> layouts) {
         List<Object> args = new ArrayList<>(List.of("trustworthiness", embeddingFile, embedding.rows(), embedding.cols()));
         for (int i = 0; i < layouts.size(); i++) {
-            Path file = folder.resolve("layout-" + i + ".f64");
-            PythonReference.writeDoubles(file, layouts.get(i).values());
+            Path file = folder.resolve("layout-" + i + ".npy");
+            write(file, layouts.get(i));
             args.add(file);
         }
         args.addAll(List.of(k, sample, 7));
-        List<String> lines = PythonReference.script("layout_reference.py", args.toArray());
+        List<String> lines;
+        try {
+            lines = PythonReference.script("layout_reference.py", args.toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return lines.stream().map(line -> line.trim().split("\\s+"))
                 .map(parts -> new Quality(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]))).toList();
     }

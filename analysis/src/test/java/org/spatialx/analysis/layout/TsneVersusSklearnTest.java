@@ -7,10 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.PythonReference;
 import org.spatialx.analysis.embeddings.TsneAnalysis;
 import org.spatialx.analysis.input.InMemoryAnalysisInput;
 import org.spatialx.analysis.testing.Embeddings;
+import org.spatialx.analysis.testing.PythonReference;
 import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.api.data.DenseMatrix;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.analysis.linalg.SymmetricEigen;
 import org.spatialx.analysis.parallel.Workers;
-import org.spatialx.analysis.preprocess.Normalization;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.analysis.testing.Npy;
 import org.spatialx.analysis.testing.PythonReference;
@@ -34,7 +34,7 @@ class RandomizedPcaTest {
 
     private static PcaResult pca(ExpressionMatrix counts, NormalizeMethod method, int components, int threads) {
         try (Workers workers = Workers.of(threads)) {
-            ScaledExpression scaled = ScaledExpression.of(counts, Normalization.of(counts, method, workers),
+            ScaledExpression scaled = ScaledExpression.of(counts, Normalization.of(method),
                     allGenes(counts), workers);
             return RandomizedPca.fit(scaled, RandomizedPca.Options.of(components, 7), workers, f -> { });
         }

@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.TestData;
 import org.spatialx.analysis.input.AnnDataFile;
 import org.spatialx.analysis.input.InMemoryAnalysisInput;
+import org.spatialx.analysis.testing.RealMatrices;
 import org.spatialx.analysis.testing.RecordingContext;
 import org.spatialx.analysis.testing.SpatialDomains;
 import org.spatialx.api.analysis.AnalysisException;
@@ -135,7 +135,7 @@ class MetadataReferenceTest {
 
     @Test
     void anUploadedH5adReferenceNamesTheRealClustersItWasLabelledWith() throws IOException {
-        Path h5ad = Files.copy(TestData.bundled("anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad"),
+        Path h5ad = Files.copy(RealMatrices.bundled("anndata_h5ad/squidpy_visium_V1_Adult_Mouse_Brain_subset/test_data.h5ad"),
                 uploads.resolve("reference.h5ad"));
         AnnDataFile file = AnnDataFile.at(h5ad);
         Column.Categorical leiden = file.obsLabels("leiden");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.spatialx.analysis.expression.Normalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.analysis.parallel.Workers;
@@ -24,7 +25,7 @@ class HighlyVariableGenesTest {
 
     private static HighlyVariableGenes select(ExpressionMatrix counts, NormalizeMethod method, Integer nTop) {
         try (Workers workers = Workers.of(2)) {
-            Normalization normalization = Normalization.of(counts, method, workers);
+            Normalization normalization = Normalization.of(method);
             return HighlyVariableGenes.select(GeneStatistics.ofNormalized(counts, normalization, workers), nTop);
         }
     }

@@ -1,16 +1,17 @@
 package org.spatialx.analysis.testing;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.analysis.pca.PcaResult;
 import org.spatialx.analysis.pca.RandomizedPca;
-import org.spatialx.analysis.preprocess.Normalization;
+import org.spatialx.analysis.expression.Normalization;
 import org.spatialx.analysis.preprocess.ScaledExpression;
 import org.spatialx.api.NormalizeMethod;
 import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
 
-/** Embeddings to search neighbours in: the principal components of generated or real counts. */
+/** Embeddings to search neighbours and clusters in: principal components of generated or real counts, Gaussian blobs. */
 public final class Embeddings {
 
     private Embeddings() {
@@ -22,7 +23,7 @@ public final class Embeddings {
             int[] genes = new int[counts.geneCount()];
             Arrays.setAll(genes, i -> i);
             ScaledExpression scaled = ScaledExpression.of(counts,
-                    Normalization.of(counts, NormalizeMethod.LOG1P_NORMALIZE, workers), genes, workers);
+                    Normalization.of(NormalizeMethod.LOG1P_NORMALIZE), genes, workers);
             int components = RandomizedPca.defaultComponents(counts.cellCount(), genes.length);
             return RandomizedPca.fit(scaled, RandomizedPca.Options.of(components, seed), workers, f -> { });
         }
@@ -40,5 +41,25 @@ public final class Embeddings {
             System.arraycopy(scores.values(), c * scores.cols(), values, c * dims, dims);
         }
         return new DenseMatrix(cells, dims, values);
+    }
+
+    /**
+     * {@code n} points in {@code d} dimensions around {@code k} centres drawn in a cube of side 10, with
+     * Gaussian noise of standard deviation {@code spread}; the true cluster of point i is {@code i % k}.
+     */
+    public static DenseMatrix blobs(int n, int d, int k, double spread, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] centres = new double[k * d];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = random.nextDouble(-5, 5);
+        }
+        DenseMatrix points = DenseMatrix.zeros(n, d);
+        java.util.Random gaussian = new java.util.Random(seed);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                points.set(i, j, centres[(i % k) * d + j] + spread * gaussian.nextGaussian());
+            }
+        }
+        return points;
     }
 }

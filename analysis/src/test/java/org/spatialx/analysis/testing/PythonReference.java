@@ -20,11 +20,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@code src/test/python/reference_pipeline.py} with {@code /usr/bin/python3}: the Python stack
- * (numpy, scipy, sklearn, pandas, umap-learn, pynndescent, igraph, leidenalg) that the comparisons
- * check against. One Python process serves every command of the test JVM, so that the imports and
- * numba's compilations happen once. Tests that need it are skipped, saying why, when it is not
- * installed.
+ * Runs the Python stack the comparisons check against with {@code /usr/bin/python3} (numpy, scipy,
+ * sklearn, pandas, umap-learn, pynndescent, igraph, leidenalg): the commands of
+ * {@code src/test/python/reference_pipeline.py}, served by one Python process for the whole test JVM so
+ * that the imports and numba's compilations happen once, and the one-off scripts beside it (k-means, DE
+ * genes) that print their results. Arrays go both ways as {@code .npy} files ({@link Npy}). Tests that
+ * need it are skipped, saying why, when it is not installed.
  */
 public final class PythonReference {
 
@@ -43,10 +44,47 @@ public final class PythonReference {
     private PythonReference() {
     }
 
-    /** The reference script. */
+    /** The reference pipeline's script. */
     public static Path script() {
-        return Path.of(System.getProperty("spatialx.python.scripts", "src/test/python"), "reference_pipeline.py")
-                .toAbsolutePath();
+        return scripts().resolve("reference_pipeline.py");
+    }
+
+    private static Path scripts() {
+        return Path.of(System.getProperty("spatialx.python.scripts", "src/test/python")).toAbsolutePath();
+    }
+
+    /**
+     * Runs the one-off script {@code src/test/python/<script>} with {@code args} on one thread (the
+     * comparisons check results, not speed, on a shared machine); returns its standard output lines and
+     * fails the test with its standard error when it fails.
+     */
+    public static List<String> script(String script, Object... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), scripts().resolve(script).toString()));
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
+        Path errors = Files.createTempFile("spatialx-python", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+            builder.environment().put("OMP_NUM_THREADS", "1");
+            builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            List<String> lines;
+            try (var stdout = process.getInputStream()) {
+                lines = new String(stdout.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new AssertionError(script + " failed: " + Files.readString(errors));
+            }
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
     }
 
     /** Skips the calling test unless the Python stack is installed. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.spatialx.analysis.expression.Normalization;
+import org.spatialx.api.data.DenseMatrix;
 import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.formats.matrix.DelimitedMatrix;
 import org.spatialx.formats.matrix.H5adMatrix;
@@ -21,7 +23,7 @@ public final class RealMatrices {
     private RealMatrices() {
     }
 
-    private static Path bundled(String relative) {
+    public static Path bundled(String relative) {
         Path path = Path.of(System.getProperty("spatialx.examples.dir", "../examples/data"), relative)
                 .toAbsolutePath().normalize();
         if (!Files.exists(path)) {
@@ -47,7 +49,7 @@ public final class RealMatrices {
 
     /**
      * CosMx breast cancer FOV 16 of DBKERO (SpaceTrooper): 905 cells x 1,010 targets, the largest real
-     * matrix available; read from ../shared/testdata and skipped when absent.
+     * matrix available; GPL, so read from ../shared/testdata and skipped when absent.
      */
     public static ExpressionMatrix cosmxBreast() {
         Path file = Path.of(System.getProperty("spatialx.shared.dir", "../../shared"), "testdata",
@@ -55,5 +57,17 @@ public final class RealMatrices {
         assumeTrue(Files.isRegularFile(file), "The CosMx breast cancer matrix is not bundled and not found at " + file
                 + " (set -Dspatialx.shared.dir to the folder holding testdata/)");
         return DelimitedMatrix.readCosmxExprMat(file);
+    }
+
+    /** The normalised counts as a dense cells x genes matrix (small real matrices only). */
+    public static DenseMatrix denseNormalized(ExpressionMatrix counts, Normalization normalization) {
+        DenseMatrix dense = DenseMatrix.zeros(counts.cellCount(), counts.geneCount());
+        for (int cell = 0; cell < counts.cellCount(); cell++) {
+            double divisor = normalization.divisor(counts.cellTotal(cell));
+            for (int i = counts.indptr()[cell]; i < counts.indptr()[cell + 1]; i++) {
+                dense.set(cell, counts.indices()[i], normalization.apply(counts.values().get(i), divisor));
+            }
+        }
+        return dense;
     }
 }

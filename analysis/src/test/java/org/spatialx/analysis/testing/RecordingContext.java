@@ -8,13 +8,17 @@ import org.spatialx.api.analysis.AnalysisContext;
 /** An analysis context that records the log and the progress and can be cancelled. */
 public final class RecordingContext implements AnalysisContext {
 
+    /** One progress report. */
+    public record Progress(String stage, double fraction) {
+    }
+
     private final long seed;
     private final int threads;
     private final String outputName;
     private final List<String> log = new CopyOnWriteArrayList<>();
-    private final List<String> stages = new CopyOnWriteArrayList<>();
-    private final List<Double> fractions = new CopyOnWriteArrayList<>();
+    private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile int cancelAfterProgress = -1;
 
     /** A context with {@code seed}, {@code threads} and results named {@code outputName}. */
     public RecordingContext(long seed, int threads, String outputName) {
@@ -30,8 +34,10 @@ public final class RecordingContext implements AnalysisContext {
 
     @Override
     public void progress(String stage, double fraction) {
-        stages.add(stage);
-        fractions.add(fraction);
+        progress.add(new Progress(stage, fraction));
+        if (cancelAfterProgress >= 0 && progress.size() >= cancelAfterProgress) {
+            cancelled.set(true);
+        }
     }
 
     @Override
@@ -42,6 +48,12 @@ public final class RecordingContext implements AnalysisContext {
     /** Cancels the analysis. */
     public void cancel() {
         cancelled.set(true);
+    }
+
+    /** Cancels the analysis once {@code reports} progress reports have been made. */
+    public RecordingContext cancelAfter(int reports) {
+        cancelAfterProgress = reports;
+        return this;
     }
 
     @Override
@@ -64,13 +76,18 @@ public final class RecordingContext implements AnalysisContext {
         return log;
     }
 
+    /** The progress reports, in order. */
+    public List<Progress> progress() {
+        return progress;
+    }
+
     /** The stages reported, in order. */
     public List<String> stages() {
-        return stages;
+        return progress.stream().map(Progress::stage).toList();
     }
 
     /** The fractions reported, in order. */
     public List<Double> fractions() {
-        return fractions;
+        return progress.stream().map(Progress::fraction).toList();
     }
 }

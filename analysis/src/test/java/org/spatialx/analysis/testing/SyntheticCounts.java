@@ -202,4 +202,72 @@ public record SyntheticCounts(ExpressionMatrix counts, int[] truth, int[] batche
         }
         return k;
     }
+
+    /**
+     * Poisson counts of {@code cells} cells x {@code genes} genes in two populations: cells with an even
+     * index and odd ones. Gene means are log-normal (median {@code 0.3}); every fifth gene is 3 times
+     * higher in the even population, every seventh 3 times lower; the cells' depths vary 4-fold. Gene 1
+     * is never expressed. Counts are stored as {@code int}, with rows sorted by gene.
+     */
+    public static ExpressionMatrix twoPopulations(int cells, int genes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] base = new double[genes];
+        for (int g = 0; g < genes; g++) {
+            base[g] = 0.3 * Math.exp(0.8 * RandomNumbers.gaussian(random));
+        }
+        base[Math.min(1, genes - 1)] = 0;
+        int[] indptr = new int[cells + 1];
+        List<int[]> rows = new ArrayList<>();
+        int nnz = 0;
+        for (int c = 0; c < cells; c++) {
+            double depth = 0.5 + 1.5 * random.nextDouble();
+            int[] row = new int[genes * 2];
+            int stored = 0;
+            for (int g = 0; g < genes; g++) {
+                double mean = base[g] * depth;
+                if (c % 2 == 0 && g % 5 == 0) {
+                    mean *= 3;
+                } else if (c % 2 == 0 && g % 7 == 0) {
+                    mean /= 3;
+                }
+                int count = poisson(mean, random);
+                if (count > 0) {
+                    row[stored++] = g;
+                    row[stored++] = count;
+                }
+            }
+            rows.add(java.util.Arrays.copyOf(row, stored));
+            nnz += stored / 2;
+            indptr[c + 1] = nnz;
+        }
+        int[] indices = new int[nnz];
+        int[] values = new int[nnz];
+        int at = 0;
+        for (int[] row : rows) {
+            for (int i = 0; i < row.length; i += 2) {
+                indices[at] = row[i];
+                values[at++] = row[i + 1];
+            }
+        }
+        List<String> cellIds = new ArrayList<>();
+        for (int c = 0; c < cells; c++) {
+            cellIds.add("cell-" + c);
+        }
+        List<String> geneIds = new ArrayList<>();
+        List<String> geneNames = new ArrayList<>();
+        for (int g = 0; g < genes; g++) {
+            geneIds.add("ENSG" + String.format("%011d", g));
+            geneNames.add("Gene" + g);
+        }
+        return new ExpressionMatrix(cellIds, geneIds, geneNames, indptr, indices, new MatrixValues.Ints(values));
+    }
+
+    /** The indices {@code from, from + step, ...} below {@code to}. */
+    public static List<Integer> every(int from, int to, int step) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = from; i < to; i += step) {
+            indices.add(i);
+        }
+        return indices;
+    }
 }

@@ -215,6 +215,41 @@ public final class AnnDataWriter {
         });
     }
 
+    /**
+     * Removes the entry {@code id} of {@code slot} that {@link #add} wrote (its folder, its display name
+     * and its place in the column order): how a writer that added several entries takes them back when a
+     * later one fails. Nothing happens when there is no such entry.
+     */
+    public void remove(Path table, Slot slot, String id) {
+        FolderLock.run(table, () -> {
+            Path folder = table.resolve(slot.folder());
+            if (!Files.isDirectory(folder)) {
+                return;
+            }
+            DirectoryStore store = new DirectoryStore(table);
+            ObjectNode attrs = ZarrGroup.readAttributes(store, slot.folder());
+            ObjectNode elements = attrs.withObject(Encoding.ELEMENTS);
+            List<String> names = new java.util.ArrayList<>();
+            elements.properties().forEach(e -> {
+                if (e.getValue().asText().equals(id)) {
+                    names.add(e.getKey());
+                }
+            });
+            names.forEach(elements::remove);
+            ArrayNode order = attrs.withArray(Encoding.COLUMN_ORDER);
+            for (int i = order.size() - 1; i >= 0; i--) {
+                if (order.get(i).asText().equals(id)) {
+                    order.remove(i);
+                }
+            }
+            if (slot != Slot.OBS && slot != Slot.VAR) {
+                attrs.remove(Encoding.COLUMN_ORDER);
+            }
+            ZarrGroup.writeAttributes(folder, attrs);
+            AtomicFiles.deleteTree(folder.resolve(id));
+        });
+    }
+
     private void writeEntry(Path dir, TableEntry entry) throws IOException {
         switch (entry) {
             case TableEntry.Obs o -> Encoding.writeColumn(dir, o.column(), files);

@@ -59,7 +59,7 @@ public final class NotebookApi {
     /** True when {@code value} is an object scripts call into (it has notebook members), not data. */
     public static boolean isBound(Object value) {
         return value != null && !(value instanceof Collection<?>) && !(value instanceof Map<?, ?>)
-                && !of(value.getClass()).members.isEmpty();
+                && (value instanceof org.spatialx.api.NotebookMembers || !of(value.getClass()).members.isEmpty());
     }
 
     /** The bound Java class. */

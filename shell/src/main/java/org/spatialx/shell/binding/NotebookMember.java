@@ -1,5 +1,6 @@
 package org.spatialx.shell.binding;
 
+import org.spatialx.api.PythonNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Constructor;
@@ -12,20 +13,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.spatialx.api.NotebookFunction;
 import org.spatialx.api.NotebookName;
 
 /**
  * A Java method annotated {@link NotebookName}, bound under its Python name: keyword arguments by
  * the binding contract (required parameters, then the components of a trailing options record whose
- * {@code defaults()} fills what a script omits).
+ * {@code defaults()} fills what a script omits); or a {@link NotebookFunction} of an object whose
+ * methods are known at run time (the analysis kinds present), which may take extra keywords.
  *
- * @param name       the Python name
- * @param method     the Java method
- * @param property   true when scripts read it as an attribute
- * @param keywords   required keywords first, then optional ones, in declaration order
+ * @param name        the Python name
+ * @param method      the Java method, or null for a function
+ * @param property    true when scripts read it as an attribute
+ * @param keywords    required keywords first, then optional ones, in declaration order
  * @param optionsType the trailing options record, or null
+ * @param function    the run-time function, or null for a method
  */
-public record NotebookMember(String name, Method method, boolean property, List<Keyword> keywords, Class<?> optionsType) {
+public record NotebookMember(String name, Method method, boolean property, List<Keyword> keywords, Class<?> optionsType,
+        NotebookFunction function) {
+
+    /** Binds a run-time function: its parameters are the keywords, its extra keywords are accepted as they come. */
+    public static NotebookMember of(NotebookFunction function) {
+        List<Keyword> keywords = function.parameters().stream()
+                .map(p -> new Keyword(p.name(), p.name(), p.type(), !p.required(), p.defaultValue())).toList();
+        return new NotebookMember(function.name(), null, function.property(), keywords, null, function);
+    }
+
+    /** True when the member takes keyword arguments it does not declare (Python's {@code **kwargs}). */
+    public boolean extraKeywords() {
+        return function != null && function.extraKeywords();
+    }
 
     /** Binds {@code method}, which must carry {@link NotebookName}. */
     public static NotebookMember of(Method method) {
@@ -52,7 +69,8 @@ public record NotebookMember(String name, Method method, boolean property, List<
                         parameter.getParameterizedType(), false, null));
             }
         }
-        return new NotebookMember(annotation.value(), method, annotation.property(), List.copyOf(keywords), optionsType);
+        return new NotebookMember(annotation.value(), method, annotation.property(), List.copyOf(keywords), optionsType,
+                null);
     }
 
     /** True for a record type with a public static no-argument {@code defaults()} returning it. */
@@ -77,7 +95,8 @@ public record NotebookMember(String name, Method method, boolean property, List<
     public String signature() {
         return name + "(" + keywords.stream()
                 .map(k -> k.optional() ? k.name() + "=" + pythonLiteral(k.defaultValue()) : k.name())
-                .collect(Collectors.joining(", ")) + ")";
+                .collect(Collectors.joining(", ")) + (extraKeywords() ? (keywords.isEmpty() ? "" : ", ") + "**kwargs" : "")
+                + ")";
     }
 
     /**
@@ -99,7 +118,7 @@ public record NotebookMember(String name, Method method, boolean property, List<
         }
         for (Map.Entry<String, JsonNode> entry : named.entrySet()) {
             String key = entry.getKey();
-            if (keywords.stream().noneMatch(k -> k.name().equals(key))) {
+            if (!extraKeywords() && keywords.stream().noneMatch(k -> k.name().equals(key))) {
                 throw new ScriptArgumentException(name + "() got an unexpected keyword argument '" + key
                         + "'; accepted: " + String.join(", ", keywordNames()));
             }
@@ -107,6 +126,9 @@ public record NotebookMember(String name, Method method, boolean property, List<
                 throw new ScriptArgumentException(name + "() got multiple values for argument '" + key + "'");
             }
             given.put(key, entry.getValue());
+        }
+        if (function != null) {
+            return callFunction(given, mapper);
         }
         List<Object> arguments = new ArrayList<>();
         List<Object> components = new ArrayList<>();
@@ -138,6 +160,23 @@ public record NotebookMember(String name, Method method, boolean property, List<
             }
             throw (Error) cause;
         }
+    }
+
+    /** A function gets what was given, in call order: declared keywords converted to their types, extras as plain values. */
+    private Object callFunction(Map<String, JsonNode> given, ObjectMapper mapper) throws Exception {
+        for (Keyword keyword : keywords) {
+            if (!keyword.optional() && !given.containsKey(keyword.name())) {
+                throw new ScriptArgumentException(name + "() missing required argument '" + keyword.name()
+                        + "'; signature: " + signature());
+            }
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : given.entrySet()) {
+            Keyword keyword = keywords.stream().filter(k -> k.name().equals(entry.getKey())).findFirst().orElse(null);
+            arguments.put(entry.getKey(), keyword == null ? mapper.convertValue(entry.getValue(), Object.class)
+                    : convert(keyword, entry.getValue(), mapper));
+        }
+        return function.invocation().call(arguments);
     }
 
     private Object convert(Keyword keyword, JsonNode value, ObjectMapper mapper) {

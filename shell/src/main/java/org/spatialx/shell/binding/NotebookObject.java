@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.spatialx.api.NotebookMembers;
 
 /**
  * An object as scripts see it: members by Python name, each a {@link NotebookMember} called on the
  * Java object that declares it. Everything a script calls goes through one of these, built one of
- * two ways: {@link #of} exposes one Java object's annotated methods (a connector, a sub-object such
- * as {@code connector.analysis}), {@link #namespace} gathers the annotated methods of several
+ * two ways: {@link #of} exposes one Java object's annotated methods and, for a {@link NotebookMembers},
+ * its run-time functions (a connector, a sub-object such as {@code connector.analysis.embeddings}), {@link #namespace} gathers the annotated methods of several
  * objects under one name (the module functions of {@code spatialx_connector}).
  */
 public final class NotebookObject {
@@ -42,7 +43,11 @@ public final class NotebookObject {
     public static NotebookObject namespace(String name, List<?> targets) {
         Map<String, Bound> members = new TreeMap<>();
         for (Object target : targets) {
-            for (NotebookMember member : NotebookApi.of(target.getClass()).members()) {
+            List<NotebookMember> bound = new java.util.ArrayList<>(NotebookApi.of(target.getClass()).members());
+            if (target instanceof NotebookMembers dynamic) {
+                dynamic.notebookMembers().forEach(function -> bound.add(NotebookMember.of(function)));
+            }
+            for (NotebookMember member : bound) {
                 Bound previous = members.put(member.name(), new Bound(target, member));
                 if (previous != null) {
                     throw new IllegalArgumentException(name + ": both " + previous.target().getClass().getName() + " and "

@@ -13,6 +13,7 @@ import org.spatialx.core.ConnectorOptions;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
+import org.spatialx.technologies.TechnologyCatalog;
 import org.spatialx.shell.binding.ScriptArgumentException;
 import org.spatialx.shell.progress.UploadProgressBars;
 
@@ -40,6 +41,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     /** The servers and connectors opened, shared by the factory and its sessions' views ({@link #forConsole}). */
     private static final class Opened {
         private final Map<Path, LocalServer> servers = new HashMap<>();
+        private final Map<Path, TechnologyCatalog> plugins = new HashMap<>();
         private final List<AutoCloseable> resources = new ArrayList<>();
     }
 
@@ -84,15 +86,17 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     private Object openLocked(ConnectOptions options) {
         String url = options.domain();
         String key = options.token();
+        Path pluginsFolder = TechnologyCatalog.defaultPluginsFolder();
         if (url.isBlank()) {
             LocalServer server = localServer(options);
             url = server.url();
             key = server.token();
+            pluginsFolder = server.home().resolve("plugins");
         } else if (options.mounts() != null || options.home() != null) {
             throw new ScriptArgumentException(
                     "home= and mounts= apply to the local server only (an empty domain); a real server serves its own storage");
         }
-        ConnectorOptions.Builder builder = ConnectorOptions.builder();
+        ConnectorOptions.Builder builder = ConnectorOptions.builder().analyses(analysisKinds(pluginsFolder));
         if (Boolean.FALSE.equals(options.verifySsl())) {
             builder.insecureSkipTlsVerify(true);
         }
@@ -111,6 +115,20 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
         SpatialXConnector connector = new SpatialXConnector(url, key, builder.build());
         opened.resources.add(connector);
         return connector;
+    }
+
+    /**
+     * The analysis kinds {@code connector.analysis} offers: the built-ins and those of the plugins
+     * folder (the local server's, which runs them), loaded once per folder.
+     */
+    private List<org.spatialx.api.analysis.Analysis<?>> analysisKinds(Path pluginsFolder) {
+        TechnologyCatalog catalog = opened.plugins.get(pluginsFolder);
+        if (catalog == null) {
+            catalog = TechnologyCatalog.load(pluginsFolder);
+            opened.plugins.put(pluginsFolder, catalog);
+            opened.resources.add(catalog);
+        }
+        return catalog.analyses();
     }
 
     /** The home's server: the one this factory opened (given the new mounts), else started or reused. */
@@ -149,6 +167,7 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
             }
             opened.resources.clear();
             opened.servers.clear();
+            opened.plugins.clear();
         }
     }
 }

@@ -40,6 +40,9 @@ public final class NotebookDocs {
 
     /** The Javadoc of a member, or an empty string. */
     public String javadoc(NotebookMember member) {
+        if (member.function() != null) {
+            return member.function().doc();
+        }
         Class<?> declaring = member.method().getDeclaringClass();
         String text = javadoc.getProperty(declaring.getSimpleName() + "#" + member.name());
         for (Class<?> type = declaring; text == null && type != null; type = type.getSuperclass()) {

@@ -1,4 +1,4 @@
-package org.spatialx.shell.binding;
+package org.spatialx.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.spatialx.shell.binding;
+package org.spatialx.api;
 
 /** Java camelCase names to the notebook's snake_case keyword names ({@code group1Indices} to {@code group_1_indices}). */
 public final class PythonNames {
