@@ -1,6 +1,7 @@
 package org.spatialx.shell.picture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,42 +13,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.spatialx.analysis.clustering.LeidenAnalysis;
 import org.spatialx.analysis.de.DifferentialExpressionAnalysis;
-import org.spatialx.analysis.embeddings.PcaAnalysis;
-import org.spatialx.analysis.embeddings.UmapAnalysis;
-import org.spatialx.analysis.input.InMemoryAnalysisInput;
-import org.spatialx.analysis.spatial.RegionSegmentationAnalysis;
-import org.spatialx.api.analysis.AnalysisContext;
-import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.data.Column;
-import org.spatialx.api.data.DenseMatrix;
-import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.spatialdata.ElementOptions;
 import org.spatialx.core.spatialdata.SpatialDataOptions;
 import org.spatialx.core.spatialdata.SpatialTable;
-import org.spatialx.core.spatialdata.XOptions;
-import org.spatialx.formats.anndata.AnnDataWriter;
-import org.spatialx.formats.anndata.DataFrame;
-import org.spatialx.formats.anndata.TableEntry;
 import org.spatialx.shell.binding.NotebookObject;
 import org.spatialx.shell.binding.ScriptArgumentException;
 import org.spatialx.shell.binding.WireJson;
 import org.spatialx.shell.testing.IngestedXenium;
 
 /**
- * The pictures of analysis results people look at, drawn from an ingested data set's table after the real
- * analyses of the notebook ran on it (PCA, Leiden, UMAP, region segmentation, DE genes of a cluster against the
- * rest): {@code render_embedding} (UMAP by Leiden, by a gene), {@code render_spatial} by regions and
- * {@code render_volcano} of the DE result with its top genes; bad arguments are clear errors.
+ * The notebook's section 1.9 through the local server on an ingested Xenium table (PCA, Leiden, UMAP, t-SNE,
+ * metadata_reference, region_segmentation, DE genes of a cluster against the rest), then the pictures of
+ * the results people look at: {@code render_embedding} (UMAP by Leiden, by a gene; t-SNE),
+ * {@code render_spatial} by regions and predicted cell types, {@code render_volcano} of the DE result with
+ * its top genes. Bad analysis input writes nothing; bad picture arguments are clear errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisPicturesTest {
@@ -63,48 +51,50 @@ class AnalysisPicturesTest {
     void analyse() throws Exception {
         ingested = IngestedXenium.start(temp);
         dataId = ingested.dataId();
-        SpatialXConnector connector = ingested.connector();
-        var sd = connector.spatialData(SpatialDataOptions.ofData(dataId));
-        SpatialTable table = sd.getTable(ElementOptions.defaults());
+        // the notebook's section 1.9, as it calls them, through the local server's analysis jobs
+        analyse("embeddings", "pca", kwargs("data_id", dataId, "title", "Connector - PCA"));
+        analyse("clustering", "leiden", kwargs("data_id", dataId, "embedding_key", "Connector - PCA",
+                "resolution", 1.0, "title", "Connector - Leiden"));
+        analyse("embeddings", "umap", kwargs("data_id", dataId, "embedding_key", "Connector - PCA",
+                "title", "Connector - UMAP"));
+        analyse("embeddings", "tsne", kwargs("data_id", dataId, "embedding_key", "Connector - PCA",
+                "title", "Connector - tSNE"));
+        analyse("prediction", "metadata_reference", kwargs("data_id", dataId, "cluster_key", "Connector - Leiden",
+                "species", "human", "title", "Connector - Metadata Reference"));
+        analyse("spatial_analysis", "region_segmentation", kwargs("data_id", dataId, "radius", 80, "mpp", 0.2125,
+                "resolution", 0.5, "species", "human", "title", "Connector - Region Segmentation"));
+        SpatialTable table = table();
         cells = table.nObs();
-        ExpressionMatrix counts = table.select(XOptions.cells(IntStream.range(0, cells).boxed().toArray()));
-        String spatial = table.obsmKeys().stream().filter(k -> k.startsWith("Spatial")).findFirst().orElseThrow();
-        List<double[]> xy = table.obsm(spatial);
-        DenseMatrix positions = DenseMatrix.zeros(cells, 2);
-        for (int i = 0; i < cells; i++) {
-            positions.set(i, 0, xy.get(i)[0]);
-            positions.set(i, 1, xy.get(i)[1]);
-        }
-        AnalysisContext context = new PictureContext();
-        InMemoryAnalysisInput.Builder input = InMemoryAnalysisInput.builder(dataId, counts).spatial(positions).threads(2);
-        AnalysisResult pca = new PcaAnalysis().run(PcaAnalysis.Params.defaults(), input.build(), context);
-        DenseMatrix pcs = pca.embeddings().values().iterator().next();
-        input.embedding("PCA", pcs);
-        AnalysisResult leiden = new LeidenAnalysis().run(new LeidenAnalysis.Params("PCA", 1.0, 15, 1, null),
-                input.build(), context);
-        Column.Categorical clusters = (Column.Categorical) leiden.obs().values().iterator().next();
-        AnalysisResult umap = new UmapAnalysis().run(new UmapAnalysis.Params("PCA", 15, 1, "pca", true, null),
-                input.build(), context);
-        AnalysisResult regions = new RegionSegmentationAnalysis().run(
-                new RegionSegmentationAnalysis.Params(80.0, 0.2125, 0.5, "human", null, null, null), input.build(),
-                context);
+        List<Object> leiden = table.obs("Connector - Leiden");
         List<Integer> first = new ArrayList<>();
         List<Integer> rest = new ArrayList<>();
         for (int i = 0; i < cells; i++) {
-            (clusters.codes()[i] == 0 ? first : rest).add(i);
+            ("0".equals(String.valueOf(leiden.get(i))) ? first : rest).add(i);
         }
-        AnalysisResult de = new DifferentialExpressionAnalysis().run(DifferentialExpressionAnalysis.Params.defaults()
-                .withGroups(dataId, first, dataId, rest).withMethod("wilcoxon"), input.build(), context);
-        Map<String, Column> deTable = de.tables().values().iterator().next();
-        markers = ((Column.Text) deTable.get(DifferentialExpressionAnalysis.GENE)).values();
+        analyse("de", "differential_expression_genes", kwargs("data_id_1", dataId, "data_id_2", dataId,
+                "group_1_indices", first, "group_2_indices", rest, "method", "wilcoxon", "title", "Cluster 0 vs rest"));
+        markers = ((Column.Text) table().anndata().result("Cluster 0 vs rest").columns()
+                .get(DifferentialExpressionAnalysis.GENE)).values();
+    }
 
-        Path tablePath = Path.of(sd.path()).resolve("table").resolve(table.id());
-        AnnDataWriter writer = new AnnDataWriter();
-        writer.add(tablePath, new TableEntry.Obs("AN-LEIDEN", "Leiden", clusters));
-        writer.add(tablePath, new TableEntry.Obs("AN-REGIONS", "Regions", regions.obs().values().iterator().next()));
-        writer.add(tablePath, new TableEntry.Obsm("AN-UMAP", "UMAP", umap.embeddings().values().iterator().next()));
-        List<String> rows = IntStream.range(0, markers.size()).mapToObj(String::valueOf).toList();
-        writer.add(tablePath, new TableEntry.Result("AN-DE", "Cluster 0 vs rest", new DataFrame(rows, deTable)));
+    private SpatialTable table() {
+        return ingested.connector().spatialData(SpatialDataOptions.ofData(dataId)).getTable(ElementOptions.defaults());
+    }
+
+    private static Map<String, Object> kwargs(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** Runs an analysis as the notebook does: the connector waits for its job (the log tracked to DONE.). */
+    private void analyse(String group, String kind, Map<String, Object> arguments) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) ingested.connector().analysis().group(group)
+                .call(kind, arguments);
+        assertTrue(String.valueOf(payload.get("analysis_id")).startsWith("AN-"), payload.toString());
     }
 
     @AfterAll
@@ -137,7 +127,7 @@ class AnalysisPicturesTest {
     void umapColouredByLeidenClusters() throws Exception {
         Path png = temp.resolve("pictures/umap-leiden.png");
         Map<String, Object> result = call("render_embedding", Map.of("output", png.toString(), "data_id", dataId,
-                "embedding", "UMAP", "color_by", "Leiden"));
+                "embedding", "Connector - UMAP", "color_by", "Connector - Leiden"));
         assertEquals(cells, ((Number) result.get("points")).intValue());
         List<?> categories = (List<?>) result.get("categories");
         assertTrue(categories.size() >= 3, "Leiden found clusters: " + categories);
@@ -150,7 +140,7 @@ class AnalysisPicturesTest {
         Path png = temp.resolve("pictures/umap-gene.png");
         String gene = markers.get(0);
         Map<String, Object> result = call("render_embedding", Map.of("output", png.toString(), "data_id", dataId,
-                "embedding", "UMAP", "color_by", gene));
+                "embedding", "Connector - UMAP", "color_by", gene));
         assertEquals(List.of(), result.get("categories"));
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(pixels(image, 0xfde725) > 0 && pixels(image, 0x440154) > 0, "a colour bar for " + gene);
@@ -160,7 +150,7 @@ class AnalysisPicturesTest {
     void tissueColouredByRegions() throws Exception {
         Path png = temp.resolve("pictures/spatial-regions.png");
         Map<String, Object> result = call("render_spatial", Map.of("output", png.toString(), "data_id", dataId,
-                "color_by", "Regions"));
+                "color_by", "Connector - Region Segmentation"));
         assertEquals(cells, ((Number) result.get("points")).intValue());
         assertTrue(((List<?>) result.get("categories")).size() >= 2, "regions: " + result.get("categories"));
     }
@@ -193,7 +183,7 @@ class AnalysisPicturesTest {
     @Test
     void badArgumentsAreClearErrors() {
         Exception missing = assertThrows(Exception.class, () -> call("render_embedding", Map.of("output",
-                temp.resolve("x.png").toString(), "data_id", dataId, "embedding", "UMAP", "color_by", "No such column")));
+                temp.resolve("x.png").toString(), "data_id", dataId, "embedding", "Connector - UMAP", "color_by", "No such column")));
         assertTrue(rootMessage(missing).contains("neither an obs column"), rootMessage(missing));
         Exception noResult = assertThrows(Exception.class, () -> call("render_volcano", Map.of("output",
                 temp.resolve("v.png").toString(), "data_id", dataId)));
@@ -202,6 +192,31 @@ class AnalysisPicturesTest {
                 temp.resolve("v.png").toString(), "genes", List.of("A"), "logfoldchanges", List.of(1.0))));
         assertTrue(rootMessage(notDe).contains("pvals"), rootMessage(notDe));
         assertTrue(ScriptArgumentException.class.isInstance(root(notDe)), root(notDe).toString());
+    }
+
+    @Test
+    void tsneAndPredictedCellTypes() throws Exception {
+        Path tsne = temp.resolve("pictures/tsne-leiden.png");
+        Map<String, Object> result = call("render_embedding", Map.of("output", tsne.toString(), "data_id", dataId,
+                "embedding", "Connector - tSNE", "color_by", "Connector - Leiden"));
+        assertEquals(cells, ((Number) result.get("points")).intValue());
+        Path types = temp.resolve("pictures/spatial-cell-types.png");
+        result = call("render_spatial", Map.of("output", types.toString(), "data_id", dataId,
+                "color_by", "Connector - Metadata Reference"));
+        assertFalse(((List<?>) result.get("categories")).isEmpty(), result.toString());
+    }
+
+    @Test
+    void badAnalysisInputWritesNothing() {
+        List<String> before = ingested.connector().analysis().listEmbedding(dataId);
+        // 526 cells cannot have a perplexity of 600: the job fails before computing anything
+        analyse("embeddings", "tsne", kwargs("data_id", dataId, "embedding_key", "Connector - PCA", "perplexity", 600.0,
+                "title", "Too perplexed"));
+        assertEquals(before, ingested.connector().analysis().listEmbedding(dataId));
+        Exception radius = assertThrows(Exception.class, () -> analyse("spatial_analysis", "region_segmentation",
+                kwargs("data_id", dataId, "radius", 0, "mpp", 0.2125, "species", "human", "title", "No radius")));
+        assertTrue(rootMessage(radius).contains("radius"), rootMessage(radius));
+        assertFalse(ingested.connector().analysis().listMetadata(dataId).contains("No radius"));
     }
 
     private static Throwable root(Throwable e) {
@@ -213,36 +228,5 @@ class AnalysisPicturesTest {
 
     private static String rootMessage(Throwable e) {
         return String.valueOf(root(e).getMessage());
-    }
-
-    /** A context for the analyses run here: seed 0, two threads, no log. */
-    private static final class PictureContext implements AnalysisContext {
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public void progress(String stage, double fraction) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public long seed() {
-            return 0;
-        }
-
-        @Override
-        public int threads() {
-            return 2;
-        }
-
-        @Override
-        public String outputName() {
-            return "result";
-        }
     }
 }
