@@ -112,7 +112,7 @@ public final class KMeansAndDeBenchmark {
         return values;
     }
 
-    private static double[] doubles(Path file) throws IOException {
+    static double[] doubles(Path file) throws IOException {
         double[] values = new double[Math.toIntExact(Files.size(file) / 8)];
         read(file, (buffer, offset) -> buffer.asDoubleBuffer().get(values, offset / 8, buffer.remaining() / 8));
         return values;
@@ -142,7 +142,7 @@ public final class KMeansAndDeBenchmark {
         }
     }
 
-    private static String peakRss() throws IOException {
+    static String peakRss() throws IOException {
         return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
                 .map(l -> l.replaceAll("\\s+", " ").substring(7)).findFirst().orElse("?");
     }

@@ -33,6 +33,7 @@ import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.CallOnly;
 import org.spatialx.api.analysis.DataIds;
 import org.spatialx.api.analysis.Derived;
+import org.spatialx.api.analysis.LocalKeyword;
 import org.spatialx.api.analysis.Required;
 
 /**
@@ -43,7 +44,7 @@ import org.spatialx.api.analysis.Required;
  */
 class AnalysisDeclarationsTest {
 
-    enum Role { PARAM, REQUIRED, DERIVED, CALL_ONLY, CALL_ONLY_REQUIRED }
+    enum Role { PARAM, REQUIRED, DERIVED, CALL_ONLY, CALL_ONLY_REQUIRED, LOCAL_KEYWORD }
 
     record Param(String wireName, Object pythonDefault, Role role) {
     }
@@ -91,7 +92,9 @@ class AnalysisDeclarationsTest {
                         derived("table_id_1"), derived("table_id_2"), param("name", null))));
         PROTOCOL_7_2.put(MetadataReferenceAnalysis.class, new Declaration("prediction", "metadata_reference",
                 "Metadata Reference", "celltype_prediction", "prediction", true,
-                List.of(required("cluster_key"), param("anno_type", "sub"), required("species"), param("name", null))));
+                List.of(required("cluster_key"), param("anno_type", "sub"), required("species"), param("name", null),
+                        new Param("reference", null, Role.LOCAL_KEYWORD),
+                        new Param("reference_label", null, Role.LOCAL_KEYWORD))));
         PROTOCOL_7_2.put(DeconvolutionAnalysis.class, new Declaration("prediction", "deconvolution", "Deconvolution",
                 "deconvolution", "prediction", false,
                 List.of(required("model_id"), param("name", null), param("n_cells_per_location", 30),
@@ -146,7 +149,8 @@ class AnalysisDeclarationsTest {
             Role role = component.isAnnotationPresent(CallOnly.class)
                     ? (component.isAnnotationPresent(Required.class) ? Role.CALL_ONLY_REQUIRED : Role.CALL_ONLY)
                     : component.isAnnotationPresent(Required.class) ? Role.REQUIRED
-                    : component.isAnnotationPresent(Derived.class) ? Role.DERIVED : Role.PARAM;
+                    : component.isAnnotationPresent(Derived.class) ? Role.DERIVED
+                    : component.isAnnotationPresent(LocalKeyword.class) ? Role.LOCAL_KEYWORD : Role.PARAM;
             if (role != Role.PARAM && role != Role.CALL_ONLY) {
                 assertEquals(null, value, component.getName() + " has no Python default");
             }
@@ -285,7 +289,7 @@ class AnalysisDeclarationsTest {
         // the same cells of two different data sets are two groups
         new DifferentialExpressionAnalysis().validate(DifferentialExpressionAnalysis.Params.defaults()
                 .withGroups("DA-1", List.of(3, 4), "DA-2", List.of(3, 4)));
-        assertFalse(Arrays.asList(new UploadEmbeddingsAnalysis(), new ScviAnalysis()).stream()
+        assertFalse(Arrays.asList(new ScviAnalysis(), new DeconvolutionAnalysis()).stream()
                 .anyMatch(Analysis::runsLocally));
     }
 }

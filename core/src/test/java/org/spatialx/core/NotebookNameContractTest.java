@@ -36,7 +36,7 @@ class NotebookNameContractTest {
     void theConnectorMirrorsTheNotebookCallsOfThisIssue() {
         Set<String> names = annotated().stream().map(m -> m.getAnnotation(NotebookName.class).value())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of("info", "groups", "external_folders", "external_s3", "folders", "s3",
+        assertEquals(new TreeSet<>(List.of("analysis", "info", "groups", "external_folders", "external_s3", "folders", "s3",
                 "listdir", "list_study", "get_study_detail", "rename_study", "delete_study", "list_sample",
                 "get_sample_detail", "rename_sample", "delete_sample", "get_sample_data_detail", "rename_sample_data",
                 "delete_sample_data", "delete_element", "get_sample_data_elements", "create_study", "add_sample",

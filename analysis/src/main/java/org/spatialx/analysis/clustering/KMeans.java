@@ -20,14 +20,14 @@ import org.spatialx.api.analysis.AnalysisContext;
  * whose partial sums are combined in order, so the result depends on the seed only, not on the
  * number of threads.
  */
-final class KMeans {
+public final class KMeans {
 
     /** scikit-learn 1.2's default {@code n_init} with k-means++ seeding. */
-    static final int RESTARTS = 10;
+    public static final int RESTARTS = 10;
     /** scikit-learn's default {@code max_iter}. */
-    static final int MAX_ITERATIONS = 300;
+    public static final int MAX_ITERATIONS = 300;
     /** scikit-learn's default {@code tol}, relative to the mean variance of the dimensions. */
-    static final double TOLERANCE = 1e-4;
+    public static final double TOLERANCE = 1e-4;
     /** Points per piece of parallel work. */
     private static final int PIECE = 2048;
 
@@ -40,7 +40,7 @@ final class KMeans {
      * @param iterations Lloyd iterations of the winning restart
      * @param restart    which restart won, from 0
      */
-    record Result(int[] labels, double[] centres, double inertia, int iterations, int restart) {
+    public record Result(int[] labels, double[] centres, double inertia, int iterations, int restart) {
     }
 
     /**
@@ -62,7 +62,8 @@ final class KMeans {
     private final int maxIterations;
     private final double tolerance;
 
-    KMeans(int k, int restarts, int maxIterations, double tolerance) {
+    /** k-means into {@code k} clusters, the best of {@code restarts}, each of at most {@code maxIterations} Lloyd steps. */
+    public KMeans(int k, int restarts, int maxIterations, double tolerance) {
         if (k < 1 || restarts < 1 || maxIterations < 1) {
             throw new IllegalArgumentException("k, restarts and iterations must be positive");
         }
@@ -73,7 +74,7 @@ final class KMeans {
     }
 
     /** Clusters the {@code n} rows of {@code points} ({@code n x d}, row-major) into {@code k} clusters. */
-    Result fit(double[] points, int n, int d, Workers pool, AnalysisContext context) {
+    public Result fit(double[] points, int n, int d, Workers pool, AnalysisContext context) {
         if (n < k) {
             throw new IllegalArgumentException(n + " points cannot form " + k + " clusters");
         }

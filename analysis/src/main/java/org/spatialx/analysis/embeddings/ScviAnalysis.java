@@ -4,7 +4,11 @@ import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
+import org.spatialx.analysis.SpatialXOnly;
+import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisGroups;
+import org.spatialx.api.analysis.AnalysisInput;
+import org.spatialx.api.analysis.AnalysisResult;
 
 /**
  * {@code analysis.embeddings.scvi(n_latents=20, title=None, batch_key=None, n_top_genes=2000)}: an scVI
@@ -38,6 +42,14 @@ public final class ScviAnalysis extends DeclaredAnalysis<ScviAnalysis.Params> {
     public void validate(Params params) {
         ParamChecks.requiredAtLeast("n_latents", params.nLatents(), 1);
         ParamChecks.atLeast("n_top_genes", params.nTopGenes(), 1);
+    }
+
+    /** Says in the log and as the error that scVI runs on SpatialX (no JVM implementation of its training). */
+    @Override
+    public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
+        throw SpatialXOnly.refuse(context, "embeddings.scvi", "scVI trains a variational autoencoder with"
+                + " scvi-tools (PyTorch), which this local server does not have", "locally, embeddings.pca with a"
+                + " batch_key integrates batches with Harmony");
     }
 
     /** The requested number of genes; SpatialX writes the number it used ({@code 486 top genes} on a 486-gene panel). */

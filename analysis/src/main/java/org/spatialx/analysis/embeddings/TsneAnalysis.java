@@ -1,16 +1,31 @@
 package org.spatialx.analysis.embeddings;
 
 import java.util.List;
+import java.util.Locale;
 import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
+import org.spatialx.analysis.layout.LayoutInput;
+import org.spatialx.analysis.layout.NeighbourPreservation;
+import org.spatialx.analysis.layout.Tsne;
+import org.spatialx.analysis.parallel.Workers;
+import org.spatialx.api.analysis.AnalysisContext;
+import org.spatialx.api.analysis.AnalysisException;
 import org.spatialx.api.analysis.AnalysisGroups;
+import org.spatialx.api.analysis.AnalysisInput;
+import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.analysis.Required;
+import org.spatialx.api.data.DenseMatrix;
+import org.spatialx.api.data.KnnGraph;
 
 /**
  * {@code analysis.embeddings.tsne(embedding_key, n_neighbors=90, perplexity=30, local_connectivity=1,
- * init="pca", title=None)}: a t-SNE of an embedding.
+ * init="pca", title=None)}: a two-dimensional t-SNE of an embedding ({@link Tsne}: scikit-learn's
+ * Barnes-Hut t-SNE with its defaults), stored as an embedding (obsm) under the output name. The
+ * affinities spread over each cell's {@code n_neighbors} nearest neighbours (at most cells - 1;
+ * scikit-learn takes {@code 3 * perplexity + 1}, 91 for the default perplexity), so the perplexity must
+ * be below that. {@code local_connectivity} belongs to UMAP's graph and does not change a t-SNE.
  */
 @Extension
 public final class TsneAnalysis extends DeclaredAnalysis<TsneAnalysis.Params> {
@@ -54,5 +69,53 @@ public final class TsneAnalysis extends DeclaredAnalysis<TsneAnalysis.Params> {
     @Override
     public String defaultOutputName(Params params) {
         return OutputNames.of("t-SNE", OutputNames.setting("perplexity", params.perplexity()));
+    }
+
+    @Override
+    public boolean runsLocally() {
+        return true;
+    }
+
+    @Override
+    public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
+        validate(params);
+        int cells = input.cellCount();
+        int neighbours = Math.min(params.nNeighbors(), cells - 1);
+        double perplexity = params.perplexity();
+        if (!(perplexity < neighbours)) {
+            throw new AnalysisException(String.format(Locale.ROOT, "embeddings.tsne: perplexity=%s is too large for"
+                    + " data set %s: each cell's affinities spread over min(n_neighbors=%d, cells - 1 = %d) = %d"
+                    + " neighbours, and the perplexity must be below that. Pass a smaller perplexity%s.",
+                    OutputNames.number(perplexity), input.dataId(), params.nNeighbors(), cells - 1, neighbours,
+                    params.nNeighbors() < cells - 1 ? " or a larger n_neighbors" : ""));
+        }
+        DenseMatrix points = LayoutInput.embedding("embeddings.tsne", input, params.embeddingKey(), neighbours);
+        Tsne.Init init = Tsne.Init.valueOf(params.init().toUpperCase(Locale.ROOT));
+        context.progress("neighbours", 0);
+        KnnGraph knn = input.neighbours(params.embeddingKey(), neighbours);
+        context.checkCancelled();
+        try (Workers workers = Workers.of(context)) {
+            Tsne.Result tsne = Tsne.layout(points, knn, new Tsne.Options(perplexity, init, 0, context.seed()), workers,
+                    fraction -> context.progress("t-SNE", 0.2 + 0.75 * fraction));
+            context.progress("neighbour preservation", 0.95);
+            int k = Math.min(15, neighbours);
+            double preservation = NeighbourPreservation.of(knn, tsne.layout(), k, context.seed(), workers);
+            String layoutLine = String.format(Locale.ROOT, "t-SNE of '%s' (%,d cells x %d dimensions): perplexity=%s,"
+                    + " %d neighbours, init=%s, %,d iterations (Barnes-Hut, angle 0.5), %,d affinities,"
+                    + " KL divergence %.4f", params.embeddingKey(), points.rows(), points.cols(),
+                    OutputNames.number(perplexity), neighbours, params.init(), tsne.iterations(), tsne.affinities(),
+                    tsne.divergence());
+            String preservationLine = String.format(Locale.ROOT, "kNN preservation %.3f: share of the %d nearest"
+                    + " neighbours in the embedding that stay among the %d nearest in the t-SNE (%,d sampled cells)",
+                    preservation, k, k, Math.min(NeighbourPreservation.SAMPLE, points.rows()));
+            context.log(layoutLine);
+            context.log(preservationLine);
+            context.progress("done", 1);
+            return AnalysisResult.builder()
+                    .embedding(context.outputName(), tsne.layout())
+                    .summary(layoutLine)
+                    .summary(preservationLine)
+                    .build();
+        }
     }
 }

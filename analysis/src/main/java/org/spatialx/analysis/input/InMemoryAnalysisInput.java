@@ -1,5 +1,7 @@
 package org.spatialx.analysis.input;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,7 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
     private final Map<String, DenseMatrix> embeddings;
     private final DenseMatrix spatial;
     private final Map<String, AnalysisInput> dataSets;
+    private final Path files;
     private final NeighbourGraphs neighbours;
 
     private InMemoryAnalysisInput(Builder builder) {
@@ -36,6 +39,7 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
         this.embeddings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.embeddings));
         this.spatial = builder.spatial;
         this.dataSets = Map.copyOf(builder.dataSets);
+        this.files = builder.files;
         this.neighbours = new NeighbourGraphs(dataId, builder.threads, builder.seed);
         this.cellCount = builder.cellCount;
         obs.forEach((name, column) -> checkRows("obs column '" + name + "'", column.size()));
@@ -122,6 +126,19 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
         return neighbours.of(embeddingKey, embedding(embeddingKey), k);
     }
 
+    /** Server paths are resolved inside the folder given to {@link Builder#files}; without one, no file is served. */
+    @Override
+    public Path serverFile(String serverPath) {
+        if (files == null) {
+            return AnalysisInput.super.serverFile(serverPath);
+        }
+        Path file = files.resolve(serverPath.replaceFirst("^/+", "")).normalize();
+        if (!file.startsWith(files) || !Files.isRegularFile(file)) {
+            throw new AnalysisException("No file " + serverPath + " on this server (looked in " + files + ")");
+        }
+        return file;
+    }
+
     @Override
     public AnalysisInput dataSet(String id) {
         if (id.equals(dataId)) {
@@ -150,6 +167,7 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
         private DenseMatrix spatial;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
+        private Path files;
 
         private Builder(String dataId, ExpressionMatrix counts, int cellCount) {
             this.dataId = Objects.requireNonNull(dataId, "dataId");
@@ -193,6 +211,12 @@ public final class InMemoryAnalysisInput implements AnalysisInput {
         /** Seed of the approximate neighbour search (default 0). */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /** The folder server paths resolve in ({@link AnalysisInput#serverFile}), as a server's upload folder. */
+        public Builder files(Path folder) {
+            this.files = folder.toAbsolutePath().normalize();
             return this;
         }
 

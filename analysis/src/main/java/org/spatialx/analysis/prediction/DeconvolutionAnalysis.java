@@ -4,7 +4,11 @@ import org.pf4j.Extension;
 import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
+import org.spatialx.analysis.SpatialXOnly;
+import org.spatialx.api.analysis.AnalysisContext;
 import org.spatialx.api.analysis.AnalysisGroups;
+import org.spatialx.api.analysis.AnalysisInput;
+import org.spatialx.api.analysis.AnalysisResult;
 import org.spatialx.api.analysis.Required;
 
 /**
@@ -14,6 +18,19 @@ import org.spatialx.api.analysis.Required;
  */
 @Extension
 public final class DeconvolutionAnalysis extends DeclaredAnalysis<DeconvolutionAnalysis.Params> {
+
+    /** Why deconvolution and its model listing need SpatialX. */
+    static final String WHY = "it applies cell2location models trained on SpatialX's reference atlases, which a"
+            + " local server does not have";
+    /** What to do locally instead. */
+    static final String INSTEAD = "locally, prediction.metadata_reference names clusters from a reference you give"
+            + " (reference=, reference_label=) or from bundled marker genes";
+
+    /**
+     * The answer a local server gives to {@code list_deconvolution_models()} (protocol 7.2): the models
+     * live on SpatialX.
+     */
+    public static final String LIST_MODELS_LOCALLY = SpatialXOnly.message("list_deconvolution_models", WHY, INSTEAD);
 
     /**
      * The wire params (protocol 7.2).
@@ -41,6 +58,12 @@ public final class DeconvolutionAnalysis extends DeclaredAnalysis<DeconvolutionA
         ParamChecks.requiredText("model_id", params.modelId());
         ParamChecks.requiredAtLeast("n_cells_per_location", params.nCellsPerLocation(), 1);
         ParamChecks.requiredPositive("detection_alpha", params.detectionAlpha());
+    }
+
+    /** Says in the log and as the error that deconvolution runs on SpatialX. */
+    @Override
+    public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
+        throw SpatialXOnly.refuse(context, "prediction.deconvolution", WHY, INSTEAD);
     }
 
     /** The Python SDK does not append extra keyword arguments (such as {@code data_id}) to these params. */

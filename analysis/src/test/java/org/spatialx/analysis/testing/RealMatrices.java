@@ -23,7 +23,7 @@ public final class RealMatrices {
     private RealMatrices() {
     }
 
-    private static Path bundled(String relative) {
+    public static Path bundled(String relative) {
         Path path = Path.of(System.getProperty("spatialx.examples.dir", "../examples/data"), relative)
                 .toAbsolutePath().normalize();
         if (!Files.exists(path)) {

@@ -1,5 +1,6 @@
 package org.spatialx.api.analysis;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.spatialx.api.data.Column;
@@ -62,5 +63,22 @@ public interface AnalysisInput {
     /** The gene (var) names, in column order of {@link #counts()}. */
     default List<String> geneNames() {
         return counts().geneNames();
+    }
+
+    /** The cell (obs) names, barcodes or cell ids, in row order; by default those of {@link #counts()}. */
+    default List<String> cellIds() {
+        return counts().cellIds();
+    }
+
+    /**
+     * A file the call names by its server path (upload_embeddings' {@code csv_path}, a reference
+     * {@code .h5ad}), as a readable local file: the host maps its own paths (uploads, mounts) to files
+     * and refuses paths outside them. By default the host serves no files.
+     *
+     * @throws AnalysisException naming the path when there is no such file or the host serves no files
+     */
+    default Path serverFile(String serverPath) {
+        throw new AnalysisException("This server cannot give analyses the file " + serverPath
+                + "; upload it first (upload_file) and pass the path the upload returned.");
     }
 }

@@ -2,14 +2,20 @@ package org.spatialx.shell.picture;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.spatialx.analysis.de.DifferentialExpressionAnalysis;
 import org.spatialx.api.NotebookName;
+import org.spatialx.api.data.Column;
+import org.spatialx.api.data.ExpressionMatrix;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.spatialdata.ExportOptions;
 import org.spatialx.core.spatialdata.SpatialTable;
+import org.spatialx.core.spatialdata.XOptions;
+import org.spatialx.formats.anndata.DataFrame;
 import org.spatialx.shell.binding.ScriptArgumentException;
 import org.spatialx.shell.script.ConnectorFactory;
 
@@ -77,7 +83,8 @@ public final class SpatialPictures {
         boolean onlyBoundaries = boundaries != null && points.size() == 0;
         String unit = onlyBoundaries ? " (" + boundaries.unit().symbol() + ")" : "";
         SpatialRenderer.Options drawing = new SpatialRenderer.Options(
-                Objects.requireNonNullElse(options.title(), defaults.title()),
+                options.title() != null && !options.title().isEmpty() ? options.title()
+                        : options.dataId() != null && options.colorBy() != null ? options.colorBy() : defaults.title(),
                 Objects.requireNonNullElse(options.xLabel(), axes != null ? axes[0]
                         : fromTable ? column(options.x(), "x") : defaults.xLabel() + unit),
                 Objects.requireNonNullElse(options.yLabel(), axes != null ? axes[1]
@@ -96,6 +103,186 @@ public final class SpatialPictures {
         return result;
     }
 
+    /** The script name of the embedding picture. */
+    public static final String EMBEDDING_FUNCTION = "render_embedding";
+
+    /** The script name of the volcano plot. */
+    public static final String VOLCANO_FUNCTION = "render_volcano";
+
+    /**
+     * {@code render_embedding(output, data_id, embedding="UMAP", color_by=None, ...)}: draws a stored data
+     * set's cells at an embedding of its table (UMAP, t-SNE, PCA: an obsm entry, its first two columns),
+     * coloured by an obs column (categories with a legend, numbers on a colour bar) or by a gene's
+     * expression; returns {@code {output, points, polygons, categories}}.
+     */
+    @NotebookName("render_embedding")
+    public Map<String, Object> renderEmbedding(RenderEmbeddingOptions options) throws IOException {
+        if (options.dataId() == null || options.embedding() == null || options.embedding().isBlank()) {
+            throw new ScriptArgumentException(EMBEDDING_FUNCTION + "() needs data_id=\"DA-...\" and embedding=\"UMAP\""
+                    + " (an obsm entry of its table: UMAP, t-SNE, PCA ...)");
+        }
+        String title = options.title() != null ? options.title()
+                : options.colorBy() == null ? options.embedding() : options.embedding() + " by " + options.colorBy();
+        RenderSpatialOptions defaults = RenderSpatialOptions.defaults();
+        return renderSpatial(new RenderSpatialOptions(options.output(), null, null, null, null, options.colorBy(), title,
+                null, null, Objects.requireNonNullElse(options.width(), defaults.width()),
+                Objects.requireNonNullElse(options.height(), defaults.height()),
+                Objects.requireNonNullElse(options.pointSize(), defaults.pointSize()),
+                Objects.requireNonNullElse(options.maxCategories(), defaults.maxCategories()), false, null, null, null,
+                options.dataId(), options.table(), options.embedding(), options.domain(), options.token()));
+    }
+
+    /**
+     * The keyword arguments of {@code render_embedding(...)}.
+     *
+     * @param output        the PNG to write (required)
+     * @param dataId        the stored data set (required)
+     * @param embedding     the obsm entry to draw (required: UMAP, t-SNE, PCA ...)
+     * @param colorBy       an obs column or a gene to colour by
+     * @param table         the data set's table by name or id, when it has several
+     * @param title         the title (default: the embedding and what colours it)
+     * @param width         the picture width in pixels
+     * @param height        the picture height in pixels
+     * @param pointSize     the point diameter in pixels
+     * @param maxCategories how many of the most frequent categories get a colour
+     * @param domain        the server of {@code data_id}; empty for the local server
+     * @param token         the token of that server
+     */
+    public record RenderEmbeddingOptions(String output, String dataId, String embedding, String colorBy, String table,
+            String title, Integer width, Integer height, Double pointSize, Integer maxCategories, String domain,
+            String token) {
+
+        /** No embedding chosen; the drawing defaults of {@code render_spatial}. */
+        public static RenderEmbeddingOptions defaults() {
+            RenderSpatialOptions drawing = RenderSpatialOptions.defaults();
+            return new RenderEmbeddingOptions(null, null, null, null, null, null, drawing.width(), drawing.height(),
+                    drawing.pointSize(), drawing.maxCategories(), "", "");
+        }
+    }
+
+    /**
+     * {@code render_volcano(output, data_id=..., result=..., ...)} or {@code render_volcano(output, genes=[...],
+     * logfoldchanges=[...], pvals=[...])}: a volcano plot of differentially expressed genes (a DE result
+     * table stored in a data set's table, or lists), the top genes named and listed beside it; returns
+     * {@code {output, genes, up, down, top: [{gene, log2_fold_change, p_value}]}}.
+     */
+    @NotebookName("render_volcano")
+    public Map<String, Object> renderVolcano(RenderVolcanoOptions options) throws IOException {
+        if (options.output() == null || options.output().isBlank()) {
+            throw new ScriptArgumentException(VOLCANO_FUNCTION + "() needs output=\"volcano.png\"");
+        }
+        List<String> genes;
+        double[] foldChanges;
+        double[] pValues;
+        String pLabel;
+        if (options.dataId() != null) {
+            if (options.result() == null) {
+                throw new ScriptArgumentException(VOLCANO_FUNCTION + "(data_id=...) needs result=\"<the DE result's name>\"");
+            }
+            SpatialXConnector connector = connector(VOLCANO_FUNCTION, options.domain(), options.token());
+            try {
+                DataFrame table = connector.getAnndata(options.dataId(), new ExportOptions(options.table())).anndata()
+                        .result(options.result());
+                genes = ((Column.Text) column(table, DifferentialExpressionAnalysis.GENE, options)).values();
+                foldChanges = ((Column.Numeric) column(table, DifferentialExpressionAnalysis.LOG2_FOLD_CHANGE, options))
+                        .values();
+                boolean adjusted = table.columns().containsKey(DifferentialExpressionAnalysis.ADJUSTED_P_VALUE);
+                pLabel = adjusted ? DifferentialExpressionAnalysis.ADJUSTED_P_VALUE : DifferentialExpressionAnalysis.P_VALUE;
+                pValues = ((Column.Numeric) column(table, pLabel, options)).values();
+            } finally {
+                connector.close();
+            }
+        } else if (options.genes() != null && options.logfoldchanges() != null && options.pvals() != null) {
+            genes = options.genes().stream().map(String::valueOf).toList();
+            foldChanges = volcanoNumbers(options.logfoldchanges(), "logfoldchanges");
+            pValues = volcanoNumbers(options.pvals(), "pvals");
+            pLabel = "p-value";
+        } else {
+            throw new ScriptArgumentException(VOLCANO_FUNCTION + "() needs data_id=... with result=<a DE result>, or"
+                    + " genes=[...], logfoldchanges=[...] and pvals=[...]");
+        }
+        VolcanoRenderer.Summary summary;
+        try {
+            summary = VolcanoRenderer.render(genes, foldChanges, pValues, new VolcanoRenderer.Options(
+                    Objects.requireNonNullElse(options.title(), options.result() != null ? options.result()
+                            : "Differentially expressed genes"), pLabel,
+                    Objects.requireNonNullElse(options.width(), 1000), Objects.requireNonNullElse(options.height(), 700),
+                    Objects.requireNonNullElse(options.foldChange(), 1.0), Objects.requireNonNullElse(options.pValue(), 0.05),
+                    Objects.requireNonNullElse(options.top(), 15)), Path.of(options.output()));
+        } catch (IllegalArgumentException e) {
+            throw new ScriptArgumentException(VOLCANO_FUNCTION + "(): " + e.getMessage());
+        }
+        List<Map<String, Object>> top = new ArrayList<>();
+        for (VolcanoRenderer.TopGene gene : summary.top()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("gene", gene.gene());
+            row.put("log2_fold_change", gene.log2FoldChange());
+            row.put("p_value", gene.pValue());
+            top.add(row);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("output", summary.output().toString());
+        result.put("genes", summary.genes());
+        result.put("up", summary.up());
+        result.put("down", summary.down());
+        result.put("top", top);
+        return result;
+    }
+
+    private static Column column(DataFrame table, String name, RenderVolcanoOptions options) {
+        Column column = table.columns().get(name);
+        if (column == null) {
+            throw new ScriptArgumentException(VOLCANO_FUNCTION + "(): " + options.result() + " of " + options.dataId()
+                    + " has no column \"" + name + "\" (it has " + table.columns().keySet() + "); is it a DE result?");
+        }
+        return column;
+    }
+
+    private static double[] volcanoNumbers(List<?> values, String name) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object value = values.get(i);
+            if (value == null) {
+                out[i] = Double.NaN;
+            } else if (value instanceof Number n) {
+                out[i] = n.doubleValue();
+            } else {
+                throw new ScriptArgumentException(VOLCANO_FUNCTION + "(): " + name + "[" + i + "] is not a number: " + value);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The keyword arguments of {@code render_volcano(...)}.
+     *
+     * @param output         the PNG to write (required)
+     * @param dataId         the stored data set holding the DE result
+     * @param result         the DE result's name (a result table of the data set's table)
+     * @param table          the data set's table by name or id, when it has several
+     * @param genes          the genes, as a list (without {@code data_id})
+     * @param logfoldchanges their log2 fold changes (scanpy's name)
+     * @param pvals          their p-values (scanpy's name)
+     * @param title          the title (default: the result's name)
+     * @param width          the picture width in pixels (1000)
+     * @param height         the picture height in pixels (700)
+     * @param foldChange     the |log2 fold change| a gene must reach to be coloured (1)
+     * @param pValue         the p-value a gene must be below to be coloured (0.05)
+     * @param top            how many top genes are named and listed (15)
+     * @param domain         the server of {@code data_id}; empty for the local server
+     * @param token          the token of that server
+     */
+    public record RenderVolcanoOptions(String output, String dataId, String result, String table, List<Object> genes,
+            List<Object> logfoldchanges, List<Object> pvals, String title, Integer width, Integer height,
+            Double foldChange, Double pValue, Integer top, String domain, String token) {
+
+        /** The defaults: 1000 x 700, |log2 FC| >= 1, p < 0.05, 15 top genes, the local server. */
+        public static RenderVolcanoOptions defaults() {
+            return new RenderVolcanoOptions(null, null, null, null, null, null, null, null, 1000, 700, 1.0, 0.05, 15,
+                    "", "");
+        }
+    }
+
     /** The cells of a stored data set, and what they are coloured by. */
     private record StoredCells(SpatialPoints points, String embedding) {
     }
@@ -106,22 +293,7 @@ public final class SpatialPictures {
      * a colour scale for numbers. Only those columns are fetched.
      */
     private StoredCells storedCells(RenderSpatialOptions options) throws IOException {
-        if (connectors == null) {
-            throw new ScriptArgumentException(FUNCTION + "(data_id=...) needs a connector; this runtime draws files only");
-        }
-        Object opened;
-        try {
-            opened = connectors.open(new ConnectorFactory.ConnectOptions(options.domain(), options.token(), true, null,
-                    null, null));
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        if (!(opened instanceof SpatialXConnector connector)) {
-            throw new ScriptArgumentException(FUNCTION + "(data_id=...) needs the SpatialX connector, got "
-                    + opened.getClass().getSimpleName());
-        }
+        SpatialXConnector connector = connector(FUNCTION, options.domain(), options.token());
         try {
             SpatialTable table = connector.getAnndata(options.dataId(), new ExportOptions(options.table()));
             String embedding = options.embedding();
@@ -141,6 +313,21 @@ public final class SpatialPictures {
             if (options.colorBy() == null) {
                 return new StoredCells(new SpatialPoints(x, y, null), embedding);
             }
+            if (!table.obsKeys().contains(options.colorBy()) && table.varNames().contains(options.colorBy())) {
+                // a gene: its expression in each cell, on a colour scale
+                ExpressionMatrix gene = table.select(XOptions.genes(options.colorBy()));
+                double[] values = new double[gene.cellCount()];
+                for (int c = 0; c < values.length; c++) {
+                    for (int i = gene.indptr()[c]; i < gene.indptr()[c + 1]; i++) {
+                        values[c] += gene.values().get(i);
+                    }
+                }
+                return new StoredCells(new SpatialPoints(x, y, null, values), embedding);
+            }
+            if (!table.obsKeys().contains(options.colorBy())) {
+                throw new ScriptArgumentException(FUNCTION + "(): color_by=\"" + options.colorBy() + "\" is neither an obs"
+                        + " column of " + options.dataId() + " (" + table.obsKeys() + ") nor one of its genes");
+            }
             List<Object> column = table.obs(options.colorBy());
             boolean numeric = column.stream().allMatch(v -> v == null || v instanceof Number);
             if (numeric) {
@@ -153,6 +340,26 @@ public final class SpatialPictures {
         } finally {
             connector.close();
         }
+    }
+
+    /** A connector to the server of {@code domain} (empty: the local server), for {@code function(data_id=...)}. */
+    private SpatialXConnector connector(String function, String domain, String token) throws IOException {
+        if (connectors == null) {
+            throw new ScriptArgumentException(function + "(data_id=...) needs a connector; this runtime draws files only");
+        }
+        Object opened;
+        try {
+            opened = connectors.open(new ConnectorFactory.ConnectOptions(domain, token, true, null, null, null));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (!(opened instanceof SpatialXConnector connector)) {
+            throw new ScriptArgumentException(function + "(data_id=...) needs the SpatialX connector, got "
+                    + opened.getClass().getSimpleName());
+        }
+        return connector;
     }
 
     /**

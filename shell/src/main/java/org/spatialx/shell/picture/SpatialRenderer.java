@@ -129,16 +129,11 @@ public final class SpatialRenderer {
         }
         Map<String, Integer> colourIndex = categories(points, boundaries, options.maxCategories());
         BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = canvas(image);
         int usedHeight = options.height();
         PlotFrame frame;
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, options.width(), options.height());
-            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-            g.setFont(font);
+            Font font = g.getFont();
             FontMetrics metrics = g.getFontMetrics();
 
             int legendWidth = points.values() != null ? 90
@@ -236,6 +231,23 @@ public final class SpatialRenderer {
         }
         // Crop the unused bottom of a wide plot (the plot keeps its aspect ratio).
         image = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), usedHeight));
+        Path absolute = writePng(image, output);
+        return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+    }
+
+    /** Graphics on {@code image}, white, antialiased, in the pictures' 13-point sans-serif font. */
+    static Graphics2D canvas(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        return g;
+    }
+
+    /** Writes {@code image} to {@code output} through a {@code .part} file (no half-written picture); the absolute path. */
+    static Path writePng(BufferedImage image, Path output) throws IOException {
         Path absolute = output.toAbsolutePath();
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
@@ -243,7 +255,7 @@ public final class SpatialRenderer {
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         ImageIO.write(image, "png", partial.toFile());
         Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return new Summary(absolute, points.size(), extent.polygons, List.copyOf(colourIndex.keySet()), frame);
+        return absolute;
     }
 
     /**
@@ -331,7 +343,7 @@ public final class SpatialRenderer {
         }
     }
 
-    private static String tick(double value) {
+    static String tick(double value) {
         return Math.abs(value) >= 100 || value == Math.rint(value) ? String.valueOf(Math.round(value)) : String.format("%.2f", value);
     }
 
@@ -400,7 +412,9 @@ public final class SpatialRenderer {
         kept.sort(Comparator.comparing((String c) -> -counts.get(c)).thenComparing(c -> c));
         boolean truncated = kept.size() > maxCategories;
         kept = new ArrayList<>(kept.subList(0, Math.min(maxCategories, kept.size())));
-        kept.sort(Comparator.naturalOrder());
+        // clusters numbered 0..n read in numeric order (2 before 10), names alphabetically
+        boolean numbered = kept.stream().allMatch(c -> c.matches("-?\\d{1,9}"));
+        kept.sort(numbered ? Comparator.comparingInt(Integer::parseInt) : Comparator.naturalOrder());
         for (int i = 0; i < kept.size(); i++) {
             legend.put(kept.get(i), i);
         }
