@@ -45,6 +45,12 @@ public final class ScviAnalysis extends DeclaredAnalysis<ScviAnalysis.Params> {
     }
 
     /** Says in the log and as the error that scVI runs on SpatialX (no JVM implementation of its training). */
+    /** Runs on SpatialX only: {@link #run} just says why and what to use locally instead. */
+    @Override
+    public boolean runsLocally() {
+        return false;
+    }
+
     @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         throw SpatialXOnly.refuse(context, "embeddings.scvi", "scVI trains a variational autoencoder with"

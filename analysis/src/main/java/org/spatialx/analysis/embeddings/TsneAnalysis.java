@@ -72,11 +72,6 @@ public final class TsneAnalysis extends DeclaredAnalysis<TsneAnalysis.Params> {
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         int cells = input.cellCount();

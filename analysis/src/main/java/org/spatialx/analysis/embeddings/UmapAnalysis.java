@@ -69,11 +69,6 @@ public final class UmapAnalysis extends DeclaredAnalysis<UmapAnalysis.Params> {
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         int nNeighbors = params.nNeighbors();

@@ -55,11 +55,6 @@ public final class UploadEmbeddingsAnalysis extends DeclaredAnalysis<UploadEmbed
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         Path file = input.serverFile(params.csvPath());

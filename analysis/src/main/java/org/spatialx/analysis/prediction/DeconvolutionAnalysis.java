@@ -61,6 +61,12 @@ public final class DeconvolutionAnalysis extends DeclaredAnalysis<DeconvolutionA
     }
 
     /** Says in the log and as the error that deconvolution runs on SpatialX. */
+    /** Runs on SpatialX only: {@link #run} just says why and what to use locally instead. */
+    @Override
+    public boolean runsLocally() {
+        return false;
+    }
+
     @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         throw SpatialXOnly.refuse(context, "prediction.deconvolution", WHY, INSTEAD);

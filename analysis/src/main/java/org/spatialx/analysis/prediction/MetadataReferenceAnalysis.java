@@ -94,11 +94,6 @@ public final class MetadataReferenceAnalysis extends DeclaredAnalysis<MetadataRe
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         String call = "prediction.metadata_reference";

@@ -104,11 +104,6 @@ public final class NeighborhoodAnalysis extends DeclaredAnalysis<NeighborhoodAna
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         String call = "spatial_analysis.neighborhood_analysis";

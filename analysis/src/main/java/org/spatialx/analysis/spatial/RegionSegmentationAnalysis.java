@@ -98,11 +98,6 @@ public final class RegionSegmentationAnalysis extends DeclaredAnalysis<RegionSeg
     }
 
     @Override
-    public boolean runsLocally() {
-        return true;
-    }
-
-    @Override
     public AnalysisResult run(Params params, AnalysisInput input, AnalysisContext context) {
         validate(params);
         ExpressionMatrix counts = input.counts();
