@@ -205,7 +205,11 @@ leaveOut("1.9.1 scVI", "scVI runs on a SpatialX server only");
 let embeddings = connector.analysis.list_embedding(data_id);
 spatialx_connector.format_print(embeddings);
 
-leaveOut("1.9.1 UMAP, t-SNE", "the local server runs them with issue 13");
+response = connector.analysis.embeddings.umap({data_id: data_id, embedding_key: embeddings[0], title: "Connector - UMAP"});
+spatialx_connector.format_print(response);
+
+response = connector.analysis.embeddings.tsne({data_id: data_id, embedding_key: embeddings[0], title: "Connector - tSNE"});
+spatialx_connector.format_print(response);
 
 section("1.9.2 Clustering");
 response = connector.analysis.clustering.louvain({
@@ -231,10 +235,26 @@ spatialx_connector.format_print(embeddings);
 const metadata = connector.analysis.list_metadata(data_id);
 spatialx_connector.format_print(metadata);
 
-leaveOut("1.9.3 metadata_reference", "MetaReference (BioTuring's references) runs on a SpatialX server only");
+response = connector.analysis.prediction.metadata_reference({
+  data_id: data_id,
+  cluster_key: metadata[0],
+  species: Species.HUMAN.value,
+  title: "Connector - Metadata Reference",
+});
+spatialx_connector.format_print(response);
+
 leaveOut("1.9.4 differential_expression_genes", "the cell's method is the default venice, BioTuring's, which runs"
   + " on a SpatialX server only (locally method=\"wilcoxon\" or \"t-test\" run)");
-leaveOut("1.9.5 region_segmentation", "the local server runs it with issue 13");
+
+response = connector.analysis.spatial_analysis.region_segmentation({
+  data_id: data_id,
+  radius: 50,
+  mpp: 0.2125,
+  resolution: 0.5,
+  species: Species.HUMAN.value,
+  title: "Connector - Region Segmentation",
+});
+spatialx_connector.format_print(response);
 
 section("1.10 Convert Data from Lens");
 const LENS_SC_HOST = env.LENS_SC_HOST || "";

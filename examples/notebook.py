@@ -10,9 +10,9 @@
 # * a cell that ends with a bare expression prints it (Jupyter displays it);
 # * section 1.6 runs after 1.8.4: the notebook's account has studies already, a fresh home has none
 #   before the first submission;
-# * of the analysis cells (1.9), those whose kinds the local server runs (PCA, list_embedding, Louvain,
-#   k-means, list_metadata) run; the others are left out with a line saying why (scVI, MetaReference and
-#   venice DE genes run on SpatialX only; UMAP, t-SNE and region segmentation come with issue 13); the
+# * of the analysis cells (1.9), those whose kinds the local server runs (PCA, UMAP, t-SNE, Louvain,
+#   k-means, metadata_reference with the bundled marker reference, region segmentation, the listings) run;
+#   the others are left out with a line saying why (scVI and venice DE genes run on SpatialX only); the
 #   Lens cells (1.10) run when LENS_SC_HOST/LENS_SC_TOKEN (and LENS_BULK_...) name a BioTuring Lens server;
 #   1.8.6's "Adding New Expression Matrix" needs the data set's cell centers, which the bundled Xenium 5K
 #   subset cannot give (its matrix and cells.parquet are of different runs, so its ingestion fails).
@@ -286,7 +286,11 @@ leave_out("1.9.1 scVI", "scVI runs on a SpatialX server only")
 embeddings = connector.analysis.list_embedding(data_id)
 spatialx_connector.format_print(embeddings)
 
-leave_out("1.9.1 UMAP, t-SNE", "the local server runs them with issue 13")
+response = connector.analysis.embeddings.umap(data_id=data_id, embedding_key=embeddings[0], title="Connector - UMAP")
+spatialx_connector.format_print(response)
+
+response = connector.analysis.embeddings.tsne(data_id=data_id, embedding_key=embeddings[0], title="Connector - tSNE")
+spatialx_connector.format_print(response)
 
 section("1.9.2 Clustering")
 response = connector.analysis.clustering.louvain(
@@ -312,11 +316,25 @@ spatialx_connector.format_print(embeddings)
 metadata = connector.analysis.list_metadata(data_id)
 spatialx_connector.format_print(metadata)
 
-leave_out("1.9.3 metadata_reference", "MetaReference (BioTuring's references) runs on a SpatialX server only")
+response = connector.analysis.prediction.metadata_reference(
+    data_id=data_id,
+    cluster_key=metadata[0],
+    species=Species.HUMAN.value,
+    title="Connector - Metadata Reference",
+)
+spatialx_connector.format_print(response)
 leave_out("1.9.4 differential_expression_genes",
           "the cell's method is the default venice, BioTuring's, which runs on a SpatialX server only"
           " (locally method=\"wilcoxon\" or \"t-test\" run)")
-leave_out("1.9.5 region_segmentation", "the local server runs it with issue 13")
+response = connector.analysis.spatial_analysis.region_segmentation(
+    data_id=data_id,
+    radius=50,
+    mpp=0.2125,
+    resolution=0.5,
+    species=Species.HUMAN.value,
+    title="Connector - Region Segmentation",
+)
+spatialx_connector.format_print(response)
 
 section("1.10 Convert Data from Lens")
 LENS_SC_HOST: str = os.environ.get("LENS_SC_HOST", "")

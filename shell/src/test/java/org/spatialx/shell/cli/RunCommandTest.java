@@ -87,7 +87,8 @@ class RunCommandTest {
         assertTrue(out.contains("        polygons: 526\n"), out); // cells of its cell_boundaries.parquet
         // 1.8.6's add_sample_data_element (data_extend/add) answers with a submission
         assertTrue(out.contains("    sample_data: None\n    submit_id: SB-"), out);
-        // 1.9: PCA, list_embedding, Louvain and k-means on the Visium data, each log ending with DONE.
+        // 1.9: PCA, UMAP, t-SNE, list_embedding, Louvain, k-means, metadata_reference and region segmentation on
+        // the Visium data, each log ending with DONE.
         assertAnalysesRan(out);
         assertTrue(out.contains("left out: "), out);
         BufferedImage xenium = ImageIO.read(pictures.resolve("xenium_transcripts.png").toFile());
@@ -116,6 +117,12 @@ class RunCommandTest {
         assertTrue(out.contains("] Added obsm 'Connector - PCA'\n"), out);
         assertTrue(out.contains("\nDONE.\n{\n    study_id: ST-"), out);
         assertTrue(out.contains("\n[\n    Connector - PCA\n    Spatial Spot centers\n]\n"), out);
+        assertTrue(out.contains("] Added obsm 'Connector - UMAP'\n"), out);
+        assertTrue(out.contains("] Added obsm 'Connector - tSNE'\n"), out);
+        assertTrue(out.contains("\n[\n    Connector - PCA\n    Connector - UMAP\n    Connector - tSNE\n    Spatial Spot centers\n]\n"),
+                out);
+        assertTrue(out.contains("] Added obs 'Connector - Metadata Reference'"), out);
+        assertTrue(out.contains("] Added obs 'Connector - Region Segmentation'"), out);
         assertTrue(out.contains("] Added obs 'Connector - Louvain'"), out);
         assertTrue(out.contains("] Added obs 'Connector - k-means'"), out);
         assertTrue(out.contains("\n[\n    Connector - Louvain\n    Connector - k-means\n    Number of genes\n"), out);
