@@ -81,4 +81,33 @@ class GatewayTest {
             assertEquals(300, polls);
         }
     }
+
+    @Test
+    void aFileWhoseNameHasASpaceOrAPercentIsServedByItsEncodedName() throws Exception {
+        // AnnData columns are folders named as the column ("gene id", "log2 fold change"): the client encodes them
+        try (LocalServer server = LocalServer.start(LocalServerConfig.defaults().withHome(temp).withToken("t"))) {
+            ProtocolClient client = new ProtocolClient(server);
+            String studyId = ServerFixture.createStudy(client, "gateway names");
+            Path dataPath = Path.of(client.get("openapi/study/detail", ProtocolClient.map("key", studyId)).ok()
+                    .at("/study/data_path").asText());
+            Path column = Files.createDirectories(dataPath.resolve("spatial/SP-1/table/TB-1/uns/AN-1/gene id"));
+            Files.writeString(column.resolve(".zarray"), "{\"zarr_format\": 2}");
+            Path percent = Files.createDirectories(dataPath.resolve("spatial/SP-1/100% done"));
+            Files.writeString(percent.resolve("a b.txt"), "ok");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = server.url() + "ucc.go/" + dataPath.toString().substring(1);
+            for (String[] asked : new String[][] {
+                    {"/spatial/SP-1/table/TB-1/uns/AN-1/gene%20id/.zarray", "{\"zarr_format\": 2}"},
+                    {"/spatial/SP-1/100%25%20done/a%20b.txt", "ok"}}) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + asked[0]))
+                        .header("SpatialX-Token", "t").GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), asked[0] + ": " + response.body());
+                assertEquals(asked[1], response.body());
+            }
+            // an encoded parent reference is still refused after decoding
+            HttpResponse<String> escape = http.send(HttpRequest.newBuilder(URI.create(base + "/%2e%2e/%2e%2e/token"))
+                    .header("SpatialX-Token", "t").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(escape.statusCode() >= 400 && escape.statusCode() < 500, escape.statusCode() + " " + escape.body());
+        }
+    }
 }

@@ -33,6 +33,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,7 +212,10 @@ public final class ApiServer implements AutoCloseable {
                     return;
                 }
                 drain(body(request, path));
-                raw.getValue().handle(new RawExchange(request, response, this), path.substring(raw.getKey().length()));
+                // Jetty gives the path as sent: a file name with a space arrives as %20 (an AnnData column
+                // such as "gene id"); the handler gets the file's name, confined after decoding
+                raw.getValue().handle(new RawExchange(request, response, this),
+                        URIUtil.decodePath(path.substring(raw.getKey().length())));
                 return;
             }
         }
