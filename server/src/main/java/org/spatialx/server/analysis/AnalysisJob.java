@@ -1,5 +1,7 @@
 package org.spatialx.server.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import org.spatialx.formats.anndata.Slot;
 import org.spatialx.formats.anndata.TableEntry;
 import org.spatialx.server.job.Job;
 import org.spatialx.server.job.JobContext;
+import org.spatialx.server.storage.OwnerOnly;
 
 /**
  * One analysis on the local server: runs the kind on the data set's table with progress, cancellation
@@ -116,6 +119,7 @@ final class AnalysisJob<P extends Record> implements Job {
                 writer.add(table, entry);
                 written.add(entry);
             }
+            restrictToOwner();
         } catch (RuntimeException e) {
             for (TableEntry entry : written) {
                 try {
@@ -125,6 +129,15 @@ final class AnalysisJob<P extends Record> implements Job {
                 }
             }
             throw e;
+        }
+    }
+
+    /** One mode policy for everything the server writes (0600 files, 0700 folders), the new entries too. */
+    private void restrictToOwner() {
+        try {
+            OwnerOnly.restrictTree(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Restricting the table's new entries to their owner failed: " + e.getMessage(), e);
         }
     }
 

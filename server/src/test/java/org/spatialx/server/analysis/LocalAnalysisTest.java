@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -152,6 +155,19 @@ class LocalAnalysisTest {
         DataFrame result = table().result("Cluster 0 vs rest");
         assertEquals(30, result.rowCount());
         assertTrue(result.columns().containsKey("p-value"), result.columns().keySet().toString());
+        // the results are written under the server's one mode policy, like everything else it writes
+        try (var tree = Files.walk(table)) {
+            tree.forEach(path -> {
+                try {
+                    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                    assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------", mode, path.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
