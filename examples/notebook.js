@@ -280,6 +280,14 @@ spatialx_connector.format_print(render_spatial({
   boundaries: join(DATA, "xenium", "SFE_toy_Xenium_XOA1x_human_526cells", "cell_boundaries.parquet"),
   title: "Xenium transcripts by gene (SFE toy, 526 cells)", x_label: "x (µm)", y_label: "y (µm)"}));
 
+section("Beyond the notebook: the analyses' results as pictures");  // (script)
+spatialx_connector.format_print([
+  render_embedding({output: join(PICTURES, "umap_by_kmeans_js.png"), data_id: data_id,
+    embedding: "Connector - UMAP", color_by: "Connector - k-means"}),
+  render_spatial({output: join(PICTURES, "spots_by_region_js.png"), data_id: data_id,
+    color_by: "Connector - Region Segmentation"}),
+]);
+
 section("Done");  // (script)
 console.log("left out: " + (leftOut.length ? leftOut.join("; ") : "nothing"));
 if (argv.length < 2) {  // (script)

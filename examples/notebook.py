@@ -380,6 +380,18 @@ spatialx_connector.format_print([
         title="CosMx Lung12 transcripts by target (FOV 2-3)", x_label="x (px)", y_label="y (px)"),
 ])
 
+section("Beyond the notebook: the analyses' results as pictures")  # (script)
+spatialx_connector.format_print([
+    spatialx_connector.render_embedding(
+        output=os.path.join(PICTURES, "umap_by_kmeans.png"), data_id=data_id,
+        embedding="Connector - UMAP", color_by="Connector - k-means"),
+    spatialx_connector.render_spatial(
+        output=os.path.join(PICTURES, "spots_by_kmeans.png"), data_id=data_id, color_by="Connector - k-means"),
+    spatialx_connector.render_spatial(
+        output=os.path.join(PICTURES, "spots_by_region.png"), data_id=data_id,
+        color_by="Connector - Region Segmentation"),
+])
+
 section("Done")  # (script)
 print("left out: %s" % ("; ".join(left_out) if left_out else "nothing"))
 if len(sys.argv) < 2:  # (script)

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +96,10 @@ class RunCommandTest {
         BufferedImage cosmx = ImageIO.read(pictures.resolve("cosmx_transcripts.png").toFile());
         assertEquals(1000, xenium.getWidth());
         assertEquals(1000, cosmx.getWidth());
+        // the analyses' results drawn from the stored table: UMAP and spots by k-means, spots by region
+        for (String png : List.of("umap_by_kmeans.png", "spots_by_kmeans.png", "spots_by_region.png")) {
+            assertTrue(Files.size(pictures.resolve(png)) > 5_000, png);
+        }
     }
 
     @Test
@@ -109,6 +114,8 @@ class RunCommandTest {
         assertTrue(out.contains("    points: 5260\n"), out);
         assertTrue(out.contains("    polygons: 526\n"), out);
         assertTrue(Files.size(pictures.resolve("xenium_transcripts_js.png")) > 10_000);
+        assertTrue(Files.size(pictures.resolve("umap_by_kmeans_js.png")) > 5_000);
+        assertTrue(Files.size(pictures.resolve("spots_by_region_js.png")) > 5_000);
         assertAnalysesRan(out);
     }
 
