@@ -50,6 +50,14 @@ public final class SampleStore {
         this.root = root;
     }
 
+    /**
+     * The store of {@code sampleId} under a study's {@code dataPath}, for reading: nothing is created (a
+     * missing store or group has no elements).
+     */
+    public static SampleStore open(Path dataPath, String sampleId) {
+        return new SampleStore(dataPath.resolve("spatial").resolve(checkId(sampleId)));
+    }
+
     /** The store of {@code sampleId} under a study's {@code dataPath}, created when missing. */
     public static SampleStore create(Path dataPath, String sampleId) {
         Path root = dataPath.resolve("spatial").resolve(checkId(sampleId));

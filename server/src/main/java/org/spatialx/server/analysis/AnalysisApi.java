@@ -250,7 +250,7 @@ public final class AnalysisApi implements Endpoints {
 
     /** The table of the data set's sample store shown as, or with the id, {@code table} (map_submit_result gives either). */
     private static Path tablePath(Target target, String table) {
-        SampleStore store = SampleStore.create(Path.of(target.study().dataPath()), target.record().sampleId());
+        SampleStore store = SampleStore.open(Path.of(target.study().dataPath()), target.record().sampleId());
         Map<String, String> tables = store.elements(SampleStore.Group.TABLES);
         String id = tables.getOrDefault(table, table);
         Path path = store.path(SampleStore.Group.TABLES, id);

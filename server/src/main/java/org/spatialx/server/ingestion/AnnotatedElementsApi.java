@@ -59,7 +59,7 @@ public final class AnnotatedElementsApi implements Endpoints {
             throw ApiException.notFound("Sample '" + sampleId + "' of study '" + studyId + "' has no table: nothing "
                     + "was ingested for it (its submission may still be running or may have failed).");
         }
-        SampleStore store = SampleStore.create(Path.of(study.dataPath()), sampleId);
+        SampleStore store = SampleStore.open(Path.of(study.dataPath()), sampleId);
         Map<String, String> tables = store.elements(SampleStore.Group.TABLES);
         String id = tables.containsKey(table) ? tables.get(table) : tables.containsValue(table) ? table : null;
         if (id == null) {

@@ -77,7 +77,7 @@ record CombinedTables(ExpressionMatrix matrix, CellPositions positions, List<Tab
                 throw new IllegalArgumentException("Sample " + ref.sampleId() + " (" + ref.sampleName()
                         + ") has no spatial store in this study: nothing was ingested for it");
             }
-            SampleStore store = SampleStore.create(dataPath, ref.sampleId());
+            SampleStore store = SampleStore.open(dataPath, ref.sampleId());
             Map<String, String> elements = store.elements(SampleStore.Group.TABLES);
             String id = elements.getOrDefault(ref.table(), elements.containsValue(ref.table()) ? ref.table() : null);
             if (id == null) {

@@ -117,6 +117,15 @@ class LocalAnalysisTest {
         assertTrue(log.stream().anyMatch(l -> l.contains("explained variance ratio")), String.join("\n", log));
         Analyses analysis = connector.analysis();
         assertEquals(List.of("Connector - PCA", "Spatial Cell centers"), analysis.listEmbedding(dataId), "sorted as SpatialX lists them");
+        // a listing reads the store and creates nothing in it (a group folder taken away stays away)
+        Path images = table.getParent().getParent().resolve("images");
+        try (var files = Files.walk(images)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals(List.of("Connector - PCA", "Spatial Cell centers"), analysis.listEmbedding(dataId));
+        assertFalse(Files.exists(images), "get_annotated_element created " + images);
         DenseMatrix pca = table().obsm("Connector - PCA");
         assertEquals(526, pca.rows());
         assertTrue(pca.cols() >= 10 && pca.cols() <= 29, "components: " + pca.cols());
