@@ -25,12 +25,15 @@ import org.spatialx.technologies.spatialdata.H5adReader;
 /**
  * Reads a custom submission ({@code add_custom_sample}, {@code add_sample_data_element}: protocol
  * 4.3, 6) element by element from the keys of its pairs: {@code annotated_data} (an h5ad, placed
- * by its {@code obsm["spatial"]} or by the cell centres named in the {@code spatial_id} argument),
- * {@code segmentation}, {@code transcripts}, {@code images} and {@code protein_images}.
+ * by its {@code obsm["spatial"]} or by the cell centres named in the {@code spatial_id} argument) or
+ * {@code matrix} (a 10x {@code .h5} file or Matrix Market folder), {@code segmentation},
+ * {@code transcripts}, {@code images} and {@code protein_images}. Single-cell data that no technology
+ * describes (a Lens study converted offline, protocol 9.3) is read the same way.
  */
 final class CustomReader implements DataReader {
 
     private static final String EXPRESSION = SubmissionElementKeys.EXPRESSION.value();
+    private static final String MATRIX = SubmissionElementKeys.MATRIX.value();
     private static final String SEGMENTATION = SubmissionElementKeys.SEGMENTATION.value();
     private static final String TRANSCRIPTS = SubmissionElementKeys.TRANSCRIPTS.value();
 
@@ -45,7 +48,10 @@ final class CustomReader implements DataReader {
 
     @Override
     public Optional<ExpressionMatrix> matrix(SubmittedFiles files) {
-        return files.find(EXPRESSION).isEmpty() ? Optional.empty() : h5ad.matrix(files);
+        if (files.find(EXPRESSION).isPresent()) {
+            return h5ad.matrix(files);
+        }
+        return files.find(MATRIX).map(Readers::tenxMatrix);
     }
 
     @Override

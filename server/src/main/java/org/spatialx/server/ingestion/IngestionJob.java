@@ -256,10 +256,10 @@ public final class IngestionJob implements Job {
             combine(s, writes, steps);
             return;
         }
-        boolean singleCell = !s.custom() && isSingleCell(s.technology());
-        Technology technology = s.custom() || singleCell ? null : technology(s.technology());
-        Optional<DataReader> found = s.custom() ? Optional.of(new CustomReader(writes.store(), s.title()))
-                : singleCell ? Optional.of(new SingleCellReader()) : technology.reader();
+        boolean elementByElement = s.custom() || isSingleCell(s.technology());
+        Technology technology = elementByElement ? null : technology(s.technology());
+        Optional<DataReader> found = elementByElement ? Optional.of(new CustomReader(writes.store(), s.title()))
+                : technology.reader();
         if (found.isEmpty()) {
             steps.log("Technology " + technology.id() + " (" + technologies.origin(technology.id()) + ") has no "
                     + "reader on this server: its files are registered as received, nothing is ingested.");
@@ -343,7 +343,7 @@ public final class IngestionJob implements Job {
         return Optional.empty();
     }
 
-    /** Single-cell data that no installed technology claims: read by {@link SingleCellReader}. */
+    /** Single-cell data that no installed technology claims: read element by element ({@link CustomReader}). */
     private boolean isSingleCell(String wire) {
         return CombinedTechnologies.SINGLE_CELL_TRANSCRIPTOMICS.value().equals(wire) && findTechnology(wire).isEmpty();
     }
