@@ -76,6 +76,7 @@ public final class WarmRuntime implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private volatile long lastUsedNanos = System.nanoTime();
     private Engine engine;
+    private volatile String warmth = "no script engine yet (it starts with the first script)";
 
     private WarmRuntime(Path socket, Path buildStamp, Duration idleLimit, FileChannel lockChannel, FileLock lock)
             throws IOException {
@@ -191,6 +192,7 @@ public final class WarmRuntime implements AutoCloseable {
 
     /** The shared engine, and one context of each language made and closed, so that the first command finds them warm. */
     private void warmUp() {
+        warmth = "warming up";
         try {
             Engine shared = engine();
             SpatialxHome home = SpatialxHome.current();
@@ -203,7 +205,9 @@ public final class WarmRuntime implements AutoCloseable {
                     session.language();
                 }
             }
+            warmth = "warm (JavaScript and Python)";
         } catch (RuntimeException | Error e) {
+            warmth = "warming up failed: " + e;
             System.err.println("spatialx runtime: warming up failed (commands still run): " + e);
         }
     }
@@ -305,10 +309,21 @@ public final class WarmRuntime implements AutoCloseable {
         return "warm runtime: pid " + ProcessHandle.current().pid()
                 + ", up " + minutes(System.nanoTime() - startedNanos)
                 + (busy.get() ? ", running a command" : ", idle for " + minutes(System.nanoTime() - lastUsedNanos)
-                        + " (stops after " + idleLimit.toMinutes() + " min idle)")
+                        + " (stops after " + idleLimit.toMinutes() + " min idle)") + "; script engine: " + warmth
                 + "\n  heap: " + used + " MB used, " + (jvm.totalMemory() >> 20) + " MB held, at most " + (jvm.maxMemory() >> 20)
-                + " MB; JVM " + ManagementFactory.getRuntimeMXBean().getVmVersion()
+                + " MB" + residentMemory() + "; JVM " + ManagementFactory.getRuntimeMXBean().getVmVersion()
                 + "\n  socket: " + socket + "\n  build: " + buildStamp + " of " + build;
+    }
+
+    /** {@code , resident 412 MB} on Linux (the process's VmRSS), else nothing. */
+    private static String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> ", resident " + (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MB")
+                    .findFirst().orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static String minutes(long nanos) {
