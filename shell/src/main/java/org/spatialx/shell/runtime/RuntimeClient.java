@@ -292,27 +292,38 @@ public final class RuntimeClient {
 
         /**
          * Ctrl-C: the runtime cancels the command, which then ends with 130. A command that does not stop
-         * within {@link #CANCEL_GRACE_MILLIS}, or a second Ctrl-C, ends the client with 130 all the same.
+         * within {@link #CANCEL_GRACE_MILLIS}, or a second Ctrl-C, closes the connection: {@link #run()}
+         * returns 130 all the same (the runtime cancels a command whose client left).
          */
         private void interrupt() {
             if (!interrupted.compareAndSet(false, true)) {
-                System.exit(RuntimeProtocol.INTERRUPTED_EXIT);
+                leave();
+                return;
             }
             try {
                 RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.INTERRUPT, new byte[0], 0, 0);
             } catch (IOException e) {
-                System.exit(RuntimeProtocol.INTERRUPTED_EXIT);
+                leave();
+                return;
             }
             Thread grace = new Thread(() -> {
                 try {
                     Thread.sleep(CANCEL_GRACE_MILLIS);
-                    System.exit(RuntimeProtocol.INTERRUPTED_EXIT);
+                    leave();
                 } catch (InterruptedException e) {
                     // ended in time
                 }
             }, "spatialx-client-cancel");
             grace.setDaemon(true);
             grace.start();
+        }
+
+        private void leave() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closed already
+            }
         }
     }
 }
