@@ -3,7 +3,9 @@
 # (BENCHMARKS.md, "Uploads: one-shot"). Usage:
 #   shell/src/bench/scripts/oneshot-upload.sh [SIZE_MIB [ROUNDS]]     (default 1024 MiB, 5 rounds)
 # Per round, in this order: curl -F file=@ to upload/simple; `./spatialx run up.js` (upload_big_file);
-# `./spatialx upload FILE`; the Python SDK's upload_big_file (sdk_upload.py, CPython + requests). Each
+# `./spatialx upload FILE` attached to the warm runtime (upload-cli) and in-process (upload-cli-inproc:
+# SPATIALX_RUNTIME=0); the Python SDK's upload_big_file (sdk_upload.py, CPython + requests).
+# VARIANTS="upload-cli upload-cli-inproc" runs only those. Each
 # upload goes to its own server folder; the published file's SHA-256 is checked against the local one after
 # every upload (not timed). Prints one line per upload (seconds, MB/s, load average) and the medians.
 # DIR=/some/disk puts the file and the server home there (default /tmp).
@@ -14,7 +16,7 @@ size_mib=${1:-1024}
 rounds=${2:-5}
 work=$(mktemp -d "${DIR:-/tmp}/spatialx-oneshot.XXXXXX")
 server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; ./spatialx runtime stop >/dev/null 2>&1; rm -rf "$work"; }
 trap cleanup EXIT
 cd "$root"
 export SPATIALX_HOME="$work/client-home"
@@ -37,8 +39,11 @@ JS
 # (their training runs), as a user's first upload would make them.
 head -c 67108864 /dev/urandom > "$work/training.bin"
 DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$work/training.bin" training-js >/dev/null 2>&1
-SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-cli "$work/training.bin" >/dev/null 2>&1
+SPATIALX_RUNTIME=0 SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-cli "$work/training.bin" >/dev/null 2>&1
 while ls shell/target/startup-cache/*.lock >/dev/null 2>&1; do sleep 2; done
+# the warm runtime (run-js and upload-cli attach to it): started by a command that finds none
+SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-runtime "$work/training.bin" >/dev/null 2>&1
+until ./spatialx runtime status 2>/dev/null | grep -q 'script engine: warm ('; do sleep 1; done
 
 results="$work/results"
 check() { # $1 = the server folder: the published file must have the local SHA-256
@@ -46,8 +51,9 @@ check() { # $1 = the server folder: the published file must have the local SHA-2
   [ -n "$got" ] && [ "$(sha256sum "$got" | cut -d' ' -f1)" = "$expected" ] || { echo "MISMATCH or missing in $1" >&2; exit 1; }
   rm -f "$got"
 }
+variants=${VARIANTS:-curl run-js upload-cli upload-cli-inproc python-sdk}
 for i in $(seq 1 "$rounds"); do
-  for variant in curl run-js upload-cli python-sdk; do
+  for variant in $variants; do
     folder="$variant-$i"
     l=$(cut -d' ' -f1 /proc/loadavg)
     s=$(date +%s.%N)
@@ -56,6 +62,7 @@ for i in $(seq 1 "$rounds"); do
               -F "file=@$file" "${domain}openapi/upload/simple" >/dev/null ;;
       run-js) DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$file" "$folder" >/dev/null ;;
       upload-cli) SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder "$folder" "$file" >/dev/null ;;
+      upload-cli-inproc) SPATIALX_RUNTIME=0 SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder "$folder" "$file" >/dev/null ;;
       python-sdk) /usr/bin/python3 "$here/sdk_upload.py" "$domain" "$token" "$file" "$folder" >/dev/null ;;
     esac
     e=$(date +%s.%N)
@@ -65,6 +72,6 @@ for i in $(seq 1 "$rounds"); do
   done
 done
 echo "medians of $rounds, $size_mib MiB:"
-for variant in curl run-js upload-cli python-sdk; do
+for variant in $variants; do
   grep "^$variant " "$results" | awk '{print $4, $6}' | sort -n | awk -v v="$variant" '{t[NR]=$1; r[NR]=$2} END {m=int((NR+1)/2); print v, t[m] " s", r[m] " MB/s"}'
 done

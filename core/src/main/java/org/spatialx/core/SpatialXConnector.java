@@ -13,6 +13,7 @@ import java.util.Map;
 import org.spatialx.api.DataRecord;
 import org.spatialx.api.Entity;
 import org.spatialx.api.Group;
+import org.spatialx.api.LocalPath;
 import org.spatialx.api.NotebookName;
 import org.spatialx.api.SampleData;
 import org.spatialx.api.SampleDetail;
@@ -441,13 +442,13 @@ public final class SpatialXConnector implements AutoCloseable {
      * (analysis results included) as an {@code .h5ad} that anndata and scanpy open; returns the file.
      */
     @NotebookName("export_anndata")
-    public String exportAnndata(String dataId, String path, ExportOptions options) {
+    public String exportAnndata(String dataId, @LocalPath String path, ExportOptions options) {
         return spatialData.exportAnndata(dataId, path, options);
     }
 
     /** {@code export_obs_csv(data_id, path)}: the table's obs columns and obsm dimensions as CSV; returns the file. */
     @NotebookName("export_obs_csv")
-    public String exportObsCsv(String dataId, String path, ExportOptions options) {
+    public String exportObsCsv(String dataId, @LocalPath String path, ExportOptions options) {
         return spatialData.exportObsCsv(dataId, path, options);
     }
 
@@ -595,12 +596,12 @@ public final class SpatialXConnector implements AutoCloseable {
      * in one request ({@code upload/simple}).
      */
     @NotebookName(value = "upload_file", section = UPLOADS)
-    public Map<String, Object> uploadFile(String filePath, UploadFileOptions options) {
+    public Map<String, Object> uploadFile(@LocalPath String filePath, UploadFileOptions options) {
         return uploader.uploadFile(Path.of(filePath), options);
     }
 
     /** {@code upload_file(file_path)} with the Python defaults. */
-    public Map<String, Object> uploadFile(String filePath) {
+    public Map<String, Object> uploadFile(@LocalPath String filePath) {
         return uploadFile(filePath, UploadFileOptions.defaults());
     }
 
@@ -609,7 +610,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * chunks (protocol 3.4).
      */
     @NotebookName(value = "upload_big_file", section = UPLOADS)
-    public Map<String, Object> uploadBigFile(String filePath, UploadBigFileOptions options) {
+    public Map<String, Object> uploadBigFile(@LocalPath String filePath, UploadBigFileOptions options) {
         return uploader.uploadBigFile(Path.of(filePath), options);
     }
 
@@ -623,7 +624,7 @@ public final class SpatialXConnector implements AutoCloseable {
      * it, in one session (protocol 3.5).
      */
     @NotebookName(value = "upload_folder", section = UPLOADS)
-    public Map<String, Object> uploadFolder(String dirPath, UploadFolderOptions options) {
+    public Map<String, Object> uploadFolder(@LocalPath String dirPath, UploadFolderOptions options) {
         return uploader.uploadFolder(Path.of(dirPath), options);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spatialx.api.LocalPath;
 import org.spatialx.api.NotebookName;
 import org.spatialx.api.data.Column;
 import org.spatialx.api.data.DenseMatrix;
@@ -199,7 +200,7 @@ public final class SpatialTable {
 
     /** The whole table (X as stored, obs, var, obsm, result tables) as an {@code .h5ad} anndata and scanpy open. */
     @NotebookName("to_h5ad")
-    public String toH5ad(String path) {
+    public String toH5ad(@LocalPath String path) {
         Path file = createParent(path);
         TableExport.toH5ad(table, file);
         return file.toString();
@@ -207,7 +208,7 @@ public final class SpatialTable {
 
     /** obs and every obsm dimension as CSV, under their display names. */
     @NotebookName("obs_to_csv")
-    public String obsToCsv(String path) {
+    public String obsToCsv(@LocalPath String path) {
         Path file = createParent(path);
         TableExport.obsToCsv(table, file);
         return file.toString();

@@ -11,6 +11,13 @@ import java.lang.reflect.Type;
  * @param type         the generic Java type the script value is converted to
  * @param optional     true for options-record components
  * @param defaultValue the value from {@code defaults()}, null for required parameters
+ * @param localPath    true for a path on the user's machine ({@link org.spatialx.api.LocalPath}): a relative
+ *                     value is resolved against the command's working directory
  */
-public record Keyword(String name, String javaName, Type type, boolean optional, Object defaultValue) {
+public record Keyword(String name, String javaName, Type type, boolean optional, Object defaultValue, boolean localPath) {
+
+    /** A keyword that is not a local path. */
+    public Keyword(String name, String javaName, Type type, boolean optional, Object defaultValue) {
+        this(name, javaName, type, optional, defaultValue, false);
+    }
 }

@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.spatialx.api.LocalPath;
 import org.spatialx.api.NotebookFunction;
 import org.spatialx.api.NotebookName;
 import org.spatialx.api.NotebookSection;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * A Java method annotated {@link NotebookName}, bound under its Python name: keyword arguments by
@@ -60,14 +62,15 @@ public record NotebookMember(String name, Method method, boolean property, List<
                 Object defaults = defaultsOf(optionsType);
                 for (RecordComponent component : optionsType.getRecordComponents()) {
                     keywords.add(new Keyword(PythonNames.snakeCase(component.getName()), component.getName(),
-                            component.getGenericType(), true, read(component, defaults)));
+                            component.getGenericType(), true, read(component, defaults),
+                            component.isAnnotationPresent(LocalPath.class)));
                 }
             } else {
                 if (!parameter.isNamePresent()) {
                     throw new IllegalStateException(method + " was compiled without -parameters; keyword names are unknown");
                 }
                 keywords.add(new Keyword(PythonNames.snakeCase(parameter.getName()), parameter.getName(),
-                        parameter.getParameterizedType(), false, null));
+                        parameter.getParameterizedType(), false, null, parameter.isAnnotationPresent(LocalPath.class)));
             }
         }
         return new NotebookMember(annotation.value(), method, annotation.property(), List.copyOf(keywords), optionsType,
@@ -198,6 +201,10 @@ public record NotebookMember(String name, Method method, boolean property, List<
     private Object convert(Keyword keyword, JsonNode value, ObjectMapper mapper) {
         if (value.isNull()) {
             return null;
+        }
+        if (keyword.localPath() && value.isTextual() && !value.textValue().isEmpty()) {
+            // relative to the command's working directory: the client's when the warm runtime runs the script
+            return Invocation.current().resolve(value.textValue()).toString();
         }
         try {
             return mapper.convertValue(value, mapper.constructType(keyword.type()));

@@ -3,6 +3,7 @@ package org.spatialx.shell.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.spatialx.shell.runtime.Invocation;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,4 +17,11 @@ final class MountOption {
             description = "Serve a local folder under a name in the embedded server (repeatable); "
                     + "scripts see it in connector.folders.")
     Map<String, Path> mounts = new LinkedHashMap<>();
+
+    /** The mounts, relative folders resolved against the command's working directory. */
+    Map<String, Path> resolved() {
+        Map<String, Path> absolute = new LinkedHashMap<>();
+        mounts.forEach((name, path) -> absolute.put(name, Invocation.current().resolve(path)));
+        return absolute;
+    }
 }

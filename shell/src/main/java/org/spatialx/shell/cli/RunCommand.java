@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
+import org.spatialx.shell.runtime.Invocation;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
 import org.spatialx.shell.script.ScriptSession;
@@ -43,11 +45,16 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments given to the script (sys.argv[1:], argv.slice(1))")
     List<String> arguments = new ArrayList<>();
 
+    /** The warm runtime's engine (its languages initialised already), or null: a new engine for this run. */
+    Engine sharedEngine;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(script)) {
-            err.println("spatialx run: no such script: " + script.toAbsolutePath());
+        Invocation invocation = Invocation.current();
+        Path file = invocation.resolve(script);
+        if (!Files.isRegularFile(file)) {
+            err.println("spatialx run: no such script: " + file);
             err.flush();
             return 2;
         }
@@ -66,11 +73,15 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriterOutputStream out = new PrintWriterOutputStream(spec.commandLine().getOut());
         PrintWriterOutputStream errors = new PrintWriterOutputStream(err);
         // progress goes where the script's errors go: the command's standard error
-        try (ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.mounts,
+        ScriptRuntime runtime = ScriptFeatures.standard(SpatialxHome.current(), mountOption.resolved(),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
-             ScriptSession session = runtime.open(language, argv, out, errors, System.in, Path.of(""))) {
+        if (sharedEngine != null) {
+            runtime.sharing(sharedEngine);
+        }
+        try (runtime;
+             ScriptSession session = runtime.open(language, argv, out, errors, System.in, invocation.workingDirectory())) {
             try {
-                session.runFile(script);
+                session.runFile(file, script.toString());
                 return 0;
             } catch (PolyglotException e) {
                 if (e.isExit()) {

@@ -1,10 +1,10 @@
 package org.spatialx.shell.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.spatialx.shell.repl.Repl;
+import org.spatialx.shell.runtime.Invocation;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
 import org.spatialx.shell.script.ScriptSession;
@@ -32,8 +32,9 @@ public final class ShellCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.mounts, System.err);
-             ScriptSession session = runtime.openInteractive(language, terminal.output(), System.in, Path.of(""))) {
+             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.resolved(), System.err);
+             ScriptSession session = runtime.openInteractive(language, terminal.output(), System.in,
+                     Invocation.current().workingDirectory())) {
             return new Repl(session, terminal, home.history(language)).run();
         }
     }

@@ -1,5 +1,7 @@
 package org.spatialx.shell.cli;
 
+import org.graalvm.polyglot.Engine;
+import org.spatialx.shell.runtime.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,6 +41,16 @@ public final class SpatialxCommand implements Runnable {
     }
 
     /**
+     * The command line of the warm runtime ({@link org.spatialx.shell.runtime.WarmRuntime}): {@code run}
+     * makes its contexts from {@code sharedEngine}, whose languages are initialised already.
+     */
+    public static CommandLine newCommandLine(Engine sharedEngine) {
+        CommandLine cli = newCommandLine();
+        ((RunCommand) cli.getSubcommands().get("run").getCommand()).sharedEngine = sharedEngine;
+        return cli;
+    }
+
+    /**
      * A command that fails unexpectedly prints one line, {@code spatialx parse: <what went wrong>},
      * and exits 1; its stack trace only when {@code SPATIALX_DEBUG} is set (a bug report needs it, a
      * user does not).
@@ -48,7 +60,7 @@ public final class SpatialxCommand implements Runnable {
         String message = failure.getMessage() == null || failure.getMessage().isBlank()
                 ? failure.toString() : failure.getMessage();
         err.println(command.getCommandSpec().qualifiedName() + ": " + message);
-        String debug = System.getenv("SPATIALX_DEBUG");
+        String debug = Invocation.current().getenv("SPATIALX_DEBUG");
         if (debug != null && !debug.isBlank() && !debug.equals("0")) {
             failure.printStackTrace(err);
         } else {

@@ -14,6 +14,7 @@ import org.spatialx.api.SpatialXException;
 import org.spatialx.core.SpatialXConnector;
 import org.spatialx.core.upload.UploadBigFileOptions;
 import org.spatialx.core.upload.UploadFolderOptions;
+import org.spatialx.shell.runtime.Invocation;
 import org.spatialx.shell.script.DefaultConnectorFactory;
 import org.spatialx.shell.script.SpatialxHome;
 import picocli.CommandLine.Command;
@@ -59,8 +60,10 @@ public final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // relative to the command's working directory (the client's when the warm runtime runs it)
+        List<Path> files = paths.stream().map(Invocation.current()::resolve).toList();
         // Every path is checked before anything is sent: a typo in the third path must not leave two uploaded.
-        for (Path path : paths) {
+        for (Path path : files) {
             String problem = unreadable(path);
             if (problem != null) {
                 err.println("spatialx upload: " + problem);
@@ -77,13 +80,14 @@ public final class UploadCommand implements Callable<Integer> {
         RunCommand.quietLibraryLogs();
         try (DefaultConnectorFactory connectors = new DefaultConnectorFactory(SpatialxHome.current())) {
             SpatialXConnector connector = (SpatialXConnector) connectors.open(server.connectOptions());
-            for (Path path : paths) {
+            for (int i = 0; i < files.size(); i++) {
+                Path path = files.get(i);
                 long started = System.nanoTime();
                 Map<String, Object> answer = Files.isDirectory(path)
                         ? connector.uploadFolder(path.toString(), new UploadFolderOptions(0, progress, folder, null, false))
                         : connector.uploadBigFile(path.toString(),
                                 new UploadBigFileOptions(0, progress, folder, Map.of(), true, false));
-                out.println(summary(path, answer, System.nanoTime() - started));
+                out.println(summary(paths.get(i), path, answer, System.nanoTime() - started));
                 out.flush();
             }
             return 0;
@@ -109,9 +113,9 @@ public final class UploadCommand implements Callable<Integer> {
         return null;
     }
 
-    /** {@code local -> server path (size, time, rate[, SHA-256])}: one line a script can read. */
-    private static String summary(Path local, Map<String, Object> answer, long nanos) {
-        StringBuilder line = new StringBuilder().append(local).append(" -> ").append(answer.getOrDefault("path", "?"));
+    /** {@code given -> server path (size, time, rate[, SHA-256])}: one line a script can read. */
+    private static String summary(Path given, Path local, Map<String, Object> answer, long nanos) {
+        StringBuilder line = new StringBuilder().append(given).append(" -> ").append(answer.getOrDefault("path", "?"));
         if (Files.isRegularFile(local)) {
             try {
                 long bytes = Files.size(local);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.spatialx.analysis.de.DifferentialExpressionAnalysis;
+import org.spatialx.api.LocalPath;
 import org.spatialx.api.NotebookName;
 import org.spatialx.api.data.Column;
 import org.spatialx.api.data.ExpressionMatrix;
@@ -148,7 +149,7 @@ public final class SpatialPictures {
      * @param domain        the server of {@code data_id}; empty for the local server
      * @param token         the token of that server
      */
-    public record RenderEmbeddingOptions(String output, String dataId, String embedding, String colorBy, String table,
+    public record RenderEmbeddingOptions(@LocalPath String output, String dataId, String embedding, String colorBy, String table,
             String title, Integer width, Integer height, Double pointSize, Integer maxCategories, String domain,
             String token) {
 
@@ -272,7 +273,7 @@ public final class SpatialPictures {
      * @param domain         the server of {@code data_id}; empty for the local server
      * @param token          the token of that server
      */
-    public record RenderVolcanoOptions(String output, String dataId, String result, String table, List<Object> genes,
+    public record RenderVolcanoOptions(@LocalPath String output, String dataId, String result, String table, List<Object> genes,
             List<Object> logfoldchanges, List<Object> pvals, String title, Integer width, Integer height,
             Double foldChange, Double pValue, Integer top, String domain, String token) {
 
@@ -389,9 +390,9 @@ public final class SpatialPictures {
      * @param domain         the server of {@code data_id}; empty for the local server
      * @param token          the token of that server
      */
-    public record RenderSpatialOptions(String output, String path, Object x, Object y, List<Object> labels, String colorBy,
+    public record RenderSpatialOptions(@LocalPath String output, @LocalPath String path, Object x, Object y, List<Object> labels, String colorBy,
             String title, String xLabel, String yLabel, Integer width, Integer height, Double pointSize,
-            Integer maxCategories, Boolean flipY, String boundaries, Map<String, Object> boundaryLabels,
+            Integer maxCategories, Boolean flipY, @LocalPath String boundaries, Map<String, Object> boundaryLabels,
             Integer boundaryZIndex, String dataId, String table, String embedding, String domain, String token) {
 
         /** The defaults: a 1000 x 800 picture, 12 categories, y downwards, no title, labels from the columns. */

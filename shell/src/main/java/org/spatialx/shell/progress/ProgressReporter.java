@@ -1,6 +1,5 @@
 package org.spatialx.shell.progress;
 
-import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.Consumer;
 import org.spatialx.core.tracking.TrackingListener;
 import org.spatialx.core.transport.ServerWaitListener;
 import org.spatialx.core.upload.UploadProgressListener;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * How the shell shows the progress of long calls, by one rule: on an interactive terminal a live line
@@ -74,7 +74,8 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
 
     /**
      * Progress on standard error (where the notebook's bars go): bars when standard output is an
-     * interactive terminal, as wide as {@code $COLUMNS} or 80 columns; lines otherwise.
+     * interactive terminal, as wide as {@code $COLUMNS} or 80 columns; lines otherwise (the command's
+     * terminal and environment: {@link Invocation#current()}).
      */
     public static ProgressReporter onStandardError() {
         return on(System.err);
@@ -85,24 +86,19 @@ public final class ProgressReporter implements UploadProgressListener, ServerWai
         return new ProgressReporter(out, standardOutputIsTerminal() ? Style.BAR : Style.LINES, columns(), LINE_INTERVAL);
     }
 
-    /** True when standard output is an interactive terminal (not a pipe or a file). */
+    /**
+     * True when the command's standard output is an interactive terminal (not a pipe or a file): the
+     * client's in the warm runtime ({@link Invocation}).
+     */
     public static boolean standardOutputIsTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            // Console.isTerminal() exists from JDK 22; the code is compiled for 21.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return Invocation.current().terminal();
     }
 
     private static int columns() {
         try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", ""));
-            return columns >= MIN_WIDTH ? columns : DEFAULT_WIDTH;
+            String columns = Invocation.current().getenv("COLUMNS");
+            int value = Integer.parseInt(columns == null ? "" : columns);
+            return value >= MIN_WIDTH ? value : DEFAULT_WIDTH;
         } catch (NumberFormatException unset) {
             return DEFAULT_WIDTH;
         }

@@ -15,6 +15,7 @@ import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.binding.ScriptArgumentException;
 import org.spatialx.shell.progress.ProgressReporter;
+import org.spatialx.shell.runtime.Invocation;
 import org.spatialx.technologies.TechnologyCatalog;
 
 /**
@@ -137,17 +138,20 @@ public final class DefaultConnectorFactory implements ConnectorFactory, AutoClos
     /** The home's server: the one this factory opened (given the new mounts), else started or reused. */
     private LocalServer localServer(ConnectOptions options) {
         Path serverHome = options.home() != null && !options.home().isBlank()
-                ? Path.of(options.home()).toAbsolutePath().normalize() : home.root();
+                ? Invocation.current().resolve(options.home()).normalize() : home.root();
         Map<String, Path> wanted = new LinkedHashMap<>(mounts);
         if (options.mounts() != null) {
-            options.mounts().forEach((name, path) -> wanted.put(name, Path.of(path).toAbsolutePath().normalize()));
+            options.mounts().forEach((name, path) -> wanted.put(name, Invocation.current().resolve(path).normalize()));
         }
         LocalServer server = opened.servers.get(serverHome);
         if (server != null) {
             wanted.forEach(server::mount);
             return server;
         }
-        LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome).withLocalReads(true);
+        // the token of the command's environment (the client's in the warm runtime), as LocalServerConfig.defaults() reads it in-process
+        String token = Invocation.current().getenv("SPATIALX_TOKEN");
+        LocalServerConfig config = LocalServerConfig.defaults().withHome(serverHome).withLocalReads(true)
+                .withToken(token == null || token.isBlank() ? null : token);
         for (Map.Entry<String, Path> mount : wanted.entrySet()) {
             config = config.withMount(mount.getKey(), mount.getValue());
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -37,7 +36,7 @@ abstract sealed class Prelude permits PythonPrelude, JavaScriptPrelude {
     abstract void install(Context context, ScriptBridge bridge);
 
     /** Prepares {@code context} to run the script {@code file}. */
-    void beforeRun(Context context, Path file) {
+    void beforeRun(Context context, String file) {
     }
 
     /** Evaluates REPL input (errors name it {@code inputName}) and prints the value of a final expression, as the language's own REPL does. */

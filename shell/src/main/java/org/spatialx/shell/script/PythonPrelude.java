@@ -1,6 +1,5 @@
 package org.spatialx.shell.script;
 
-import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -46,8 +45,8 @@ final class PythonPrelude extends Prelude {
     }
 
     @Override
-    void beforeRun(Context context, Path file) {
-        context.getBindings(language).putMember("__file__", file.toString());
+    void beforeRun(Context context, String file) {
+        context.getBindings(language).putMember("__file__", file);
     }
 
     @Override

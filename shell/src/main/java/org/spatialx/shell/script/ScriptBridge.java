@@ -17,6 +17,7 @@ import org.spatialx.shell.binding.NotebookMember;
 import org.spatialx.shell.binding.NotebookObject;
 import org.spatialx.shell.binding.ScriptArgumentException;
 import org.spatialx.shell.binding.WireJson;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * The one host object the Python and JavaScript preludes talk to. Scripts call into
@@ -151,10 +152,10 @@ public final class ScriptBridge {
         return json(argv);
     }
 
-    /** The process environment, as a JSON object. */
+    /** The command's environment ({@link Invocation#current()}: the client's in the warm runtime), as a JSON object. */
     @HostAccess.Export
     public String envJson() {
-        return json(new TreeMap<>(System.getenv()));
+        return json(new TreeMap<>(Invocation.current().environment()));
     }
 
     private BridgeResult wrap(Object value) throws JsonProcessingException {

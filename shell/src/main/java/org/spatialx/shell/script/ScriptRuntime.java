@@ -23,6 +23,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final List<Object> functions = new ArrayList<>();
     private final NotebookFunctions notebookFunctions = new NotebookFunctions();
     private Engine engine;
+    private boolean engineShared;
 
     /** A runtime whose connectors come from {@code connectors}. */
     public ScriptRuntime(SpatialxHome home, ConnectorFactory connectors) {
@@ -37,6 +38,16 @@ public final class ScriptRuntime implements AutoCloseable {
      */
     public ScriptRuntime functions(Object annotated) {
         functions.add(annotated);
+        return this;
+    }
+
+    /**
+     * Makes sessions use {@code shared} (an engine that outlives this runtime: the warm runtime's, whose
+     * languages are initialised already) instead of creating one; {@link #close()} leaves it open.
+     */
+    public synchronized ScriptRuntime sharing(Engine shared) {
+        engine = shared;
+        engineShared = true;
         return this;
     }
 
@@ -78,7 +89,7 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /**
      * Closes the connectors (stopping the local servers this process started), then deletes the
-     * temporary folders scripts made (a server's home may be one of them), then the engine.
+     * temporary folders scripts made (a server's home may be one of them), then the engine (unless it is {@linkplain #sharing shared}).
      */
     @Override
     public synchronized void close() {
@@ -92,10 +103,10 @@ public final class ScriptRuntime implements AutoCloseable {
             }
             notebookFunctions.deleteTemporaryFolders();
         } finally {
-            if (engine != null) {
+            if (engine != null && !engineShared) {
                 engine.close();
-                engine = null;
             }
+            engine = null;
         }
     }
 }

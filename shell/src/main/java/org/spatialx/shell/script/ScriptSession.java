@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * One Python or JavaScript context with the notebook API installed ({@code spatialx_connector} in
@@ -87,6 +89,8 @@ public final class ScriptSession implements AutoCloseable {
             return thread;
         });
         ScriptSession session = new ScriptSession(language, worker);
+        // the command's environment: the client's in the warm runtime, never the runtime process's own
+        Map<String, String> environment = Invocation.current().environment();
         // The first task of the worker: every later call queues behind it.
         worker.submit(() -> {
             try {
@@ -94,7 +98,8 @@ public final class ScriptSession implements AutoCloseable {
                         .engine(engine.get())
                         .allowHostAccess(HostAccess.EXPLICIT)
                         .allowIO(IOAccess.ALL)
-                        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                        .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                        .environment(environment)
                         .allowCreateThread(true)
                         .currentWorkingDirectory(cwd.toAbsolutePath())
                         .out(out)
@@ -120,15 +125,22 @@ public final class ScriptSession implements AutoCloseable {
 
     /** Runs a script file (its errors surface as {@link PolyglotException}). */
     public void runFile(Path file) {
+        runFile(file, file.toString());
+    }
+
+    /**
+     * Runs a script file named {@code name} in errors and {@code __file__} (as the user wrote the path, so
+     * errors read "examples/notebook.py:12: ..."), wherever the file is read from.
+     */
+    public void runFile(Path file, String name) {
         Source source;
         try {
-            // Named as the user wrote the path, so errors read "examples/notebook.py:12: ...".
-            source = Source.newBuilder(language.id(), file.toFile()).name(file.toString()).build();
+            source = Source.newBuilder(language.id(), file.toFile()).name(name).build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read script " + file, e);
         }
         call(() -> {
-            prelude.beforeRun(context, file);
+            prelude.beforeRun(context, name);
             return context.eval(source);
         });
     }
@@ -238,6 +250,9 @@ public final class ScriptSession implements AutoCloseable {
 
     @Override
     public void close() {
+        // A cancelled caller (Ctrl-C in the warm runtime's client) still closes the context: a long-lived
+        // process must not keep it in the shared engine. The interrupt is kept for the caller.
+        boolean interrupted = Thread.interrupted();
         try {
             if (startFailure == null) {
                 call(() -> {
@@ -249,6 +264,9 @@ public final class ScriptSession implements AutoCloseable {
             }
         } finally {
             worker.shutdownNow();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.spatialx.shell.script;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * The SpatialX home folder: {@code $SPATIALX_HOME}, else {@code ~/.spatialx}. It holds the local
@@ -17,20 +18,23 @@ public record SpatialxHome(Path root) {
     /** The system property that overrides {@value #VARIABLE} (tests, embedding applications). */
     public static final String PROPERTY = "spatialx.home";
 
-    /** The home of this process: the {@value #PROPERTY} system property, else {@value #VARIABLE}, else {@code ~/.spatialx}. */
+    /**
+     * The home of this command: the {@value #PROPERTY} system property, else {@value #VARIABLE} of the
+     * command's environment ({@link Invocation#current()}), else {@code ~/.spatialx}.
+     */
     public static SpatialxHome current() {
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
             return new SpatialxHome(Path.of(property).toAbsolutePath());
         }
-        return of(System.getenv());
+        return of(Invocation.current().environment());
     }
 
     /** The home named by {@code environment}, else {@code ~/.spatialx}. */
     public static SpatialxHome of(Map<String, String> environment) {
         String configured = environment.get(VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            return new SpatialxHome(Path.of(configured).toAbsolutePath());
+            return new SpatialxHome(Invocation.current().resolve(configured));
         }
         return new SpatialxHome(Path.of(System.getProperty("user.home"), ".spatialx"));
     }

@@ -34,6 +34,7 @@ import org.spatialx.core.upload.UploadSettings;
 import org.spatialx.server.LocalServer;
 import org.spatialx.server.LocalServerConfig;
 import org.spatialx.shell.progress.ProgressReporter.Style;
+import org.spatialx.shell.runtime.Invocation;
 
 /**
  * The shell's progress rule, from real uploads and tracked submissions to the local server: a bar
@@ -57,6 +58,29 @@ class ProgressReporterTest {
 
     private String output() {
         return drawn.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The command's terminal and width decide, not the process's: in the warm runtime they are the
+     * client's ({@link Invocation}), a bar as wide as its {@code COLUMNS} on a terminal, lines elsewhere.
+     */
+    @Test
+    void theCommandsTerminalAndColumnsDecideHowProgressShows() {
+        try (Invocation.Scope terminal = Invocation.use(new Invocation(temp, Map.of("COLUMNS", "40"), true))) {
+            ProgressReporter reporter = ProgressReporter.on(err);
+            assertEquals(Style.BAR, reporter.style());
+            try (UploadProgressListener.Upload upload = reporter.started("data.bin", 1000, false)) {
+                upload.advanced(500);
+            }
+            String bar = output();
+            assertTrue(bar.contains("\r"), bar);
+            for (String line : bar.split("[\r\n]")) {
+                assertTrue(line.length() < 40, "fits the client's 40 columns: '" + line + "'");
+            }
+        }
+        try (Invocation.Scope pipe = Invocation.use(new Invocation(temp, Map.of("COLUMNS", "40"), false))) {
+            assertEquals(Style.LINES, ProgressReporter.on(err).style());
+        }
     }
 
     @Test

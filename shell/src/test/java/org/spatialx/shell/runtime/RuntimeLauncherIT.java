@@ -1,0 +1,129 @@
+package org.spatialx.shell.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warm runtime as users meet it, through {@code ./spatialx} in real processes: the first {@code run}
+ * runs in-process and leaves a runtime behind; the next ones attach to it and print the same; Ctrl-C
+ * (SIGINT of the client) ends the script with 130; {@code runtime status|stop}; {@code SPATIALX_RUNTIME=0}
+ * and {@code --no-runtime}. One runtime start for the whole story: each costs a JVM and warm contexts.
+ */
+class RuntimeLauncherIT {
+
+    private static final Path LAUNCHER = Path.of("..").toAbsolutePath().normalize().resolve("spatialx");
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path cwd;
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    private Outcome launch(Map<String, String> environment, String... args) throws Exception {
+        Process launcher = start(environment, args);
+        assertTrue(launcher.waitFor(180, TimeUnit.SECONDS), "./spatialx " + List.of(args) + " did not end");
+        return outcome(launcher);
+    }
+
+    private Process start(Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(LAUNCHER.toString()), Stream.of(args)).toList())
+                .directory(cwd.toFile())
+                .redirectOutput(cwd.resolve("out.txt").toFile()).redirectError(cwd.resolve("err.txt").toFile());
+        builder.environment().put("SPATIALX_HOME", home.toString());
+        builder.environment().put("SPATIALX_AOT", "0"); // no start-up cache recorded and assembled beside the tests
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private Outcome outcome(Process launcher) throws IOException {
+        return new Outcome(launcher.exitValue(), Files.readString(cwd.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(cwd.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stopRuntime() throws Exception {
+        launch(Map.of(), "runtime", "stop");
+    }
+
+    @Test
+    void theSecondRunAttachesToTheRuntimeTheFirstLeftAndPrintsTheSame() throws Exception {
+        Files.writeString(cwd.resolve("hi.js"), "console.log('hi from ' + env.SPATIALX_WHO);\n");
+        Outcome first = launch(Map.of("SPATIALX_WHO", "first"), "run", "hi.js");
+        assertEquals(new Outcome(0, "hi from first\n", ""), first);
+
+        String status = awaitRuntime();
+        assertTrue(status.startsWith("warm runtime: pid "), status);
+        Outcome attached = launch(Map.of("SPATIALX_WHO", "second"), "run", "hi.js");
+        assertEquals(new Outcome(0, "hi from second\n", ""), attached);
+        assertTrue(launch(Map.of(), "runtime", "status").out().contains("idle for"), "the command ended");
+
+        Files.writeString(cwd.resolve("forever.js"), "console.log('looping');\nwhile (true) {}\n");
+        Process looping = start(Map.of(), "run", "forever.js");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!Files.readString(cwd.resolve("out.txt")).contains("looping") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        // Ctrl-C: the terminal sends SIGINT to the whole foreground group; the launcher waits, the client forwards it
+        ProcessHandle client = looping.toHandle().children().findFirst().orElseThrow();
+        new ProcessBuilder("kill", "-INT", Long.toString(client.pid())).start().waitFor();
+        assertTrue(looping.waitFor(60, TimeUnit.SECONDS), "the client left after Ctrl-C");
+        assertEquals(new Outcome(130, "looping\n", ""), outcome(looping));
+        assertTrue(launch(Map.of(), "runtime", "status").out().contains("idle for"), "the runtime is free again");
+
+        Files.writeString(cwd.resolve("fails.js"), "throw new Error('on purpose');\n");
+        Outcome failed = launch(Map.of(), "run", "fails.js");
+        assertEquals(1, failed.exit(), failed.toString());
+        assertTrue(failed.err().startsWith("fails.js:1: ") && failed.err().contains("on purpose"), failed.err());
+        assertEquals(failed, launch(Map.of("SPATIALX_RUNTIME", "0"), "run", "fails.js"), "in-process: the same");
+
+        Outcome stopped = launch(Map.of(), "runtime", "stop");
+        assertTrue(stopped.out().contains("stops"), stopped.toString());
+        assertEquals(new Outcome(0, "no warm runtime is running (" + socketOf(status) + ")\n", ""),
+                launch(Map.of(), "runtime", "status"));
+    }
+
+    /** Waits for the runtime the first command started in the background; returns its status. */
+    private String awaitRuntime() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            Outcome status = launch(Map.of(), "runtime", "status");
+            if (status.out().startsWith("warm runtime")) {
+                return status.out();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no runtime started: " + Files.readString(home.resolve("runtime").toFile().listFiles(
+                (dir, name) -> name.endsWith(".log"))[0].toPath()));
+    }
+
+    private static String socketOf(String status) {
+        return status.lines().filter(line -> line.contains("socket: ")).findFirst().orElseThrow().split("socket: ")[1];
+    }
+
+    @Test
+    void withoutTheRuntimeNothingIsLeftBehind() throws Exception {
+        Files.writeString(cwd.resolve("hi.js"), "console.log('hi');\n");
+        assertEquals(new Outcome(0, "hi\n", ""), launch(Map.of(), "--no-runtime", "run", "hi.js"));
+        assertEquals(new Outcome(0, "hi\n", ""), launch(Map.of("SPATIALX_RUNTIME", "0"), "run", "hi.js"));
+        Thread.sleep(2000);
+        assertFalse(Files.exists(home.resolve("runtime")), "no runtime started");
+    }
+}
