@@ -68,8 +68,7 @@ class FileRegionPublisherTest {
 
     @Test
     void aRegionArrivesExactlyInBoundedBuffersWithItsProgress() throws IOException {
-        byte[] content = new byte[3 * FileRegionPublisher.BUFFER_SIZE + 12345];
-        new Random(7).nextBytes(content);
+        byte[] content = random(3 * FileRegionPublisher.BUFFER_SIZE + 12345, 7);
         Path file = Files.write(temp.resolve("data.bin"), content);
         int offset = 1000;
         int length = content.length - offset - 17;
@@ -100,8 +99,7 @@ class FileRegionPublisherTest {
 
     @Test
     void aBufferIsFilledAgainOnlyOnceTheClientConsumedIt() throws IOException {
-        byte[] content = new byte[20 * FileRegionPublisher.BUFFER_SIZE + 5];
-        new Random(11).nextBytes(content);
+        byte[] content = random(20 * FileRegionPublisher.BUFFER_SIZE + 5, 11);
         Path file = Files.write(temp.resolve("reuse.bin"), content);
 
         // consumed at once: a couple of buffers go round
@@ -141,8 +139,7 @@ class FileRegionPublisherTest {
 
     @Test
     void theReadListenerSeesEveryBufferAtItsFilePositionBeforeTheClient() throws IOException {
-        byte[] content = new byte[2 * FileRegionPublisher.BUFFER_SIZE + 999];
-        new Random(12).nextBytes(content);
+        byte[] content = random(2 * FileRegionPublisher.BUFFER_SIZE + 999, 12);
         Path file = Files.write(temp.resolve("seen.bin"), content);
         int offset = 500;
         FileRegion region = new FileRegion(file, offset, content.length - offset);
@@ -177,5 +174,11 @@ class FileRegionPublisherTest {
         UncheckedIOException error = assertInstanceOf(UncheckedIOException.class, collector.error);
         assertTrue(error.getMessage().contains("cannot hash refused.bin"), error.getMessage());
         assertEquals(0, collector.bytes.size());
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
     }
 }

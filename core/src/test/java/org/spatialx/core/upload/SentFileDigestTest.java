@@ -36,88 +36,84 @@ class SentFileDigestTest {
     @TempDir
     Path temp;
 
+    /** A random file about to be sent and the digest its reads go to. */
+    private record Sending(byte[] content, Path path, SentFileDigest digest) {
+        void readChunk(int index) throws IOException {
+            SentFileDigestTest.readChunk(digest, path, content, index);
+        }
+    }
+
+    private Sending sending(String name, int size, long seed) throws IOException {
+        byte[] content = random(size, seed);
+        Path path = Files.write(temp.resolve(name), content);
+        return new Sending(content, path, new SentFileDigest(LocalFile.open(path)));
+    }
+
     @Test
     void readsInOrderAreHashedAsTheyComeWithoutReadingTheFileAgain() throws IOException {
-        byte[] content = random(4 * CHUNK + 123, 1);
-        Path path = Files.write(temp.resolve("in-order.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
+        Sending file = sending("in-order.bin", 4 * CHUNK + 123, 1);
         for (int chunk = 0; chunk < 5; chunk++) {
-            readChunk(digest, path, content, chunk);
+            file.readChunk(chunk);
         }
         // the same size, other bytes: a digest that read the file again would hash these
-        Files.write(path, random(content.length, 2));
+        Files.write(file.path(), random(file.content().length, 2));
 
-        assertEquals(sha256(content), digest.finish());
+        assertEquals(sha256(file.content()), file.digest().finish());
     }
 
     @Test
     void aChunkReadAheadOfItsTurnIsHashedFromTheFileOnceThePrefixReachesIt() throws IOException {
-        byte[] content = random(3 * CHUNK, 3);
-        Path path = Files.write(temp.resolve("ahead.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
+        Sending file = sending("ahead.bin", 3 * CHUNK, 3);
 
-        readChunk(digest, path, content, 2);
-        readChunk(digest, path, content, 1);
-        readChunk(digest, path, content, 0);
+        file.readChunk(2);
+        file.readChunk(1);
+        file.readChunk(0);
 
-        assertEquals(sha256(content), digest.finish());
+        assertEquals(sha256(file.content()), file.digest().finish());
     }
 
     @Test
     void chunksTheServerAlreadyHeldAreReadAtTheEnd() throws IOException {
-        byte[] content = random(5 * CHUNK + 7, 4);
-        Path path = Files.write(temp.resolve("resumed.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
+        Sending file = sending("resumed.bin", 5 * CHUNK + 7, 4);
 
-        readChunk(digest, path, content, 1); // 0, 2 and 4 were held: never sent
-        readChunk(digest, path, content, 3);
+        file.readChunk(1); // 0, 2 and 4 were held: never sent
+        file.readChunk(3);
 
-        assertEquals(sha256(content), digest.finish());
+        assertEquals(sha256(file.content()), file.digest().finish());
     }
 
     @Test
     void aChunkSentAgainAfterAFailureIsNotHashedTwice() throws IOException {
-        byte[] content = random(2 * CHUNK, 5);
-        Path path = Files.write(temp.resolve("retried.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
-        FileRegion first = region(path, content, 0);
+        Sending file = sending("retried.bin", 2 * CHUNK, 5);
+        FileRegion first = region(file.path(), file.content(), 0);
         for (long position = 0; position < CHUNK / 2; position += READ) { // half sent, then the connection broke
-            digest.read(first, position, slice(content, position, READ));
+            file.digest().read(first, position, slice(file.content(), position, READ));
         }
 
-        readChunk(digest, path, content, 0);
-        readChunk(digest, path, content, 1);
-        readChunk(digest, path, content, 1);
+        file.readChunk(0);
+        file.readChunk(1);
+        file.readChunk(1);
 
-        assertEquals(sha256(content), digest.finish());
+        assertEquals(sha256(file.content()), file.digest().finish());
     }
 
     @Test
     void bytesThatDifferFromTheFileGiveAnotherHash() throws IOException {
-        byte[] content = random(2 * CHUNK, 6);
-        Path path = Files.write(temp.resolve("damaged.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
-        byte[] sent = content.clone();
+        Sending file = sending("damaged.bin", 2 * CHUNK, 6);
+        byte[] sent = file.content().clone();
         sent[CHUNK + 17] ^= 1; // what a damaged read would send: the merge check must then fail
 
-        for (int chunk = 0; chunk < 2; chunk++) {
-            FileRegion region = region(path, content, chunk);
-            for (long position = region.offset(); position < region.offset() + region.length(); position += READ) {
-                digest.read(region, position, slice(sent, position,
-                        (int) Math.min(READ, region.offset() + region.length() - position)));
-            }
-        }
+        readChunk(file.digest(), file.path(), sent, 0);
+        readChunk(file.digest(), file.path(), sent, 1);
 
-        assertEquals(sha256(sent), digest.finish());
-        assertNotEquals(sha256(content), sha256(sent));
+        assertEquals(sha256(sent), file.digest().finish());
+        assertNotEquals(sha256(file.content()), sha256(sent));
     }
 
     @Test
     void chunksReadFromSeveralThreadsAtOnceGiveTheFileHash() throws Exception {
-        byte[] content = random(12 * CHUNK + 999, 7);
-        Path path = Files.write(temp.resolve("parallel.bin"), content);
         for (int round = 0; round < 5; round++) {
-            SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
+            Sending file = sending("parallel-" + round + ".bin", 12 * CHUNK + 999, 7 + round);
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<Void>> sent = new ArrayList<>();
             try (ExecutorService threads = Executors.newFixedThreadPool(3)) {
@@ -126,7 +122,7 @@ class SentFileDigestTest {
                     sent.add(CompletableFuture.runAsync(() -> {
                         try {
                             go.await();
-                            readChunk(digest, path, content, index);
+                            file.readChunk(index);
                         } catch (IOException | InterruptedException e) {
                             throw new IllegalStateException(e);
                         }
@@ -135,21 +131,19 @@ class SentFileDigestTest {
                 go.countDown();
                 CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
             }
-            assertEquals(sha256(content), digest.finish(), "round " + round);
+            assertEquals(sha256(file.content()), file.digest().finish(), "round " + round);
         }
     }
 
     @Test
     void aFileShortenedBeforeTheEndIsAnErrorNamingIt() throws IOException {
-        byte[] content = random(3 * CHUNK, 8);
-        Path path = Files.write(temp.resolve("shortened.bin"), content);
-        SentFileDigest digest = new SentFileDigest(LocalFile.open(path));
-        readChunk(digest, path, content, 0);
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
-            file.setLength(2L * CHUNK - 5);
+        Sending file = sending("shortened.bin", 3 * CHUNK, 8);
+        file.readChunk(0);
+        try (RandomAccessFile shortened = new RandomAccessFile(file.path().toFile(), "rw")) {
+            shortened.setLength(2L * CHUNK - 5);
         }
 
-        UploadException error = assertThrows(UploadException.class, digest::finish);
+        UploadException error = assertThrows(UploadException.class, file.digest()::finish);
         assertTrue(error.getMessage().contains("shortened.bin ends at byte " + (2L * CHUNK - 5)), error.getMessage());
     }
 
