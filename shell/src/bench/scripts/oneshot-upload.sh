@@ -7,7 +7,10 @@
 # SPATIALX_RUNTIME=0); the Python SDK's upload_big_file (sdk_upload.py, CPython + requests).
 # VARIANTS="upload-cli upload-cli-inproc" runs only those. Each
 # upload goes to its own server folder; the published file's SHA-256 is checked against the local one after
-# every upload (not timed). Prints one line per upload (seconds, MB/s, load average) and the medians.
+# every upload (not timed). Prints one line per upload (seconds, MB/s, load average; the CPU seconds of the
+# client process, user + system (attached to the warm runtime: the client's only, the runtime does the work), and
+# of the server during the upload; for `spatialx upload`, the transfer time it reports itself, JVM start
+# excluded) and the medians.
 # DIR=/some/disk puts the file and the server home there (default /tmp).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,6 +49,8 @@ SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-run
 until ./spatialx runtime status 2>/dev/null | grep -q 'script engine: warm ('; do sleep 1; done
 
 results="$work/results"
+server_java=$(pgrep -P "$server_pid" java || echo "$server_pid") # the launcher execs java: usually the same
+server_cpu() { awk '{print $14 + $15}' "/proc/$server_java/stat"; } # clock ticks
 check() { # $1 = the server folder: the published file must have the local SHA-256
   got=$(find "$work/server-home" -path "*/$1/$(basename "$file")" -type f | head -n 1)
   [ -n "$got" ] && [ "$(sha256sum "$got" | cut -d' ' -f1)" = "$expected" ] || { echo "MISMATCH or missing in $1" >&2; exit 1; }
@@ -56,19 +61,26 @@ for i in $(seq 1 "$rounds"); do
   for variant in $variants; do
     folder="$variant-$i"
     l=$(cut -d' ' -f1 /proc/loadavg)
+    c0=$(server_cpu)
     s=$(date +%s.%N)
+    timed="/usr/bin/time -f %U+%S -o $work/cpu"
     case $variant in
-      curl) curl -sS -f -H "SpatialX-Token: $token" -F "folder_name=$folder" -F unique_id= -F is_chunk=False \
+      curl) $timed curl -sS -f -H "SpatialX-Token: $token" -F "folder_name=$folder" -F unique_id= -F is_chunk=False \
               -F "file=@$file" "${domain}openapi/upload/simple" >/dev/null ;;
-      run-js) DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$file" "$folder" >/dev/null ;;
-      upload-cli) SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder "$folder" "$file" >/dev/null ;;
-      upload-cli-inproc) SPATIALX_RUNTIME=0 SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder "$folder" "$file" >/dev/null ;;
-      python-sdk) /usr/bin/python3 "$here/sdk_upload.py" "$domain" "$token" "$file" "$folder" >/dev/null ;;
+      run-js) DOMAIN=$domain TOKEN=$token $timed ./spatialx run "$work/up.js" "$file" "$folder" >/dev/null ;;
+      upload-cli) SPATIALX_TOKEN=$token $timed ./spatialx upload --domain "$domain" --folder "$folder" "$file" > "$work/out" ;;
+      upload-cli-inproc) SPATIALX_RUNTIME=0 SPATIALX_TOKEN=$token $timed ./spatialx upload --domain "$domain" \
+                           --folder "$folder" "$file" > "$work/out" ;;
+      python-sdk) $timed /usr/bin/python3 "$here/sdk_upload.py" "$domain" "$token" "$file" "$folder" >/dev/null ;;
     esac
     e=$(date +%s.%N)
+    c1=$(server_cpu)
     t=$(echo "$e - $s" | bc)
     check "$folder"
-    echo "$variant round $i: $t s $(echo "$bytes / $t / 1000000" | bc) MB/s (load $l)" | tee -a "$results"
+    client=$(echo "$(cat "$work/cpu")" | bc)
+    transfer=""
+    case $variant in upload-cli*) transfer=", transfer $(sed -n 's/.*bytes, \([0-9.]*\) s,.*/\1/p' "$work/out") s" ;; esac
+    echo "$variant round $i: $t s $(echo "$bytes / $t / 1000000" | bc) MB/s (load $l; CPU s: client $client, server $(echo "scale=2; ($c1 - $c0) / 100" | bc)$transfer)" | tee -a "$results"
   done
 done
 echo "medians of $rounds, $size_mib MiB:"

@@ -54,11 +54,13 @@ public final class MultipartBody implements RequestBody {
     private final List<Part> parts;
     private final String boundary;
     private final BytesSentListener progress;
+    private final RegionReadListener reads;
 
-    private MultipartBody(List<Part> parts, String boundary, BytesSentListener progress) {
+    private MultipartBody(List<Part> parts, String boundary, BytesSentListener progress, RegionReadListener reads) {
         this.parts = List.copyOf(parts);
         this.boundary = boundary;
         this.progress = progress;
+        this.reads = reads;
     }
 
     /** Starts a multipart body. */
@@ -81,11 +83,17 @@ public final class MultipartBody implements RequestBody {
         return progress;
     }
 
+    /** The listener shown the bytes of file regions as they are read for sending, or null. */
+    public RegionReadListener reads() {
+        return reads;
+    }
+
     /** Builds a {@link MultipartBody}. */
     public static final class Builder {
         private final List<Part> parts = new ArrayList<>();
         private String boundary = UUID.randomUUID().toString().replace("-", "");
         private BytesSentListener progress;
+        private RegionReadListener reads;
 
         private Builder() {
         }
@@ -114,6 +122,12 @@ public final class MultipartBody implements RequestBody {
             return this;
         }
 
+        /** Shows {@code listener} the bytes of the file regions as they are read for sending. */
+        public Builder reads(RegionReadListener listener) {
+            this.reads = listener;
+            return this;
+        }
+
         /** Uses a fixed boundary (tests); a random one is used otherwise. */
         public Builder boundary(String fixedBoundary) {
             this.boundary = Objects.requireNonNull(fixedBoundary, "fixedBoundary");
@@ -122,7 +136,7 @@ public final class MultipartBody implements RequestBody {
 
         /** The body. */
         public MultipartBody build() {
-            return new MultipartBody(parts, boundary, progress);
+            return new MultipartBody(parts, boundary, progress, reads);
         }
     }
 }

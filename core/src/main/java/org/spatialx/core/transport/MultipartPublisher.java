@@ -56,7 +56,7 @@ final class MultipartPublisher {
                             .append("\"; filename=\"").append(quote(file.filename())).append("\"\r\n\r\n");
                     pieces.add(BodyPublishers.ofString(head.toString(), StandardCharsets.UTF_8));
                     head.setLength(0);
-                    pieces.add(fileContent(file, sent, total, multipart.progress()));
+                    pieces.add(fileContent(file, sent, total, multipart.progress(), multipart.reads()));
                     head.append("\r\n");
                 }
             }
@@ -85,7 +85,7 @@ final class MultipartPublisher {
     }
 
     private static BodyPublisher fileContent(MultipartBody.FilePart file, AtomicLong sent, long total,
-                                             BytesSentListener listener) {
+                                             BytesSentListener listener, RegionReadListener reads) {
         if (file.bytes() != null && listener == null) {
             return BodyPublishers.ofByteArray(file.bytes());
         }
@@ -94,7 +94,7 @@ final class MultipartPublisher {
         }
         if (file.bytes() == null) {
             return BodyPublishers.fromPublisher(new FileRegionPublisher(file.region(), listener == null ? null
-                    : bytes -> listener.sent(sent.addAndGet(bytes), total)), file.length());
+                    : bytes -> listener.sent(sent.addAndGet(bytes), total), reads), file.length());
         }
         return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(
                 () -> new CountingInputStream(new ByteArrayInputStream(file.bytes()), sent, total, listener)), file.length());

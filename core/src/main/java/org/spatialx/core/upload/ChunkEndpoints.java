@@ -17,6 +17,7 @@ import org.spatialx.core.transport.BytesSentListener;
 import org.spatialx.core.transport.FileRegion;
 import org.spatialx.core.transport.JsonFields;
 import org.spatialx.core.transport.MultipartBody;
+import org.spatialx.core.transport.RegionReadListener;
 import org.spatialx.core.transport.SpatialXTransport;
 import org.spatialx.core.transport.UrlFamily;
 
@@ -73,8 +74,11 @@ final class ChunkEndpoints {
         return session;
     }
 
-    /** {@code upload/chunk/process} of chunk {@code index}, streamed from the file. */
-    void send(ChunkSession session, int index, BytesSentListener listener) {
+    /**
+     * {@code upload/chunk/process} of chunk {@code index}, streamed from the file; {@code reads} (or null) sees
+     * the chunk's bytes as they are read.
+     */
+    void send(ChunkSession session, int index, BytesSentListener listener, RegionReadListener reads) {
         // Field order, the nominal chunk_size, the END offset and the literal filename 'file' are
         // those of the Python client (protocol 3.4, 11.4).
         ChunkPlan plan = session.plan();
@@ -90,6 +94,7 @@ final class ChunkEndpoints {
                 .text("sending_index", index)
                 .file("file", "file", new FileRegion(session.file().path(), plan.start(index), plan.length(index)))
                 .progress(listener)
+                .reads(reads)
                 .build();
         transport.call(ApiRequest.post(UrlFamily.OPENAPI, "upload/chunk/process").multipart(body).build());
     }

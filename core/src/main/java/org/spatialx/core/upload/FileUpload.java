@@ -7,11 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +43,7 @@ final class FileUpload {
     /** {@code upload/simple} of the whole file, checked against the server's SHA-256 when it offers one. */
     JsonNode simple(LocalFile file, UploadFileOptions options, UploadProgress progress,
                     UploadCapabilities capabilities) {
-        String localSha = capabilities.sha256() ? file.sha256(new AtomicBoolean()) : null;
+        String localSha = capabilities.sha256() ? file.sha256() : null;
         JsonNode answer;
         try {
             answer = endpoints.simple(file, options, progress.counting(new AtomicLong()));
@@ -93,7 +90,7 @@ final class FileUpload {
                 FormatPrint.formatPrint("Upload " + file.given() + ", chunk index : " + (index + 1) + " ...");
             }
             try {
-                endpoints.send(chunks, index, progress.counting(new AtomicLong()));
+                endpoints.send(chunks, index, progress.counting(new AtomicLong()), null);
             } catch (SpatialXException e) {
                 throw endpoints.failure(file, "chunk " + (index + 1) + " of " + plan.chunkCount() + " (sending_index "
                         + index + ") failed: " + e.getMessage()
@@ -176,7 +173,10 @@ final class FileUpload {
         return options.moveToParent() ? merged : session;
     }
 
-    /** Sends the chunks the server does not hold, in parallel, while the file's SHA-256 is read; the SHA-256 or null. */
+    /**
+     * Sends the chunks the server does not hold, in parallel; the file's SHA-256 (taken from the reads that send
+     * it, {@link SentFileDigest}) or null when the server does not check one.
+     */
     private String sendMissing(ChunkSession chunks, Set<Integer> held, UploadProgress progress,
                                UploadCapabilities capabilities) {
         ChunkPlan plan = chunks.plan();
@@ -194,18 +194,14 @@ final class FileUpload {
         }
         int parallel = capabilities.parallelChunks()
                 ? Math.max(1, Math.min(settings.parallelChunks(), capabilities.maxParallelChunks())) : 1;
-        AtomicBoolean stop = new AtomicBoolean();
+        SentFileDigest digest = capabilities.sha256() ? new SentFileDigest(chunks.file()) : null;
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            CompletableFuture<String> hash = capabilities.sha256()
-                    ? CompletableFuture.supplyAsync(() -> chunks.file().sha256(stop), workers)
-                    : CompletableFuture.completedFuture(null);
-            try {
-                sender.sendAll(chunks, missing, parallel, progress, workers, stop);
-            } catch (RuntimeException e) {
-                stop.set(true);
-                throw e;
+            sender.sendAll(chunks, missing, parallel, progress, digest, workers);
+            return digest == null ? null : digest.finish();
+        } finally {
+            if (digest != null) {
+                digest.close();
             }
-            return awaitHash(chunks.file(), hash);
         }
     }
 
@@ -214,19 +210,5 @@ final class FileUpload {
         Map<String, Object> merged = endpoints.merge(chunks, moveToParent, sha);
         LOG.debug("Merge of {} took {} ms", chunks.file().path(), (System.nanoTime() - mergeStart) / 1_000_000);
         return merged;
-    }
-
-    private static String awaitHash(LocalFile file, CompletableFuture<String> hash) {
-        try {
-            return hash.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UploadException("Interrupted while checksumming " + file.path() + "; run the call again.", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UploadException("Cannot checksum " + file.path() + ": " + e.getCause(), e.getCause());
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.spatialx.core.SpatialXInvalidInputException;
 
 /**
@@ -85,11 +84,11 @@ record LocalFile(Path given, Path path, long size, long modifiedMillis) {
     }
 
     /**
-     * SHA-256 of the file read front to back, or null when {@code stop} was set before the end.
+     * SHA-256 of the file read front to back.
      *
      * @throws UploadException when it cannot be read, or its size changed
      */
-    String sha256(AtomicBoolean stop) {
+    String sha256() {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -100,7 +99,7 @@ record LocalFile(Path given, Path path, long size, long modifiedMillis) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER);
             int n;
-            while (!stop.get() && (n = channel.read(buffer)) >= 0) {
+            while ((n = channel.read(buffer)) >= 0) {
                 buffer.flip();
                 digest.update(buffer);
                 buffer.clear();
@@ -109,9 +108,6 @@ record LocalFile(Path given, Path path, long size, long modifiedMillis) {
         } catch (IOException e) {
             throw new UploadException("Cannot read " + path + " (" + e.getMessage() + "); check that it still"
                     + " exists and is readable, then run the upload again.", e);
-        }
-        if (stop.get()) {
-            return null;
         }
         if (read != size) {
             throw new UploadException(path + " changed while it was uploaded (" + read + " bytes read, "

@@ -3,9 +3,9 @@ package org.spatialx.core.upload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -14,11 +14,19 @@ import org.spatialx.core.SpatialXConnectionException;
 import org.spatialx.core.SpatialXHttpException;
 import org.spatialx.core.SpatialXServerException;
 import org.spatialx.core.SpatialXTimeoutException;
+import org.spatialx.core.transport.BytesSentListener;
+import org.spatialx.core.transport.RegionReadListener;
 
 /**
- * Sends chunks of one file with up to {@code parallel} in flight, each retried with a doubling
+ * Sends chunks of one file with up to {@code parallel} requests in flight, each retried with a doubling
  * backoff on failures that may pass (connection, timeout, server errors, HTTP 5xx); the first chunk
  * that keeps failing stops the others. Only with the server's {@code parallel_chunks} extension.
+ *
+ * <p>The requests overlap but their bodies follow each other: a chunk starts once the one before it has
+ * handed its last byte to the network, while that one's answer (the server's write, hash and commit) is still
+ * on its way. So no round trip is lost between chunks, and both sides read and hash the file in order: bodies
+ * streamed side by side made each side read the chunk that was ahead of its turn a second time to hash it,
+ * and made two server threads contend for the staging file (BENCHMARKS.md, "Uploads").
  */
 final class ParallelChunkSender {
 
@@ -33,19 +41,23 @@ final class ParallelChunkSender {
     }
 
     /**
-     * Sends the chunks {@code indices} of {@code session} on {@code workers}, {@code parallel} at a time;
-     * sets {@code stop} when one fails.
+     * Sends the chunks {@code indices} of {@code session} on {@code workers}, {@code parallel} at a time,
+     * showing {@code reads} (or null) their bytes as they are read.
      *
      * @throws UploadException naming the chunk that failed; nothing is merged
      */
     void sendAll(ChunkSession session, List<Integer> indices, int parallel, UploadProgress progress,
-                 ExecutorService workers, AtomicBoolean stop) {
+                 RegionReadListener reads, ExecutorService workers) {
         Semaphore slots = new Semaphore(parallel);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<CompletableFuture<Void>> sent = new ArrayList<>();
+        CompletableFuture<Void> previousStreamed = CompletableFuture.completedFuture(null);
         for (int index : indices) {
             try {
                 slots.acquire();
+                previousStreamed.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e); // never completed exceptionally
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure.compareAndSet(null, new UploadException("Uploading " + session.file().path() + " was"
@@ -56,13 +68,15 @@ final class ParallelChunkSender {
                 slots.release();
                 break;
             }
+            CompletableFuture<Void> streamed = new CompletableFuture<>();
+            previousStreamed = streamed;
             sent.add(CompletableFuture.runAsync(() -> {
                 try {
-                    sendWithRetry(session, index, progress, failure);
+                    sendWithRetry(session, index, progress, reads, streamed, failure);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
-                    stop.set(true);
                 } finally {
+                    streamed.complete(null);
                     slots.release();
                 }
             }, workers));
@@ -78,13 +92,21 @@ final class ParallelChunkSender {
         }
     }
 
-    private void sendWithRetry(ChunkSession session, int index, UploadProgress progress,
-                               AtomicReference<RuntimeException> failure) {
+    /** Sends chunk {@code index}, completing {@code streamed} once its body was handed over whole. */
+    private void sendWithRetry(ChunkSession session, int index, UploadProgress progress, RegionReadListener reads,
+                               CompletableFuture<Void> streamed, AtomicReference<RuntimeException> failure) {
         ChunkPlan plan = session.plan();
         AtomicLong counted = new AtomicLong();
+        BytesSentListener counting = progress.counting(counted);
+        BytesSentListener listener = (sent, total) -> {
+            counting.sent(sent, total);
+            if (sent >= total) {
+                streamed.complete(null);
+            }
+        };
         for (int attempt = 1; ; attempt++) {
             try {
-                endpoints.send(session, index, progress.counting(counted));
+                endpoints.send(session, index, listener, reads);
                 return;
             } catch (SpatialXConnectionException | SpatialXTimeoutException | SpatialXServerException
                      | SpatialXHttpException e) {

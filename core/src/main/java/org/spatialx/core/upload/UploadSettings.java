@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param mode            {@link Mode#AUTO}: the protocol extensions when the server advertises them
  *                        ({@code capabilities.upload} of account/info), else wire-exact
- * @param parallelChunks  chunks of one file in flight at once (capped by the server's
- *                        {@code max_parallel_chunks}); 1 sends them one after another
+ * @param parallelChunks  chunk requests of one file in flight at once (capped by the server's
+ *                        {@code max_parallel_chunks}; their bodies follow each other, see
+ *                        docs/uploads.md); 1 sends them one after another
  * @param maxAttempts     attempts per chunk before the upload stops (1: no retry)
  * @param retryBackoff    pause before the first retry of a chunk; doubles at every retry
  * @param resumeDirectory where resume records live (keyed by server, absolute path, size,
