@@ -10,8 +10,8 @@
 # Needs /usr/bin/python3 with numpy, scikit-learn and umap-learn, and /usr/bin/time; without them it says
 # so and stops, successfully. ONLY=umap|tsne|regions runs one method; THREADS sets the Java side's threads;
 # JAVA_OPTS replace the JVM's options (-Xmx4g); TIMEOUT=SECONDS stops a process that runs longer (it says so, and
-# its layout is left out of the trustworthiness). umap-learn optimises single-threaded when given a seed
-# (random_state), as here; scikit-learn's TSNE uses all cores (OpenMP).
+# its layout is left out of the trustworthiness); PYTHON_TIMEOUT=SECONDS sets another limit for the Python side.
+# umap-learn optimises single-threaded when given a seed (random_state), as here; scikit-learn's TSNE uses all cores (OpenMP).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
@@ -35,10 +35,11 @@ if [[ -z "$cp" ]]; then
   rm -f "$cpfile"
 fi
 reference="$root/analysis/src/test/python/layout_reference.py"
-process_time() {
-  local status=0
-  /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" ${TIMEOUT:+timeout "$TIMEOUT"} "$@" || status=$?
-  [[ $status -ne 124 ]] || echo "  (stopped after TIMEOUT=$TIMEOUT s)"
+process_time() { # $1 = the time limit in seconds (empty: none), then the command
+  local status=0 limit=$1
+  shift
+  /usr/bin/time -f "  (process: %e s wall, %U s user, %M kB peak RSS)" ${limit:+timeout "$limit"} "$@" || status=$?
+  [[ $status -ne 124 ]] || echo "  (stopped after $limit s)"
 }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(date -u +%FT%TZ)"
 "$java" -version 2>&1 | head -1
@@ -51,17 +52,17 @@ for cells in "${sizes[@]}"; do
     [[ -z "${ONLY:-}" || "$ONLY" == "$method" ]] || continue
     if [[ $method == regions ]]; then
       echo "== $cells cells, region segmentation (load $(cut -d' ' -f1-3 /proc/loadavg))"
-      process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
+      process_time "${TIMEOUT:-}" "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
         org.spatialx.analysis.RegionSegmentationBenchmark "$cells" 2>&1
       continue
     fi
     echo "== $cells cells, $method (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    process_time "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
+    process_time "${TIMEOUT:-}" "$java" ${JAVA_OPTS:--Xmx4g} ${THREADS:+-Dspatialx.bench.threads=$THREADS} -cp "$cp" \
       org.spatialx.analysis.LayoutBenchmark "$method" "$data" "$data/java.f64" 2>&1
     echo "  (load $(cut -d' ' -f1-3 /proc/loadavg))"
     if [[ $method == umap ]]; then args=(15 pca 0); else args=(30 pca 0); fi
     printf "python %s: " "$method"
-    process_time /usr/bin/python3 "$reference" "$method" "$data/embedding.f64" "$cells" 50 "$data/python.f64" \
+    process_time "${PYTHON_TIMEOUT:-${TIMEOUT:-}}" /usr/bin/python3 "$reference" "$method" "$data/embedding.f64" "$cells" 50 "$data/python.f64" \
       "${args[@]}" 2>&1 | sed '1s/$/ s/'
     echo "  trustworthiness, kNN preservation (k = 15, 5,000 cells) of java, then python (load $(cut -d' ' -f1-3 /proc/loadavg)):"
     layouts=()

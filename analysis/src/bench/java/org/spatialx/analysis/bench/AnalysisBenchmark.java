@@ -109,20 +109,25 @@ public final class AnalysisBenchmark {
     }
 
     private static void run(Path folder, int threads) throws IOException {
-        ExpressionMatrix counts = load(folder);
+        ExpressionMatrix[] counts = {load(folder)};
+        int cells = counts[0].cellCount();
         int[] truth = Npy.readInts(folder.resolve("truth.npy"));
         System.gc(); // the loading's garbage is not part of any step
         try (Workers workers = Workers.of(threads)) {
             Normalization normalization = step("normalize",
                     () -> Normalization.of(NormalizeMethod.LOG1P_NORMALIZE));
             int[] genes = step("hvg", () -> HighlyVariableGenes.select(
-                    GeneStatistics.ofNormalized(counts, normalization, workers), N_TOP_GENES).selected());
+                    GeneStatistics.ofNormalized(counts[0], normalization, workers), N_TOP_GENES).selected());
             // the gene subset, its transform and its scaling statistics, then the decomposition
             PcaResult pca = step("pca", () -> {
-                ScaledExpression scaled = ScaledExpression.of(counts, normalization, genes, workers);
+                ScaledExpression scaled = ScaledExpression.of(counts[0], normalization, genes, workers);
                 return RandomizedPca.fit(scaled, RandomizedPca.Options.of(
                         RandomizedPca.defaultComponents(scaled.cells(), scaled.genes()), 0), workers, f -> { });
             });
+            // the steps after PCA read only its scores: the counts go, as the Python side's `del X` and the
+            // local server's clustering jobs (which read the embedding from the table) do
+            counts[0] = null;
+            System.gc();
             KnnGraph[] knn = new KnnGraph[1];
             SparseGraph connectivities = step("neighbours", () -> {
                 knn[0] = NearestNeighbors.of(pca.scores(), N_NEIGHBORS - 1, 0, workers);
@@ -132,8 +137,8 @@ public final class AnalysisBenchmark {
                     CommunityDetection.Algorithm.LEIDEN, RESOLUTION, 0, workers, i -> { })));
             double total = STEPS.stream().mapToDouble(Step::seconds).sum();
             double peak = STEPS.stream().mapToDouble(Step::peakRssMib).max().orElse(0);
-            int[] queries = new java.util.Random(1).ints(1_000, 0, counts.cellCount()).toArray();
-            double recall = counts.cellCount() <= NearestNeighbors.EXACT_LIMIT ? 1.0
+            int[] queries = new java.util.Random(1).ints(1_000, 0, cells).toArray();
+            double recall = cells <= NearestNeighbors.EXACT_LIMIT ? 1.0
                     : NearestNeighbors.recall(knn[0], queries, ExactNeighbors.forQueries(pca.scores(), queries,
                             N_NEIGHBORS - 1, workers));
             if (quiet) {

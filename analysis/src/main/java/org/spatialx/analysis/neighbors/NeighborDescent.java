@@ -46,7 +46,12 @@ final class NeighborDescent {
         }
     }
 
-    private static final int BLOCK = 16_384;
+    /**
+     * Points joined before their proposed updates are applied. The proposals of a block are held until then (up to
+     * two per candidate pair, 12 bytes each): 16,384 points made them the largest structure of a 100,000-cell search
+     * (2.2 GB peak at k = 89); 2,048 keep them near 0.2 GB at the same speed and recall.
+     */
+    private static final int BLOCK = 2_048;
 
     private final float[] points;
     private final int n;
