@@ -7,7 +7,6 @@ import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.analysis.layout.LayoutInput;
-import org.spatialx.analysis.layout.NeighbourPreservation;
 import org.spatialx.analysis.layout.Tsne;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
@@ -92,25 +91,13 @@ public final class TsneAnalysis extends DeclaredAnalysis<TsneAnalysis.Params> {
         try (Workers workers = Workers.of(context)) {
             Tsne.Result tsne = Tsne.layout(points, knn, new Tsne.Options(perplexity, init, 0, context.seed()), workers,
                     fraction -> context.progress("t-SNE", 0.2 + 0.75 * fraction));
-            context.progress("neighbour preservation", 0.95);
-            int k = Math.min(15, neighbours);
-            double preservation = NeighbourPreservation.of(knn, tsne.layout(), k, context.seed(), workers);
             String layoutLine = String.format(Locale.ROOT, "t-SNE of '%s' (%,d cells x %d dimensions): perplexity=%s,"
                     + " %d neighbours, init=%s, %,d iterations (Barnes-Hut, angle 0.5), %,d affinities,"
                     + " KL divergence %.4f", params.embeddingKey(), points.rows(), points.cols(),
                     OutputNames.number(perplexity), neighbours, params.init(), tsne.iterations(), tsne.affinities(),
                     tsne.divergence());
-            String preservationLine = String.format(Locale.ROOT, "kNN preservation %.3f: share of the %d nearest"
-                    + " neighbours in the embedding that stay among the %d nearest in the t-SNE (%,d sampled cells)",
-                    preservation, k, k, Math.min(NeighbourPreservation.SAMPLE, points.rows()));
-            context.log(layoutLine);
-            context.log(preservationLine);
-            context.progress("done", 1);
-            return AnalysisResult.builder()
-                    .embedding(context.outputName(), tsne.layout())
-                    .summary(layoutLine)
-                    .summary(preservationLine)
-                    .build();
+            return LayoutResults.of("t-SNE", layoutLine, tsne.layout(), knn, Math.min(15, neighbours), context,
+                    workers);
         }
     }
 }

@@ -7,7 +7,6 @@ import org.spatialx.analysis.DeclaredAnalysis;
 import org.spatialx.analysis.OutputNames;
 import org.spatialx.analysis.ParamChecks;
 import org.spatialx.analysis.layout.LayoutInput;
-import org.spatialx.analysis.layout.NeighbourPreservation;
 import org.spatialx.analysis.layout.Umap;
 import org.spatialx.analysis.parallel.Workers;
 import org.spatialx.api.analysis.AnalysisContext;
@@ -81,23 +80,11 @@ public final class UmapAnalysis extends DeclaredAnalysis<UmapAnalysis.Params> {
         try (Workers workers = Workers.of(context)) {
             Umap.Result umap = Umap.layout(points, knn, new Umap.Options(params.localConnectivity(), init, 0,
                     context.seed()), workers, fraction -> context.progress("umap", 0.2 + 0.75 * fraction));
-            context.progress("neighbour preservation", 0.95);
-            double preservation = NeighbourPreservation.of(knn, umap.layout(), knn.k(), context.seed(), workers);
             String layoutLine = String.format(Locale.ROOT, "UMAP of '%s' (%,d cells x %d dimensions): n_neighbors=%d,"
                     + " local_connectivity=%d, init=%s, %d epochs over %,d edges, %d connected component%s",
                     params.embeddingKey(), points.rows(), points.cols(), nNeighbors, params.localConnectivity(),
                     params.init(), umap.epochs(), umap.edgeCount(), umap.components(), umap.components() == 1 ? "" : "s");
-            String preservationLine = String.format(Locale.ROOT, "kNN preservation %.3f: share of the %d nearest"
-                    + " neighbours in the embedding that stay among the %d nearest in the UMAP (%,d sampled cells)",
-                    preservation, knn.k(), knn.k(), Math.min(NeighbourPreservation.SAMPLE, points.rows()));
-            context.log(layoutLine);
-            context.log(preservationLine);
-            context.progress("done", 1);
-            return AnalysisResult.builder()
-                    .embedding(context.outputName(), umap.layout())
-                    .summary(layoutLine)
-                    .summary(preservationLine)
-                    .build();
+            return LayoutResults.of("UMAP", layoutLine, umap.layout(), knn, knn.k(), context, workers);
         }
     }
 }
