@@ -64,12 +64,15 @@ final class StoreWrites {
     }
 
     /**
-     * Shows every written element under its name (unique in its group), then forgets the manifest. The
-     * store is made owner-only first: the format writers create files with the process's defaults (its
-     * study folder, 0700, kept others out while they were written).
+     * Shows every written element under its name (unique in its group), then forgets the manifest. Each
+     * element is made owner-only first: the format writers create files with the process's defaults (its
+     * study folder, 0700, kept others out while they were written). Only this job's elements: another job
+     * may be writing into the same store meanwhile.
      */
     void register() throws IOException {
-        OwnerOnly.restrictTree(store.root());
+        for (Written w : written) {
+            OwnerOnly.restrictTree(store.path(w.group(), w.id()));
+        }
         for (Written w : written) {
             store.register(w.group(), w.name(), w.id());
         }

@@ -3,13 +3,16 @@ package org.spatialx.server.storage;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The one mode policy for everything the server writes: files 0600, folders 0700 (owner only), whatever
@@ -58,15 +61,49 @@ public final class OwnerOnly {
     /**
      * {@link #restrict}s a folder and everything in it (links are not followed): for trees that code
      * outside the server writes with the process's defaults, such as a sample store's Zarr and Parquet files.
+     * Entries that vanish during the walk are passed over: another job writing into the same sample store
+     * renames its hidden temporary folders into place meanwhile (and restricts its own elements itself).
      */
     public static void restrictTree(Path root) throws IOException {
         if (!POSIX) {
             return;
         }
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) tree::iterator) {
-                restrict(path);
+        restrict(root);
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                return restrictUnlessGone(dir);
             }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                return restrictUnlessGone(file);
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static FileVisitResult restrictUnlessGone(Path path) throws IOException {
+        try {
+            restrict(path);
+        } catch (NoSuchFileException gone) {
+            // renamed or removed by its writer since the walk listed it
         }
+        return FileVisitResult.CONTINUE;
     }
 }
