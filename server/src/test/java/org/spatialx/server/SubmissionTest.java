@@ -136,7 +136,9 @@ class SubmissionTest {
                 "data", List.of(sampleData("a", imagePath), sampleData("b", imagePath)))).ok();
         assertEquals(2, added.get("sample_data").size());
         for (JsonNode e : added.get("sample_data")) {
-            ServerFixture.awaitLog(client, ServerFixture.submissionLog(client, studyId, e.get("submit_id").asText()));
+            String log = ServerFixture.awaitLog(client,
+                    ServerFixture.submissionLog(client, studyId, e.get("submit_id").asText()));
+            assertTrue(log.strip().endsWith("DONE."), log);
         }
         String dataA = added.at("/sample_data/0/data_id").asText();
         String dataB = added.at("/sample_data/1/data_id").asText();

@@ -136,31 +136,42 @@ public final class JobExecutor implements AutoCloseable {
                     return closing || Thread.currentThread().isInterrupted();
                 }
             };
+            String lastLine;
             try {
                 job.run(context);
                 if (closing) {
                     return; // interrupted by shutdown: recovery at the next start reports it
                 }
-                log.write("DONE.\n");
+                lastLine = "DONE.";
             } catch (Exception | Error e) {
                 if (closing) {
                     return;
                 }
                 state = JobState.FAILED;
                 message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                log.write("FAILED: " + message + FAILURE_SUFFIX + "\n");
+                lastLine = "FAILED: " + message + FAILURE_SUFFIX;
                 if (!(e instanceof Exception)) {
                     LOG.error("job {} failed", record.jobId(), e);
                 }
             }
+            // The record and the listener's bookkeeping (a failed ingestion's data back to CREATED) settle before
+            // the log's last line: a client that watches the log for DONE./FAILED: then reads settled records.
+            settle(record.jobId(), state, message);
+            log.write(lastLine + "\n");
             log.flush();
         } catch (IOException e) {
-            state = JobState.FAILED;
-            message = "cannot write the job log " + logPath + ": " + e.getMessage();
-            LOG.error("job {}: {}", record.jobId(), message);
+            if (find(record.jobId()).state() != JobState.RUNNING) {
+                LOG.warn("job {}: cannot write the last line of its log {}: {}", record.jobId(), logPath, e.getMessage());
+                return;
+            }
+            settle(record.jobId(), JobState.FAILED, "cannot write the job log " + logPath + ": " + e.getMessage());
+            LOG.error("job {}: cannot write the job log {}: {}", record.jobId(), logPath, e.getMessage());
         }
-        setState(record.jobId(), state, message, false);
-        notifyListener(find(record.jobId()));
+    }
+
+    private void settle(long jobId, JobState state, String message) {
+        setState(jobId, state, message, false);
+        notifyListener(find(jobId));
     }
 
     private static BufferedWriter openLog(Path logPath) throws IOException {
@@ -182,16 +193,14 @@ public final class JobExecutor implements AutoCloseable {
         for (JobRecord job : stale) {
             String message = "the server stopped while this job was " + job.state().stored()
                     + " (interrupted by a restart or crash)";
+            settle(job.jobId(), JobState.FAILED, message);
+            failed.add(find(job.jobId()));
             try (BufferedWriter log = openLog(Path.of(job.logPath()))) {
                 log.write("[" + TIME.format(clock.instant()) + "] Server restarted.\n");
                 log.write("FAILED: " + message + FAILURE_SUFFIX + "\n");
             } catch (IOException e) {
                 LOG.warn("cannot append to {}: {}", job.logPath(), e.getMessage());
             }
-            setState(job.jobId(), JobState.FAILED, message, false);
-            JobRecord updated = find(job.jobId());
-            failed.add(updated);
-            notifyListener(updated);
         }
         return failed;
     }
