@@ -3,6 +3,7 @@ package org.spatialx.shell.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +117,50 @@ class RuntimeLauncherIT {
 
     private static String socketOf(String status) {
         return status.lines().filter(line -> line.contains("socket: ")).findFirst().orElseThrow().split("socket: ")[1];
+    }
+
+    /**
+     * A terminal that closes when its command ends ({@code script -c}, {@code ssh host cmd}) hangs up its
+     * session: the runtime that command leaves behind lives on, and the next command attaches to it.
+     */
+    @Test
+    void theRuntimeOutlivesAPseudoTerminalThatClosesWithTheCommand() throws Exception {
+        assumeTrue(onPath("script"), "script(1) (util-linux) is not installed: no pseudo-terminal to close");
+        Files.writeString(cwd.resolve("hi.js"), "console.log('hi');\n");
+        Process first = underScript("run hi.js");
+        assertTrue(first.waitFor(180, TimeUnit.SECONDS), "the first run ended");
+        assertEquals(0, first.exitValue(), Files.readString(cwd.resolve("out.txt")));
+        assertTrue(awaitRuntime().startsWith("warm runtime: pid "));
+
+        // attached: while it runs, the runtime says it is running a command
+        Files.writeString(cwd.resolve("slow.js"), "const end = Date.now() + 3000;\nwhile (Date.now() < end) {}\nconsole.log('slow done');\n");
+        Process second = underScript("run slow.js");
+        Instant deadline = Instant.now().plusSeconds(60);
+        boolean seenRunning = false;
+        while (!seenRunning && second.isAlive() && Instant.now().isBefore(deadline)) {
+            seenRunning = launch(Map.of(), "runtime", "status").out().contains("running a command");
+        }
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second run ended");
+        assertEquals(0, second.exitValue());
+        assertTrue(Files.readString(cwd.resolve("script.txt")).contains("slow done"));
+        assertTrue(seenRunning, "the second run attached to the runtime");
+    }
+
+    /** {@code ./spatialx COMMAND} on a pseudo-terminal of script(1) that closes when the command ends; its screen goes to script.txt. */
+    private Process underScript(String command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", LAUNCHER + " " + command, cwd.resolve("script.txt").toString())
+                .directory(cwd.toFile())
+                .redirectOutput(cwd.resolve("out.txt").toFile()).redirectError(cwd.resolve("err.txt").toFile());
+        builder.environment().put("SPATIALX_HOME", home.toString());
+        builder.environment().put("SPATIALX_AOT", "0");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, program)));
     }
 
     @Test
