@@ -5,8 +5,9 @@
 # Variants, interleaved round by round so that the machine's load falls on all of them alike:
 #   run hi.js / run hi.py attached to the warm runtime (the launcher's default: js-runtime, py-runtime);
 #   in-process (SPATIALX_RUNTIME=0) with the start-up cache (js-aot, py-aot) and without (SPATIALX_AOT=0);
-#   the REPL's first prompt (`shell --lang js|python` on a pseudo-terminal from script(1)), and the whole
-#   `print(6*7)` piped into the REPL (the first answer, the context ready).
+#   the REPL's first prompt (`shell --lang js|python` on a pseudo-terminal from script(1)) in-process with
+#   the cache (prompt-js, prompt-py) and attached to the warm runtime (prompt-js-runtime, prompt-py-runtime),
+#   and the whole `print(6*7)` piped into the REPL (the first answer, the context ready; in-process).
 # The caches are made first (one recording run each, then waiting for the background assembly), then the
 # warm runtime is started and warmed up; it is stopped at the end.
 set -eu
@@ -34,13 +35,13 @@ until ./spatialx runtime status 2>/dev/null | grep -q 'script engine: warm ('; d
 
 # The REPL's first prompt: on a pseudo-terminal from script(1), the time until the banner's last line (the
 # prompt follows it at once), then Ctrl-D. The first answer: `print(6*7)` piped in, the whole process.
-prompt() { # $1 = js|python
+prompt() { # $1 = js|python, $2 = SPATIALX_RUNTIME (0: in-process; 1: attached to the warm runtime)
   out="$work/repl.$1.out"
   rm -f "$out"
   start=$(now)
   ( i=0; until grep -q 'Ctrl-D leaves' "$out" 2>/dev/null || [ $i -ge 10000 ]; do sleep 0.02; i=$((i + 1)); done
     now > "$out.prompt"; printf '\004' ) \
-    | timeout 300 script -qfec "./spatialx shell --lang $1" "$out" >/dev/null 2>&1 || true
+    | SPATIALX_RUNTIME=$2 timeout 300 script -qfec "./spatialx shell --lang $1" "$out" >/dev/null 2>&1 || true
   seconds "$start" "$(cat "$out.prompt")"
 }
 answer() { # $1 = js|python
@@ -51,7 +52,7 @@ answer() { # $1 = js|python
 }
 
 results="$work/results"
-variants=${VARIANTS:-js-runtime py-runtime js-aot py-aot js-none py-none prompt-js prompt-py answer-js answer-py}
+variants=${VARIANTS:-js-runtime py-runtime js-aot py-aot js-none py-none prompt-js prompt-py prompt-js-runtime prompt-py-runtime answer-js answer-py}
 for i in $(seq 1 "$rounds"); do
   for variant in $variants; do
     l=$(load)
@@ -62,8 +63,10 @@ for i in $(seq 1 "$rounds"); do
       py-aot) s=$(now); SPATIALX_RUNTIME=0 ./spatialx run "$work/hi.py" >/dev/null; t=$(seconds "$s" "$(now)") ;;
       js-none) s=$(now); SPATIALX_RUNTIME=0 SPATIALX_AOT=0 ./spatialx run "$work/hi.js" >/dev/null; t=$(seconds "$s" "$(now)") ;;
       py-none) s=$(now); SPATIALX_RUNTIME=0 SPATIALX_AOT=0 ./spatialx run "$work/hi.py" >/dev/null; t=$(seconds "$s" "$(now)") ;;
-      prompt-js) t=$(prompt js) ;;
-      prompt-py) t=$(prompt python) ;;
+      prompt-js) t=$(prompt js 0) ;;
+      prompt-py) t=$(prompt python 0) ;;
+      prompt-js-runtime) t=$(prompt js 1) ;;
+      prompt-py-runtime) t=$(prompt python 1) ;;
       answer-js) t=$(answer js) ;;
       answer-py) t=$(answer python) ;;
     esac

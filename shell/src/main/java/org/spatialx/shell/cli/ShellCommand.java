@@ -1,6 +1,7 @@
 package org.spatialx.shell.cli;
 
 import java.util.concurrent.Callable;
+import org.graalvm.polyglot.Engine;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.spatialx.shell.repl.Repl;
@@ -27,12 +28,24 @@ public final class ShellCommand implements Callable<Integer> {
     @CommandLine.Mixin
     MountOption mountOption = new MountOption();
 
+    /** The warm runtime's engine (its languages initialised already), or null: a new engine for this shell. */
+    Engine sharedEngine;
+
+    /** The terminal of a client attached to the warm runtime (which closes it), or null: this process's. */
+    Terminal clientTerminal;
+
     @Override
     public Integer call() throws Exception {
         RunCommand.quietLibraryLogs();
         SpatialxHome home = SpatialxHome.current();
-        try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
-             ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.resolved(), System.err);
+        Terminal terminal = clientTerminal != null ? clientTerminal
+                : TerminalBuilder.builder().system(true).dumb(true).name("spatialx").build();
+        ScriptRuntime runtime = ScriptFeatures.standard(home, mountOption.resolved(), System.err);
+        if (sharedEngine != null) {
+            runtime.sharing(sharedEngine);
+        }
+        try (Terminal owned = clientTerminal == null ? terminal : null;
+             runtime;
              ScriptSession session = runtime.openInteractive(language, terminal.output(), System.in,
                      Invocation.current().workingDirectory())) {
             return new Repl(session, terminal, home.history(language)).run();

@@ -1,6 +1,7 @@
 package org.spatialx.shell.cli;
 
 import org.graalvm.polyglot.Engine;
+import org.jline.terminal.Terminal;
 import org.spatialx.shell.runtime.Invocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,11 +43,16 @@ public final class SpatialxCommand implements Runnable {
 
     /**
      * The command line of the warm runtime ({@link org.spatialx.shell.runtime.WarmRuntime}): {@code run}
-     * makes its contexts from {@code sharedEngine}, whose languages are initialised already.
+     * and {@code shell} make their contexts from {@code sharedEngine}, whose languages are initialised
+     * already; {@code shell} reads and draws on {@code clientTerminal} (a client's terminal session), or
+     * on this process's terminal when it is null.
      */
-    public static CommandLine newCommandLine(Engine sharedEngine) {
+    public static CommandLine newCommandLine(Engine sharedEngine, Terminal clientTerminal) {
         CommandLine cli = newCommandLine();
         ((RunCommand) cli.getSubcommands().get("run").getCommand()).sharedEngine = sharedEngine;
+        ShellCommand shell = (ShellCommand) cli.getSubcommands().get("shell").getCommand();
+        shell.sharedEngine = sharedEngine;
+        shell.clientTerminal = clientTerminal;
         return cli;
     }
 

@@ -38,6 +38,10 @@ import sun.misc.Signal;
  * into the file {@code MARKER} and exits: the launcher then runs the command in-process. Nothing has run
  * then, so running it in-process is safe. {@code RuntimeClient SOCKET - runtime status|stop} asks the
  * runtime about itself.
+ *
+ * <p>{@code shell} (the launcher attaches it only when standard input and output are a terminal) is a
+ * terminal session: the local terminal goes raw ({@link ClientTerminal}) and the runtime's JLine terminal
+ * gets every key, Ctrl-C included, and the window's size as it changes.
  */
 public final class RuntimeClient {
 
@@ -62,10 +66,19 @@ public final class RuntimeClient {
         }
         Path marker = Path.of(args[1]);
         int code;
+        ClientTerminal terminal = null;
         try {
-            code = run(socket, command, Invocation.ofProcess(), System.in, new FileOutputStream(FileDescriptor.out),
-                    new FileOutputStream(FileDescriptor.err),
-                    interrupt -> Signal.handle(new Signal("INT"), signal -> interrupt.run()));
+            Consumer<Controls> attached = controls -> Signal.handle(new Signal("INT"), signal -> controls.interrupt());
+            if (command.get(0).equals("shell")) {
+                try {
+                    terminal = ClientTerminal.open(Invocation.ofProcess().getenv("TERM"));
+                } catch (IOException e) {
+                    throw new NotAttached("absent: no terminal to attach (" + e.getMessage() + ")");
+                }
+                attached = terminal::attach;
+            }
+            code = run(socket, command, Invocation.ofProcess(), terminal == null ? null : terminal.window(), System.in,
+                    new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), attached);
         } catch (NotAttached e) {
             try {
                 Files.writeString(marker, e.getMessage());
@@ -73,6 +86,10 @@ public final class RuntimeClient {
                 System.err.println("spatialx: cannot write " + marker + ": " + unwritable.getMessage());
             }
             code = 0;
+        } finally {
+            if (terminal != null) {
+                terminal.restore();
+            }
         }
         System.exit(code);
     }
@@ -91,7 +108,7 @@ public final class RuntimeClient {
         try (SocketChannel channel = connect(socket)) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            hello(socket, kind, List.of(), Invocation.ofProcess()).write(out);
+            hello(socket, kind, List.of(), Invocation.ofProcess(), null).write(out);
             byte answer = in.readByte();
             if (answer != RuntimeProtocol.ACCEPTED) {
                 System.out.println("the warm runtime answered " + describe(answer));
@@ -115,6 +132,20 @@ public final class RuntimeClient {
      */
     static int run(Path socket, List<String> command, Invocation invocation, InputStream stdin, OutputStream out,
                    OutputStream err, Consumer<Runnable> ctrlC) throws NotAttached {
+        return run(socket, command, invocation, null, stdin, out, err, controls -> ctrlC.accept(controls::interrupt));
+    }
+
+    /**
+     * Runs {@code command} as {@link #run(Path, List, Invocation, InputStream, OutputStream, OutputStream, Consumer)}
+     * does; with a {@code window}, as a terminal session: {@code stdin}'s bytes are the keys, sent as they
+     * come, and {@code out} the screen.
+     *
+     * @param window   the terminal of a terminal session, or null
+     * @param attached receives the session's controls once the runtime has accepted it (main: makes the
+     *                 terminal raw, forwards SIGINT and window changes)
+     */
+    static int run(Path socket, List<String> command, Invocation invocation, RuntimeProtocol.Window window,
+                   InputStream stdin, OutputStream out, OutputStream err, Consumer<Controls> attached) throws NotAttached {
         SocketChannel channel;
         DataOutputStream toRuntime;
         DataInputStream fromRuntime;
@@ -122,7 +153,7 @@ public final class RuntimeClient {
             channel = connect(socket);
             toRuntime = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
             fromRuntime = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            hello(socket, RuntimeProtocol.RUN, command, invocation).write(toRuntime);
+            hello(socket, RuntimeProtocol.RUN, command, invocation, window).write(toRuntime);
             byte answer = answerWithin(channel, fromRuntime);
             if (answer != RuntimeProtocol.ACCEPTED) {
                 channel.close();
@@ -131,13 +162,13 @@ public final class RuntimeClient {
         } catch (IOException e) {
             throw new NotAttached("absent: " + e.getMessage());
         }
-        Attached attached = new Attached(channel, toRuntime, fromRuntime, stdin, out, err);
-        ctrlC.accept(attached::interrupt);
-        return attached.run();
+        Attached session = new Attached(channel, toRuntime, fromRuntime, stdin, out, err, window != null);
+        attached.accept(session);
+        return session.run();
     }
 
-    private static RuntimeProtocol.Hello hello(Path socket, byte kind, List<String> command, Invocation invocation)
-            throws NotAttached {
+    private static RuntimeProtocol.Hello hello(Path socket, byte kind, List<String> command, Invocation invocation,
+                                               RuntimeProtocol.Window window) throws NotAttached {
         String secret;
         try {
             secret = Files.readString(RuntimeProtocol.secretFile(socket)).strip();
@@ -146,7 +177,7 @@ public final class RuntimeClient {
         }
         Map<String, String> environment = invocation.environment();
         return new RuntimeProtocol.Hello(secret, kind, command, invocation.workingDirectory(), environment,
-                invocation.terminal());
+                invocation.terminal(), window);
     }
 
     /** Connects within {@link #ANSWER_MILLIS}: a socket file without a runtime fails at once, a full backlog times out. */
@@ -210,8 +241,17 @@ public final class RuntimeClient {
         }
     }
 
+    /** What the client does to a running command besides its input: Ctrl-C, and a terminal session's new window size. */
+    interface Controls {
+        /** Ctrl-C: cancels the command; in a terminal session, the Ctrl-C key. */
+        void interrupt();
+
+        /** The terminal of a terminal session has a new size. */
+        void resize(RuntimeProtocol.Window window);
+    }
+
     /** A command running in the runtime, seen from here. */
-    private static final class Attached {
+    private static final class Attached implements Controls {
         private final SocketChannel channel;
         private final DataOutputStream toRuntime;
         private final DataInputStream fromRuntime;
@@ -224,19 +264,24 @@ public final class RuntimeClient {
             thread.setDaemon(true);
             return thread;
         });
+        private final boolean terminalSession;
         private boolean inputEnded;
 
         Attached(SocketChannel channel, DataOutputStream toRuntime, DataInputStream fromRuntime, InputStream stdin,
-                 OutputStream out, OutputStream err) {
+                 OutputStream out, OutputStream err, boolean terminalSession) {
             this.channel = channel;
             this.toRuntime = toRuntime;
             this.fromRuntime = fromRuntime;
             this.stdin = stdin;
             this.out = out;
             this.err = err;
+            this.terminalSession = terminalSession;
         }
 
         int run() {
+            if (terminalSession) {
+                inputReader.execute(this::sendKeys);
+            }
             try (channel) {
                 while (true) {
                     byte type = fromRuntime.readByte();
@@ -256,8 +301,10 @@ public final class RuntimeClient {
                     return RuntimeProtocol.INTERRUPTED_EXIT;
                 }
                 String reason = e instanceof EOFException ? "" : " (" + e.getMessage() + ")";
+                // a terminal session's terminal is still raw: a newline alone would not return the cursor
                 write(err, ("spatialx: the warm runtime stopped before the command finished" + reason
-                        + "; run it again, or with SPATIALX_RUNTIME=0 to run it in this process\n").getBytes());
+                        + "; run it again, or with SPATIALX_RUNTIME=0 to run it in this process"
+                        + (terminalSession ? "\r\n" : "\n")).getBytes());
                 return 1;
             }
         }
@@ -290,12 +337,46 @@ public final class RuntimeClient {
             }
         }
 
+        /** A terminal session's input: the keys as they are typed, unasked; none at the end. */
+        private void sendKeys() {
+            byte[] buffer = new byte[4096];
+            try {
+                int count;
+                while ((count = stdin.read(buffer)) > 0) {
+                    RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.IN, buffer, 0, count);
+                }
+                RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.IN, buffer, 0, 0);
+            } catch (IOException e) {
+                // the runtime left, or the terminal: the frame loop reports the one, the runtime sees the other
+            }
+        }
+
+        @Override
+        public void resize(RuntimeProtocol.Window window) {
+            try {
+                RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.RESIZE, window.sizeFrame(), 0, 8);
+            } catch (IOException e) {
+                // the runtime left; the frame loop reports it
+            }
+        }
+
         /**
          * Ctrl-C: the runtime cancels the command, which then ends with 130. A command that does not stop
          * within {@link #CANCEL_GRACE_MILLIS}, or a second Ctrl-C, closes the connection: {@link #run()}
-         * returns 130 all the same (the runtime cancels a command whose client left).
+         * returns 130 all the same (the runtime cancels a command whose client left). In a terminal session
+         * it is the Ctrl-C key (a SIGINT from elsewhere: typed, the key is sent as it is): the REPL cancels
+         * the running call and stays.
          */
-        private void interrupt() {
+        @Override
+        public void interrupt() {
+            if (terminalSession) {
+                try {
+                    RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.INTERRUPT, new byte[0], 0, 0);
+                } catch (IOException e) {
+                    // the runtime left; the frame loop reports it
+                }
+                return;
+            }
             if (!interrupted.compareAndSet(false, true)) {
                 leave();
                 return;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,18 @@ import java.util.Map;
 /**
  * The conversation between {@link RuntimeClient} and {@link WarmRuntime} over the runtime's Unix domain
  * socket. The client opens with a {@link Hello} (the secret first); the runtime answers one status byte;
- * after {@link #ACCEPTED} both send frames: one type byte, a length, then the bytes. Java.base only: the
- * client loads it.
+ * after {@link #ACCEPTED} both send frames: one type byte, a length, then the bytes. A hello with a
+ * {@link Window} opens a terminal session ({@code spatialx shell}): the client sends the keys as they are
+ * typed ({@link #IN}, never asked for with {@link #READ}) and the new size when its window changes
+ * ({@link #RESIZE}); the runtime sends what the screen shows ({@link #OUT}), its line discipline applied.
+ * Java.base only: the client loads it.
  */
 final class RuntimeProtocol {
 
     /** Opens every hello, so that a stray connection is refused before anything is read. */
     static final int MAGIC = 0x53505852; // "SPXR"
     /** Raised when the hello changes: an older client gets {@link #REFUSED} and runs in-process. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Hello kinds. */
     static final byte RUN = 'C';
@@ -40,9 +44,10 @@ final class RuntimeProtocol {
     static final byte ERR = 2;
     static final byte READ = 3;
     static final byte EXIT = 4;
-    /** Frames from the client: standard input bytes (none: end of input), Ctrl-C. */
+    /** Frames from the client: standard input bytes (none: end of input), Ctrl-C, a terminal's new size (int rows, int columns). */
     static final byte IN = 5;
     static final byte INTERRUPT = 6;
+    static final byte RESIZE = 7;
 
     /** The exit code of a command cancelled by Ctrl-C, as a shell reports a process killed by SIGINT. */
     static final int INTERRUPTED_EXIT = 130;
@@ -62,9 +67,10 @@ final class RuntimeProtocol {
      * @param workingDirectory the client's working directory
      * @param environment      the client's environment
      * @param terminal         true when the client's standard output is a terminal
+     * @param window           the client's terminal for a terminal session ({@code shell}), else null
      */
     record Hello(String secret, byte kind, List<String> arguments, Path workingDirectory,
-                 Map<String, String> environment, boolean terminal) {
+                 Map<String, String> environment, boolean terminal, Window window) {
 
         void write(DataOutputStream out) throws IOException {
             out.writeInt(MAGIC);
@@ -82,6 +88,12 @@ final class RuntimeProtocol {
                 writeString(out, variable.getValue());
             }
             out.writeBoolean(terminal);
+            out.writeBoolean(window != null);
+            if (window != null) {
+                writeString(out, window.type());
+                out.writeInt(window.rows());
+                out.writeInt(window.columns());
+            }
             out.flush();
         }
 
@@ -107,13 +119,37 @@ final class RuntimeProtocol {
             for (int i = count(in); i > 0; i--) {
                 environment.put(readString(in), readString(in));
             }
-            return new Hello(secret, kind, arguments, workingDirectory, environment, in.readBoolean());
+            boolean terminal = in.readBoolean();
+            Window window = in.readBoolean() ? new Window(readString(in), in.readInt(), in.readInt()) : null;
+            return new Hello(secret, kind, arguments, workingDirectory, environment, terminal, window);
         }
 
         /** Never the secret. */
         @Override
         public String toString() {
-            return "Hello[kind=" + (char) kind + ", arguments=" + arguments + ", workingDirectory=" + workingDirectory + "]";
+            return "Hello[kind=" + (char) kind + ", arguments=" + arguments + ", workingDirectory=" + workingDirectory
+                    + (window == null ? "" : ", window=" + window) + "]";
+        }
+    }
+
+    /**
+     * The client's terminal: its type ({@code $TERM}, which names its capabilities: colours, cursor
+     * movements) and its size.
+     */
+    record Window(String type, int rows, int columns) {
+
+        /** The payload of a {@link #RESIZE} frame. */
+        byte[] sizeFrame() {
+            return new byte[] {(byte) (rows >>> 24), (byte) (rows >>> 16), (byte) (rows >>> 8), (byte) rows,
+                (byte) (columns >>> 24), (byte) (columns >>> 16), (byte) (columns >>> 8), (byte) columns};
+        }
+
+        /** This terminal at the size a {@link #RESIZE} frame's payload holds. */
+        Window resized(byte[] payload) throws IOException {
+            if (payload.length != 8) {
+                throw new IOException("A resize frame of " + payload.length + " bytes: not a SpatialX runtime client");
+            }
+            return new Window(type, intOf(payload), intOf(Arrays.copyOfRange(payload, 4, 8)));
         }
     }
 

@@ -40,6 +40,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Engine;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
 import org.spatialx.shell.cli.SpatialxCommand;
 import org.spatialx.shell.script.ScriptEngines;
 import org.spatialx.shell.script.ScriptLanguage;
@@ -373,39 +375,48 @@ public final class WarmRuntime implements AutoCloseable {
         }
     }
 
-    /** One client's command: its streams, working directory and environment for the time it runs. */
+    /**
+     * One client's command: its streams, working directory and environment for the time it runs. A terminal
+     * session's streams are those of its {@link SocketTerminal}: standard output and error both draw on
+     * the client's screen (as in-process, where both are the terminal), standard input is the terminal's.
+     */
     private final class Command {
         private final RuntimeProtocol.Hello hello;
         private final DataInputStream in;
         private final DataOutputStream out;
         private final Thread thread = Thread.currentThread();
         private final ClientInput input;
+        private final SocketTerminal terminal;
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private final AtomicBoolean clientGone = new AtomicBoolean();
         private boolean done;
 
-        Command(RuntimeProtocol.Hello hello, DataInputStream in, DataOutputStream out) {
+        Command(RuntimeProtocol.Hello hello, DataInputStream in, DataOutputStream out) throws IOException {
             this.hello = hello;
             this.in = in;
             this.out = out;
             this.input = new ClientInput(out, clientGone);
+            this.terminal = hello.window() == null ? null
+                    : new SocketTerminal(hello.window(), new BufferedOutputStream(new ClientOutput(RuntimeProtocol.OUT)));
         }
 
         /** Runs the command, then {@code ended} before the exit code is sent. */
         void run(Runnable ended) {
             daemon("spatialx-runtime-input", this::readClient).start();
-            PrintStream clientOut = new PrintStream(new ClientOutput(RuntimeProtocol.OUT), true, StandardCharsets.UTF_8);
-            PrintStream clientErr = new PrintStream(new ClientOutput(RuntimeProtocol.ERR), true, StandardCharsets.UTF_8);
+            PrintStream clientOut = terminal != null ? new PrintStream(terminal.output(), true, StandardCharsets.UTF_8)
+                    : new PrintStream(new ClientOutput(RuntimeProtocol.OUT), true, StandardCharsets.UTF_8);
+            PrintStream clientErr = terminal != null ? clientOut
+                    : new PrintStream(new ClientOutput(RuntimeProtocol.ERR), true, StandardCharsets.UTF_8);
             PrintStream processOut = System.out;
             PrintStream processErr = System.err;
             InputStream processIn = System.in;
             int code;
             System.setOut(clientOut);
             System.setErr(clientErr);
-            System.setIn(input);
+            System.setIn(terminal != null ? terminal.input() : input);
             try (Invocation.Scope scope = Invocation.use(new Invocation(hello.workingDirectory(), hello.environment(),
-                    hello.terminal()))) {
-                CommandLine cli = SpatialxCommand.newCommandLine(engine());
+                    hello.terminal() || terminal != null))) {
+                CommandLine cli = SpatialxCommand.newCommandLine(engine(), terminal);
                 cli.setOut(new PrintWriter(new OutputStreamWriter(clientOut, StandardCharsets.UTF_8), true));
                 cli.setErr(new PrintWriter(new OutputStreamWriter(clientErr, StandardCharsets.UTF_8), true));
                 code = cli.execute(hello.arguments().toArray(String[]::new));
@@ -422,6 +433,7 @@ public final class WarmRuntime implements AutoCloseable {
                     done = true;
                     Thread.interrupted(); // a late cancel must not reach the runtime's next command
                 }
+                closeTerminal();
             }
             if (cancelled.get()) {
                 code = RuntimeProtocol.INTERRUPTED_EXIT;
@@ -434,22 +446,64 @@ public final class WarmRuntime implements AutoCloseable {
             }
         }
 
-        /** Frames from the client: input, Ctrl-C; the end of the connection cancels a running command. */
+        /**
+         * Frames from the client: input, Ctrl-C, a new window size; the end of the connection cancels a
+         * running command (a terminal session: the running call, then the REPL reads the end of input).
+         */
         private void readClient() {
             try {
                 while (true) {
                     byte type = in.readByte();
                     byte[] payload = RuntimeProtocol.readPayload(in);
-                    if (type == RuntimeProtocol.IN) {
+                    if (terminal != null) {
+                        toTerminal(type, payload);
+                    } else if (type == RuntimeProtocol.IN) {
                         input.receive(payload);
                     } else if (type == RuntimeProtocol.INTERRUPT) {
                         cancel();
                     }
                 }
-            } catch (IOException gone) {
+            } catch (IOException | IllegalStateException gone) { // IllegalStateException: the terminal closed
                 clientGone.set(true);
-                input.receive(new byte[0]);
-                cancel();
+                if (terminal != null) {
+                    synchronized (this) {
+                        if (!done) {
+                            terminal.raise(Terminal.Signal.INT);
+                        }
+                    }
+                    terminal.endOfInput();
+                } else {
+                    input.receive(new byte[0]);
+                    cancel();
+                }
+            }
+        }
+
+        private void toTerminal(byte type, byte[] payload) throws IOException {
+            switch (type) {
+                case RuntimeProtocol.IN -> {
+                    if (payload.length == 0) {
+                        terminal.endOfInput();
+                    } else {
+                        terminal.processInputBytes(payload);
+                    }
+                }
+                // SIGINT sent to the client from elsewhere: as if Ctrl-C were typed
+                case RuntimeProtocol.INTERRUPT ->
+                        terminal.processInputByte(terminal.getAttributes().getControlChar(Attributes.ControlChar.VINTR));
+                case RuntimeProtocol.RESIZE -> terminal.resize(hello.window().resized(payload));
+                default -> throw new IOException("unknown frame " + type);
+            }
+        }
+
+        private void closeTerminal() {
+            if (terminal != null) {
+                try {
+                    terminal.flush();
+                    terminal.close();
+                } catch (IOException | RuntimeException e) {
+                    // the client left
+                }
             }
         }
 

@@ -3,8 +3,10 @@ package org.spatialx.shell.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +118,100 @@ class RuntimeLauncherIT {
 
     private static String socketOf(String status) {
         return status.lines().filter(line -> line.contains("socket: ")).findFirst().orElseThrow().split("socket: ")[1];
+    }
+
+    /**
+     * A terminal that closes when its command ends ({@code script -c}, {@code ssh host cmd}) hangs up its
+     * session: the runtime that command leaves behind lives on, and the next command attaches to it.
+     */
+    @Test
+    void theRuntimeOutlivesAPseudoTerminalThatClosesWithTheCommand() throws Exception {
+        assumeTrue(onPath("script"), "script(1) (util-linux) is not installed: no pseudo-terminal to close");
+        Files.writeString(cwd.resolve("hi.js"), "console.log('hi');\n");
+        Process first = underScript(LAUNCHER + " run hi.js");
+        first.getOutputStream().close();
+        assertTrue(first.waitFor(180, TimeUnit.SECONDS), "the first run ended");
+        assertEquals(0, first.exitValue(), Files.readString(cwd.resolve("out.txt")));
+        assertTrue(awaitRuntime().startsWith("warm runtime: pid "));
+
+        // attached: while it runs, the runtime says it is running a command
+        Files.writeString(cwd.resolve("slow.js"), "const end = Date.now() + 3000;\nwhile (Date.now() < end) {}\nconsole.log('slow done');\n");
+        Process second = underScript(LAUNCHER + " run slow.js");
+        second.getOutputStream().close();
+        Instant deadline = Instant.now().plusSeconds(60);
+        boolean seenRunning = false;
+        while (!seenRunning && second.isAlive() && Instant.now().isBefore(deadline)) {
+            seenRunning = launch(Map.of(), "runtime", "status").out().contains("running a command");
+        }
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), "the second run ended");
+        assertEquals(0, second.exitValue());
+        assertTrue(Files.readString(cwd.resolve("script.txt")).contains("slow done"));
+        assertTrue(seenRunning, "the second run attached to the runtime");
+    }
+
+    /**
+     * {@code ./spatialx shell} on a pseudo-terminal, typed into through it: attached to the runtime (which
+     * says it runs a command meanwhile), it answers, leaves on Ctrl-D with 0, and the terminal has the
+     * settings it had before (the client made it raw for the session).
+     */
+    @Test
+    void theShellAttachesOnATerminalAndLeavesItsSettingsAsTheyWere() throws Exception {
+        assumeTrue(onPath("script"), "script(1) (util-linux) is not installed: no pseudo-terminal to type into");
+        Files.writeString(cwd.resolve("hi.js"), "console.log('hi');\n");
+        assertEquals(0, launch(Map.of(), "run", "hi.js").exit());
+        awaitRuntime();
+        Files.writeString(cwd.resolve("session.sh"), "stty -g > before.txt\n" + LAUNCHER + " shell --lang js\n"
+                + "echo $? > code.txt\nstty -g > after.txt\n");
+        Process session = underScript("sh session.sh");
+        try (OutputStream keys = session.getOutputStream()) {
+            awaitScreen("Ctrl-D leaves", session);
+            assertTrue(launch(Map.of(), "runtime", "status").out().contains("running a command"), "attached");
+            keys.write("6*7\r".getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            awaitScreen("42", session);
+            keys.write(4); // Ctrl-D
+            keys.flush();
+            assertTrue(session.waitFor(60, TimeUnit.SECONDS), "the shell left on Ctrl-D");
+        }
+        assertEquals("0", Files.readString(cwd.resolve("code.txt")).strip(), screen());
+        String before = Files.readString(cwd.resolve("before.txt"));
+        assertFalse(before.isBlank());
+        assertEquals(before, Files.readString(cwd.resolve("after.txt")), "the terminal's settings are restored");
+    }
+
+    private void awaitScreen(String expected, Process session) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline) && session.isAlive()) {
+            if (screen().contains(expected)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the screen never showed '" + expected + "': " + screen());
+    }
+
+    /** What script(1) has written of the screen so far (nothing before it has opened its file). */
+    private String screen() throws IOException {
+        Path typescript = cwd.resolve("script.txt");
+        return Files.exists(typescript) ? Files.readString(typescript, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    /**
+     * {@code commandLine} on a pseudo-terminal of script(1) that closes when the command ends; what the
+     * process's standard input gets is typed into it, the screen goes to script.txt.
+     */
+    private Process underScript(String commandLine) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", commandLine, cwd.resolve("script.txt").toString())
+                .directory(cwd.toFile())
+                .redirectOutput(cwd.resolve("out.txt").toFile()).redirectError(cwd.resolve("err.txt").toFile());
+        builder.environment().put("SPATIALX_HOME", home.toString());
+        builder.environment().put("SPATIALX_AOT", "0");
+        return builder.start();
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, program)));
     }
 
     @Test

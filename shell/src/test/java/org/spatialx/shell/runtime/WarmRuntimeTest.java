@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spatialx.shell.cli.SpatialxCommand;
+import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.SpatialxHome;
 
 /**
@@ -189,6 +190,112 @@ class WarmRuntimeTest {
         assertEquals(new Outcome(0, "after\n", ""), attached(cwd, "run", "after.js"));
     }
 
+    /**
+     * {@code spatialx shell} attached: a terminal session over the real socket, typed into as a user
+     * types (the client's terminal raw: every key, Ctrl-C included, goes to the runtime's JLine terminal).
+     */
+    private static final class TerminalSession implements AutoCloseable {
+        final PipedOutputStream keys = new PipedOutputStream();
+        final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        final AtomicReference<RuntimeClient.Controls> controls = new AtomicReference<>();
+        final CompletableFuture<Integer> exit;
+
+        TerminalSession(Path cwd, RuntimeProtocol.Window window, String... command) throws IOException {
+            PipedInputStream typed = new PipedInputStream(keys, 1 << 16);
+            exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return RuntimeClient.run(socket, List.of(command), new Invocation(cwd, System.getenv(), true), window,
+                            typed, screen, screen, controls::set);
+                } catch (RuntimeClient.NotAttached e) {
+                    throw new IllegalStateException(e);
+                }
+            }, runnable -> new Thread(runnable, "terminal-session-under-test").start());
+        }
+
+        void type(String text) throws IOException {
+            keys.write(text.getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+        }
+
+        /** Waits until the screen shows {@code expected} {@code times} times; the screen. */
+        String await(String expected, int times) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                if (exit.isCompletedExceptionally()) {
+                    exit.join();
+                }
+                String text = screen.toString(StandardCharsets.UTF_8);
+                if (text.split(java.util.regex.Pattern.quote(expected), -1).length > times) {
+                    return text;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("the screen never showed '" + expected + "' " + times + " times:\n" + screen);
+        }
+
+        @Override
+        public void close() throws IOException {
+            keys.close();
+        }
+    }
+
+    /** The screen's control characters as Java escapes, to read them in a failure's message. */
+    private static String escaped(String screen) {
+        StringBuilder text = new StringBuilder();
+        screen.chars().forEach(c -> text.append(c < ' ' || c == 127 ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return text.toString();
+    }
+
+    @Test
+    void theShellAttachedEvaluatesCancelsOnCtrlCFollowsTheWindowAndForgetsItsVariables(@TempDir Path cwd) throws Exception {
+        try (TerminalSession js = new TerminalSession(cwd, new RuntimeProtocol.Window("xterm", 24, 200), "shell", "--lang", "js")) {
+            js.await("Ctrl-D leaves", 1);
+            js.type("leaked = 1+2\r");
+            js.await("3\r\n", 1); // the line discipline's CR LF: the answer starts its own line on a raw terminal
+
+            js.type("while (true) {}\r");
+            Thread.sleep(500);
+            js.type("\u0003");
+            js.await("Cancelled", 1);
+            js.type("leaked * 14\r");
+            js.await("42\r\n", 1);
+
+            // the REPL draws the line being edited as wide as the window it was last told of
+            String comment = " // " + "y".repeat(100) + "\r";
+            js.type("1000+1" + comment);
+            // (keys typed ahead while the REPL is busy are echoed by the line discipline, as a tty does: no prompt before them)
+            int wide = js.await("1001\r\n", 1).length();
+            assertTrue(js.screen.toString(StandardCharsets.UTF_8).contains("> 1000+1 // " + "y".repeat(100)), "one row");
+            js.controls.get().resize(new RuntimeProtocol.Window("xterm", 24, 40));
+            js.type("2000+2" + comment);
+            String narrow = js.await("2002\r\n", 1).substring(wide);
+            // the first row ends at the 40th column: the prompt and the code (12 columns), then 28 y
+            String firstRow = "> 2000+2 // " + "y".repeat(28) + "\r";
+            assertTrue(narrow.contains(firstRow), () -> escaped(narrow));
+
+            js.type("\u0004");
+            assertEquals(0, js.exit.get(60, TimeUnit.SECONDS));
+        }
+        Path history = SpatialxHome.current().history(ScriptLanguage.JS);
+        assertTrue(Files.readString(history).contains("leaked * 14"), "the same history file as in-process");
+
+        // each session starts from scratch: nothing of the last one's is left
+        try (TerminalSession js = new TerminalSession(cwd, new RuntimeProtocol.Window("xterm", 24, 80), "shell", "--lang", "js")) {
+            js.await("Ctrl-D leaves", 1);
+            js.type("typeof leaked\r");
+            js.await("undefined", 1);
+            js.type("\u0004");
+            assertEquals(0, js.exit.get(60, TimeUnit.SECONDS));
+        }
+        try (TerminalSession python = new TerminalSession(cwd, new RuntimeProtocol.Window("xterm", 24, 80), "shell")) {
+            python.await("Ctrl-D leaves", 1);
+            python.type("exit(3)\r");
+            assertEquals(3, python.exit.get(120, TimeUnit.SECONDS));
+        }
+        Files.writeString(cwd.resolve("after.js"), "console.log('after');\n");
+        assertEquals(new Outcome(0, "after\n", ""), attached(cwd, "run", "after.js"), "the runtime is free for the next command");
+    }
+
     /** Waits until the shared runtime runs a command (a second client is then answered busy), asking its status. */
     private static void awaitBusy() throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
@@ -196,7 +303,7 @@ class WarmRuntimeTest {
             try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
                 DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
                 new RuntimeProtocol.Hello(Files.readString(RuntimeProtocol.secretFile(socket)), RuntimeProtocol.STATUS,
-                        List.of(), folder, Map.of(), false).write(out);
+                        List.of(), folder, Map.of(), false, null).write(out);
                 DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
                 assertEquals(RuntimeProtocol.ACCEPTED, in.readByte());
                 if (RuntimeProtocol.readString(in).contains("running a command")) {
@@ -214,7 +321,7 @@ class WarmRuntimeTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())));
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
-            new RuntimeProtocol.Hello("not the secret", RuntimeProtocol.RUN, List.of("version"), folder, Map.of(), false)
+            new RuntimeProtocol.Hello("not the secret", RuntimeProtocol.RUN, List.of("version"), folder, Map.of(), false, null)
                     .write(out);
             DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
             assertEquals(RuntimeProtocol.REFUSED, in.readByte());
