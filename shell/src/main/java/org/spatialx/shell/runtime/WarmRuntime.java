@@ -43,6 +43,7 @@ import org.graalvm.polyglot.Engine;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.spatialx.shell.cli.SpatialxCommand;
+import org.spatialx.shell.repl.Repl;
 import org.spatialx.shell.script.ScriptEngines;
 import org.spatialx.shell.script.ScriptLanguage;
 import org.spatialx.shell.script.ScriptRuntime;
@@ -205,12 +206,39 @@ public final class WarmRuntime implements AutoCloseable {
                      ScriptSession session = runtime.open(language, List.of(""), OutputStream.nullOutputStream(),
                              OutputStream.nullOutputStream(), InputStream.nullInputStream(), Path.of("").toAbsolutePath())) {
                     session.language();
+                    warmUpRepl(session);
                 }
             }
             warmth = "warm (JavaScript and Python)";
         } catch (RuntimeException | Error e) {
             warmth = "warming up failed: " + e;
             System.err.println("spatialx runtime: warming up failed (commands still run): " + e);
+        }
+    }
+
+    /**
+     * One line through the REPL on a terminal session's terminal, unseen: loads the line reader, its display
+     * and the terminal's capabilities, so that the first attached shell starts as fast as the next ones.
+     */
+    private static void warmUpRepl(ScriptSession session) {
+        String type = System.getenv().getOrDefault("TERM", "xterm-256color");
+        Path history = null;
+        try (SocketTerminal terminal = new SocketTerminal(new RuntimeProtocol.Window(type, 24, 80),
+                OutputStream.nullOutputStream())) {
+            history = Files.createTempFile("spatialx-warm-up", ".history");
+            terminal.processInputBytes("1+1\n".getBytes(StandardCharsets.UTF_8));
+            terminal.endOfInput();
+            new Repl(session, terminal, history).run();
+        } catch (IOException e) {
+            System.err.println("spatialx runtime: warming up the shell failed (it still runs): " + e);
+        } finally {
+            if (history != null) {
+                try {
+                    Files.deleteIfExists(history);
+                } catch (IOException e) {
+                    // a temporary file
+                }
+            }
         }
     }
 
