@@ -36,15 +36,13 @@ import org.spatialx.server.storage.OwnerOnly;
  * exclusively, so once a merge checked and hashed the file, a late duplicate chunk still arriving cannot
  * write into it (nor into the published file it becomes).
  *
- * <p>A running SHA-256 covers the contiguous prefix of received chunks. It is taken off the threads that
- * receive: each commit hands the chunks that now follow the prefix without a gap to a hashing thread (one per
- * staged file at a time), which reads them back from the staging file (the page cache: they were just
- * written) while the next chunk arrives. Receiving, writing and hashing every byte on one request thread
- * left the second core idle while the client read and hashed (BENCHMARKS.md, "Uploads"). A chunk sent again
- * over bytes already hashed, or being hashed, restarts the hash from 0 (its bytes may differ). Merge waits
- * for the hashing thread, then hashes what is left itself (usually nothing; after a restart, whatever the
- * hashing thread has not reached). Every method that touches the state holds this object's monitor; chunk
- * bytes are written, and hashed, outside it.
+ * <p>A running SHA-256 covers the contiguous prefix of received chunks: a chunk that starts where the
+ * prefix ends is hashed while its bytes arrive, on a {@link HashingThread} of its own beside the receiving
+ * thread (also one that is still arriving when its predecessor completes: it hashes what it already wrote,
+ * then the rest live); chunks that arrived earlier, out of
+ * order, are hashed from the staging file once the gap before them is filled. Merge then only hashes what is left
+ * (usually nothing). After a restart the prefix starts again at 0 and merge hashes the whole file.
+ * Every method that touches the state holds this object's monitor; chunk bytes are written outside it.
  */
 final class StagedFile {
 
@@ -53,7 +51,6 @@ final class StagedFile {
     static final String DATA = "data.staging";
     private static final String META = "meta.properties";
     private static final String RECEIVED = "received.txt";
-    private static final int HASH_BUFFER = 1 << 20;
 
     private final Path dir;
     private final ChunkLayout layout;
@@ -61,12 +58,8 @@ final class StagedFile {
     private final TreeSet<Long> received;
     private MessageDigest prefix = sha256();
     private long prefixEnd;
-    /** Bumped when the prefix restarts, so that a hash computed meanwhile is dropped. */
     private long generation;
-    /** A hashing thread runs (at most one); it ends when nothing follows the prefix. */
-    private boolean hashing;
-    /** The end of the bytes the hashing thread is reading now (-1: none). */
-    private long hashingTo = -1;
+    private long liveIndex = -1;
     /** Chunk writes hold it shared; {@link #seal} takes it exclusively, so no write straddles a seal. */
     private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private volatile boolean sealed;
@@ -214,7 +207,7 @@ final class StagedFile {
 
     /**
      * Starts receiving chunk {@code index}: it is no longer counted as received (its bytes are about to be
-     * overwritten), and a hash that covers or is reading its bytes starts again.
+     * overwritten) and, when it extends the hashed prefix, it is hashed while it arrives.
      */
     synchronized ChunkWriter begin(long index) throws IOException {
         requireOpen(index);
@@ -222,82 +215,59 @@ final class StagedFile {
         if (received.remove(index)) {
             saveReceived();
         }
-        if (start < prefixEnd || start < hashingTo) {
+        if (start < prefixEnd) {
             resetPrefix(); // a re-sent chunk inside the hashed prefix may differ: hash again later
         }
-        return new ChunkWriter(this, index, start, end(index) - start);
+        HashingThread live = null;
+        if (start == prefixEnd && liveIndex < 0) {
+            liveIndex = index;
+            live = new HashingThread(cloneOf(prefix), hashingThreadName(index));
+        }
+        return new ChunkWriter(this, index, start, end(index) - start, live, generation);
     }
 
-    /** Chunk {@code w} arrived whole and was checked: count it and hash it once the prefix reaches it. */
+    /** Chunk {@code w} arrived whole and was checked: count it and advance the hashed prefix. */
     synchronized void commit(ChunkWriter w) throws IOException {
         requireOpen(w.index);
         received.add(w.index);
         saveReceived();
-        if (w.start < prefixEnd || w.start < hashingTo) {
-            resetPrefix(); // a duplicate send, received after its bytes were hashed: they may differ
+        if (w.hashed != null && w.generation == generation && prefixEnd == w.start) {
+            prefix = w.hashed;
+            prefixEnd = w.start + w.length;
+        } else if (w.start < prefixEnd) {
+            resetPrefix(); // a duplicate send of a chunk already hashed: its bytes may differ
         }
-        if (!hashing && nextHashEnd() > prefixEnd) {
-            hashing = true;
-            Thread.ofPlatform().daemon().name("upload-hash-" + target.name()).start(this::hashInBackground);
+        releaseLive(w);
+        advancePrefix();
+    }
+
+    /**
+     * Lets chunk {@code w}, still arriving, take over the running hash when the prefix now ends where it
+     * starts (its predecessor completed meanwhile): true when it must hash its bytes written so far, then
+     * the rest as it arrives. Saves reading it back from the staging file when chunks are in flight.
+     */
+    synchronized boolean adopt(ChunkWriter w) {
+        if (w.start != prefixEnd || liveIndex >= 0 || received.contains(w.index)) {
+            return false;
+        }
+        liveIndex = w.index;
+        w.digest = new HashingThread(cloneOf(prefix), hashingThreadName(w.index));
+        w.generation = generation;
+        return true;
+    }
+
+    synchronized void releaseLive(ChunkWriter w) {
+        if (w.digest != null && liveIndex == w.index && w.generation == generation) {
+            liveIndex = -1;
         }
     }
 
-    /** The end of the received chunk that follows the prefix, or the prefix's end when it is not received. */
-    private long nextHashEnd() {
-        long next = prefixEnd / layout.chunkSize();
-        return prefixEnd < layout.fileSize() && received.contains(next) ? end(next) : prefixEnd;
-    }
-
-    /** The hashing thread: extends the prefix chunk by chunk while the next chunk is received. */
-    private void hashInBackground() {
-        try (FileChannel in = FileChannel.open(data(), StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(HASH_BUFFER);
-            while (true) {
-                MessageDigest digest;
-                long from;
-                long to;
-                long seen;
-                synchronized (this) {
-                    to = nextHashEnd();
-                    if (sealed || to <= prefixEnd) {
-                        return; // merge hashes the rest itself
-                    }
-                    digest = cloneOf(prefix);
-                    from = prefixEnd;
-                    seen = generation;
-                    hashingTo = to;
-                }
-                hashRange(in, digest, from, to, buffer);
-                synchronized (this) {
-                    if (seen == generation && prefixEnd == from) {
-                        prefix = digest;
-                        prefixEnd = to;
-                    }
-                    hashingTo = -1;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the staging went away (a discarded session) or cannot be read: merge hashes it and reports that
-            LOG.debug("hashing {} in the background stopped: {}", data(), e.toString());
-        } finally {
-            synchronized (this) {
-                hashing = false;
-                hashingTo = -1;
-                notifyAll();
-            }
-        }
+    private String hashingThreadName(long index) {
+        return "upload-hash-" + index + "-" + target.name();
     }
 
     /** The SHA-256 of the whole file; call only when every chunk is received. */
     synchronized String finishHash() throws IOException {
-        while (hashing) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while " + data() + " was being hashed");
-            }
-        }
         advancePrefix();
         if (prefixEnd != layout.fileSize()) {
             throw new IllegalStateException("the hashed prefix ends at " + prefixEnd + " of " + layout.fileSize());
@@ -317,35 +287,29 @@ final class StagedFile {
             return;
         }
         long to = end(last);
+        // a heap buffer: MessageDigest.update(byte[]) goes straight to the SHA intrinsic, while update(ByteBuffer)
+        // of a direct buffer copies it 4 KiB at a time first (measured: most of this method's time)
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
         try (FileChannel in = FileChannel.open(data(), StandardOpenOption.READ)) {
-            hashRange(in, prefix, prefixEnd, to, ByteBuffer.allocate(HASH_BUFFER));
+            long position = prefixEnd;
+            while (position < to) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), to - position));
+                int n = in.read(buffer, position);
+                if (n < 0) {
+                    throw new IOException("The staging file " + data() + " is shorter than " + to + " bytes.");
+                }
+                prefix.update(buffer.array(), 0, n);
+                position += n;
+            }
         }
         prefixEnd = to;
-    }
-
-    /**
-     * Hashes bytes {@code from} to {@code to} of the staging file into {@code digest}. A heap buffer:
-     * MessageDigest.update(byte[]) goes straight to the SHA intrinsic, while update(ByteBuffer) of a direct
-     * buffer copies it 4 KiB at a time first (measured: most of the time of a hash read back).
-     */
-    private void hashRange(FileChannel in, MessageDigest digest, long from, long to, ByteBuffer buffer)
-            throws IOException {
-        long position = from;
-        while (position < to) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), to - position));
-            int n = in.read(buffer, position);
-            if (n < 0) {
-                throw new IOException("The staging file " + data() + " is shorter than " + to + " bytes.");
-            }
-            digest.update(buffer.array(), 0, n);
-            position += n;
-        }
     }
 
     private void resetPrefix() {
         prefix = sha256();
         prefixEnd = 0;
         generation++;
+        liveIndex = -1;
     }
 
     private void saveReceived() throws IOException {
@@ -386,16 +350,23 @@ final class StagedFile {
         final long index;
         final long start;
         final long length;
+        HashingThread digest; // set when this chunk extends the running hash (at begin, or adopted later)
+        MessageDigest hashed; // its hash, once its bytes arrived whole
+        long generation;
         private FileChannel channel;
         private long written;
+        private boolean committed;
         /** Bytes of it arrived while the file was sealed for a merge and were not written. */
         private boolean dropped;
 
-        private ChunkWriter(StagedFile file, long index, long start, long length) {
+        private ChunkWriter(StagedFile file, long index, long start, long length, HashingThread digest,
+                            long generation) {
             this.file = file;
             this.index = index;
             this.start = start;
             this.length = length;
+            this.digest = digest;
+            this.generation = generation;
         }
 
         /** True when this writer receives chunk {@code index} of {@code staged}. */
@@ -426,16 +397,46 @@ final class StagedFile {
                 } finally {
                     file.writes.readLock().unlock();
                 }
+                if (digest != null) {
+                    digest.update(bytes, offset, n);
+                } else if (file.adopt(this)) {
+                    hashWritten(written + n); // the bytes before these, and these
+                }
             }
             written += count;
+        }
+
+        /** Hashes this chunk's first {@code count} bytes, already written, from the staging file. */
+        private void hashWritten(long count) throws IOException {
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(count, 1)));
+            long done = 0;
+            while (done < count) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+                int n = channel.read(buffer, start + done);
+                if (n < 0) {
+                    throw new IOException("The staging file " + file.data() + " is shorter than expected.");
+                }
+                digest.update(buffer.array(), 0, n);
+                done += n;
+            }
         }
 
         /** The SHA-256 of this chunk's bytes as written to the staging file (read back once). */
         String sha256OfWritten() throws IOException {
             MessageDigest sha = sha256();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(1 << 20, Math.max(length, 1)));
             try (FileChannel in = FileChannel.open(file.data(), StandardOpenOption.READ)) {
-                file.hashRange(in, sha, start, start + Math.min(written, length),
-                        ByteBuffer.allocate((int) Math.min(HASH_BUFFER, Math.max(length, 1))));
+                long done = 0;
+                long count = Math.min(written, length);
+                while (done < count) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), count - done));
+                    int n = in.read(buffer, start + done);
+                    if (n < 0) {
+                        throw new IOException("The staging file " + file.data() + " is shorter than expected.");
+                    }
+                    sha.update(buffer.array(), 0, n);
+                    done += n;
+                }
             }
             return HexFormat.of().formatHex(sha.digest());
         }
@@ -463,12 +464,22 @@ final class StagedFile {
                 throw new IllegalStateException("chunk " + index + " has " + written + " bytes, not " + length);
             }
             closeChannel();
+            if (digest != null) {
+                hashed = digest.finish(); // usually at once: the hashing thread keeps up with the receiving one
+            }
             file.commit(this);
+            committed = true;
         }
 
         @Override
         public void close() throws IOException {
             closeChannel();
+            if (!committed) {
+                if (digest != null) {
+                    digest.abandon();
+                }
+                file.releaseLive(this);
+            }
         }
 
         private void closeChannel() throws IOException {
