@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spatialx.core.upload.HashingThread;
 import org.spatialx.server.http.PartReceiver;
 import org.spatialx.server.storage.OwnerOnly;
 
