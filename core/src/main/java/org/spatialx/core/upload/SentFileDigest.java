@@ -28,9 +28,7 @@ import org.spatialx.core.transport.RegionReadListener;
  * </ul>
  * With one chunk in flight every byte is read once; with more, the bytes a chunk sends while the one before it
  * is still going are read twice. Every byte is hashed exactly once, in order, so a re-sent chunk (a retry)
- * changes nothing. The hashing itself runs on a {@link HashingThread} beside the thread that sends, so that
- * reading and sending use one core and hashing the other. Thread-safe: the HTTP client calls {@link #read}
- * from several threads, one chunk each.
+ * changes nothing. Thread-safe: the HTTP client calls {@link #read} from several threads, one chunk each.
  */
 final class SentFileDigest implements RegionReadListener {
 
@@ -38,8 +36,6 @@ final class SentFileDigest implements RegionReadListener {
 
     private final LocalFile file;
     private final MessageDigest digest;
-    /** Hashes into {@link #digest}, from the first bytes hashed until {@link #finish}; under hashing. */
-    private HashingThread hasher;
     /** Held while hashing; a thread that cannot take it at once notes its read instead of waiting. */
     private final ReentrantLock hashing = new ReentrantLock();
     /** End of the hashed prefix; written under {@link #hashing}, read without it to skip re-sent bytes. */
@@ -77,7 +73,7 @@ final class SentFileDigest implements RegionReadListener {
             if (end > hashed) {
                 ByteBuffer view = bytes.duplicate();
                 view.position(view.position() + (int) (hashed - position));
-                hasher().update(view);
+                digest.update(view);
                 hashed = end;
             }
             catchUpNoted();
@@ -96,9 +92,7 @@ final class SentFileDigest implements RegionReadListener {
         try {
             catchUpNoted();
             hashFromFile(file.size());
-            MessageDigest done = hasher == null ? digest : hasher.finish();
-            hasher = null;
-            return HexFormat.of().formatHex(done.digest());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UploadException("Cannot read " + file.path() + " (" + e.getMessage() + "); check that it still"
                     + " exists and is readable, then run the upload again.", e);
@@ -112,10 +106,6 @@ final class SentFileDigest implements RegionReadListener {
     void close() {
         hashing.lock();
         try {
-            if (hasher != null) {
-                hasher.abandon(); // the upload stopped: its hash is not needed
-                hasher = null;
-            }
             if (channel != null) {
                 channel.close();
                 channel = null;
@@ -125,14 +115,6 @@ final class SentFileDigest implements RegionReadListener {
         } finally {
             hashing.unlock();
         }
-    }
-
-    /** The thread hashing into {@link #digest}, started on first use (holding the lock). */
-    private HashingThread hasher() {
-        if (hasher == null) {
-            hasher = new HashingThread(digest, "upload-sha256 " + file.path().getFileName());
-        }
-        return hasher;
     }
 
     private void note(long start, long end) {
@@ -178,8 +160,8 @@ final class SentFileDigest implements RegionReadListener {
         }
         if (channel == null) {
             channel = FileChannel.open(file.path(), StandardOpenOption.READ);
-            // direct: read straight into it, then copied once, into the hashing thread's buffers
-            catchUp = ByteBuffer.allocateDirect(CATCH_UP_BUFFER);
+            // a heap buffer: update(byte[]) goes straight to the SHA intrinsic
+            catchUp = ByteBuffer.allocate(CATCH_UP_BUFFER);
         }
         long position = hashed;
         while (position < to) {
@@ -189,7 +171,7 @@ final class SentFileDigest implements RegionReadListener {
                 throw new EOFException(file.path() + " ends at byte " + position + ", not " + file.size()
                         + " as when the upload started (it was shortened meanwhile)");
             }
-            hasher().update(catchUp.flip());
+            digest.update(catchUp.array(), 0, n);
             position += n;
         }
         hashed = to;

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spatialx.core.upload.HashingThread;
 import org.spatialx.server.http.PartReceiver;
 import org.spatialx.server.storage.OwnerOnly;
 
@@ -38,9 +37,8 @@ import org.spatialx.server.storage.OwnerOnly;
  * write into it (nor into the published file it becomes).
  *
  * <p>A running SHA-256 covers the contiguous prefix of received chunks: a chunk that starts where the
- * prefix ends is hashed while its bytes arrive, on a {@link HashingThread} of its own beside the receiving
- * thread (also one that is still arriving when its predecessor completes: it hashes what it already wrote,
- * then the rest live); chunks that arrived earlier, out of
+ * prefix ends is hashed while its bytes arrive (also one that is still arriving when its predecessor
+ * completes: it hashes what it already wrote, then the rest live); chunks that arrived earlier, out of
  * order, are hashed from the staging file once the gap before them is filled. Merge then only hashes what is left
  * (usually nothing). After a restart the prefix starts again at 0 and merge hashes the whole file.
  * Every method that touches the state holds this object's monitor; chunk bytes are written outside it.
@@ -219,10 +217,10 @@ final class StagedFile {
         if (start < prefixEnd) {
             resetPrefix(); // a re-sent chunk inside the hashed prefix may differ: hash again later
         }
-        HashingThread live = null;
+        MessageDigest live = null;
         if (start == prefixEnd && liveIndex < 0) {
             liveIndex = index;
-            live = new HashingThread(cloneOf(prefix), hashingThreadName(index));
+            live = cloneOf(prefix);
         }
         return new ChunkWriter(this, index, start, end(index) - start, live, generation);
     }
@@ -232,8 +230,8 @@ final class StagedFile {
         requireOpen(w.index);
         received.add(w.index);
         saveReceived();
-        if (w.hashed != null && w.generation == generation && prefixEnd == w.start) {
-            prefix = w.hashed;
+        if (w.digest != null && w.generation == generation && prefixEnd == w.start) {
+            prefix = w.digest;
             prefixEnd = w.start + w.length;
         } else if (w.start < prefixEnd) {
             resetPrefix(); // a duplicate send of a chunk already hashed: its bytes may differ
@@ -252,7 +250,7 @@ final class StagedFile {
             return false;
         }
         liveIndex = w.index;
-        w.digest = new HashingThread(cloneOf(prefix), hashingThreadName(w.index));
+        w.digest = cloneOf(prefix);
         w.generation = generation;
         return true;
     }
@@ -261,10 +259,6 @@ final class StagedFile {
         if (w.digest != null && liveIndex == w.index && w.generation == generation) {
             liveIndex = -1;
         }
-    }
-
-    private String hashingThreadName(long index) {
-        return "upload-hash-" + index + "-" + target.name();
     }
 
     /** The SHA-256 of the whole file; call only when every chunk is received. */
@@ -351,8 +345,7 @@ final class StagedFile {
         final long index;
         final long start;
         final long length;
-        HashingThread digest; // set when this chunk extends the running hash (at begin, or adopted later)
-        MessageDigest hashed; // its hash, once its bytes arrived whole
+        MessageDigest digest; // set when this chunk extends the running hash (at begin, or adopted later)
         long generation;
         private FileChannel channel;
         private long written;
@@ -360,7 +353,7 @@ final class StagedFile {
         /** Bytes of it arrived while the file was sealed for a merge and were not written. */
         private boolean dropped;
 
-        private ChunkWriter(StagedFile file, long index, long start, long length, HashingThread digest,
+        private ChunkWriter(StagedFile file, long index, long start, long length, MessageDigest digest,
                             long generation) {
             this.file = file;
             this.index = index;
@@ -465,9 +458,6 @@ final class StagedFile {
                 throw new IllegalStateException("chunk " + index + " has " + written + " bytes, not " + length);
             }
             closeChannel();
-            if (digest != null) {
-                hashed = digest.finish(); // usually at once: the hashing thread keeps up with the receiving one
-            }
             file.commit(this);
             committed = true;
         }
@@ -476,9 +466,6 @@ final class StagedFile {
         public void close() throws IOException {
             closeChannel();
             if (!committed) {
-                if (digest != null) {
-                    digest.abandon();
-                }
                 file.releaseLive(this);
             }
         }

@@ -183,44 +183,6 @@ class UploadSessionsTest {
     }
 
     @Test
-    void aChunkSentAgainOverBytesAlreadyHashedOrBeingHashedIsHashedAgain() throws Exception {
-        int chunkSize = 1 << 20;
-        byte[] first = new byte[8 * chunkSize];
-        new java.util.Random(17).nextBytes(first);
-        byte[] second = first.clone();
-        second[5] ^= 1;
-        second[3 * chunkSize + 5] ^= 1;
-        second[7 * chunkSize + 5] ^= 1;
-        UploadSessions store = new UploadSessions(database, Mounts.create(home, Map.of()),
-                home.resolve("upload-sessions"), chunkSize, Clock.systemUTC());
-        UploadSession session = store.create("");
-        UploadTarget target = store.target("", "big.bin");
-        ChunkLayout layout = store.layout(chunkSize, first.length);
-        StagedFile staged = store.staging(session, target, layout);
-        for (long index = 0; index < layout.count(); index++) {
-            sendInPlace(staged, layout.chunk(index, target.name()), first);
-        }
-        assertEquals(sha256(first), staged.finishHash(), "hashed behind the chunks, the rest at the end");
-
-        sendInPlace(staged, layout.chunk(3, target.name()), second); // hashed already: the hash starts again
-        sendInPlace(staged, layout.chunk(0, target.name()), second);
-        sendInPlace(staged, layout.chunk(7, target.name()), second); // while the hashing thread may read it
-
-        assertEquals(sha256(second), store.merge(session, target, 8, sha256(second), true).sha256());
-        assertArrayEquals(second, Files.readAllBytes(target.path()));
-    }
-
-    /** Chunk {@code chunk} of {@code content} streamed into its place, as the HTTP handler does, and committed. */
-    private static void sendInPlace(StagedFile staged, Chunk chunk, byte[] content) throws IOException {
-        try (StagedFile.ChunkWriter writer = staged.begin(chunk.index())) {
-            for (long at = chunk.start(); at < chunk.end(); at += 100_000) {
-                writer.write(content, (int) at, (int) Math.min(100_000, chunk.end() - at));
-            }
-            writer.commit();
-        }
-    }
-
-    @Test
     void aFileNameWithATabStaysInTheFolderUploadsList() throws Exception {
         UploadSession session = uploads.create("folder");
         UploadTarget tabbed = uploads.target("folder", "a\tb.txt");
