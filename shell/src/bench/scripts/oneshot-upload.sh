@@ -11,7 +11,8 @@
 # client process, user + system (attached to the warm runtime: the client's only, the runtime does the work), and
 # of the server during the upload; for `spatialx upload`, the transfer time it reports itself, JVM start
 # excluded) and the medians.
-# DIR=/some/disk puts the file and the server home there (default /tmp).
+# DIR=/some/disk puts the file and the server home there (default /tmp). FILE=/path uploads that file (kept)
+# instead of a new random one of SIZE_MIB: runs of two checkouts, alternated, then send the same bytes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
@@ -23,8 +24,8 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; ./spatialx r
 trap cleanup EXIT
 cd "$root"
 export SPATIALX_HOME="$work/client-home"
-file="$work/data-$size_mib.bin"
-head -c "$((size_mib * 1048576))" /dev/urandom > "$file"
+file=${FILE:-$work/data-$size_mib.bin}
+[ -n "${FILE:-}" ] || head -c "$((size_mib * 1048576))" /dev/urandom > "$file"
 expected=$(sha256sum "$file" | cut -d' ' -f1)
 bytes=$(stat -c %s "$file")
 
