@@ -40,7 +40,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Engine;
-import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.spatialx.shell.cli.SpatialxCommand;
 import org.spatialx.shell.repl.Repl;
@@ -226,10 +225,10 @@ public final class WarmRuntime implements AutoCloseable {
         try (SocketTerminal terminal = new SocketTerminal(new RuntimeProtocol.Window(type, 24, 80),
                 OutputStream.nullOutputStream())) {
             history = Files.createTempFile("spatialx-warm-up", ".history");
-            terminal.processInputBytes("1+1\n".getBytes(StandardCharsets.UTF_8));
+            terminal.keys("1+1\n".getBytes(StandardCharsets.UTF_8));
             terminal.endOfInput();
             new Repl(session, terminal, history).run();
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             System.err.println("spatialx runtime: warming up the shell failed (it still runs): " + e);
         } finally {
             if (history != null) {
@@ -491,7 +490,7 @@ public final class WarmRuntime implements AutoCloseable {
                         cancel();
                     }
                 }
-            } catch (IOException | IllegalStateException gone) { // IllegalStateException: the terminal closed
+            } catch (IOException | IllegalStateException | InterruptedException gone) { // IllegalStateException: the terminal closed
                 clientGone.set(true);
                 if (terminal != null) {
                     synchronized (this) {
@@ -499,7 +498,7 @@ public final class WarmRuntime implements AutoCloseable {
                             terminal.raise(Terminal.Signal.INT);
                         }
                     }
-                    terminal.endOfInput();
+                    terminal.clientGone();
                 } else {
                     input.receive(new byte[0]);
                     cancel();
@@ -507,18 +506,17 @@ public final class WarmRuntime implements AutoCloseable {
             }
         }
 
-        private void toTerminal(byte type, byte[] payload) throws IOException {
+        private void toTerminal(byte type, byte[] payload) throws IOException, InterruptedException {
             switch (type) {
                 case RuntimeProtocol.IN -> {
                     if (payload.length == 0) {
                         terminal.endOfInput();
                     } else {
-                        terminal.processInputBytes(payload);
+                        terminal.keys(payload);
                     }
                 }
                 // SIGINT sent to the client from elsewhere: as if Ctrl-C were typed
-                case RuntimeProtocol.INTERRUPT ->
-                        terminal.processInputByte(terminal.getAttributes().getControlChar(Attributes.ControlChar.VINTR));
+                case RuntimeProtocol.INTERRUPT -> terminal.raise(Terminal.Signal.INT);
                 case RuntimeProtocol.RESIZE -> terminal.resize(hello.window().resized(payload));
                 default -> throw new IOException("unknown frame " + type);
             }

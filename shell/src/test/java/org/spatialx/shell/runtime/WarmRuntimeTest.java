@@ -296,6 +296,26 @@ class WarmRuntimeTest {
         assertEquals(new Outcome(0, "after\n", ""), attached(cwd, "run", "after.js"), "the runtime is free for the next command");
     }
 
+    /**
+     * Keys pasted while a call runs wait for the REPL, more of them than JLine's line discipline holds; a Ctrl-C
+     * typed behind them still cancels the call at once, as a kernel's line discipline would.
+     */
+    @Test
+    void aCtrlCTypedBehindAPasteTheBusyReplHasNotReadCancelsAtOnce(@TempDir Path cwd) throws Exception {
+        try (TerminalSession js = new TerminalSession(cwd, new RuntimeProtocol.Window("xterm", 24, 80), "shell", "--lang", "js")) {
+            js.await("Ctrl-D leaves", 1);
+            js.type("while (true) {}\r");
+            Thread.sleep(500);
+            js.type(" ".repeat(4096)); // the REPL reads none of it while the loop runs
+            js.type("\u0003");
+            js.await("Cancelled", 1);
+            js.type("6*7\r"); // after the pasted spaces, which the prompt now reads
+            js.await("42\r\n", 1);
+            js.type("\u0004");
+            assertEquals(0, js.exit.get(60, TimeUnit.SECONDS));
+        }
+    }
+
     /** Waits until the shared runtime runs a command (a second client is then answered busy), asking its status. */
     private static void awaitBusy() throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
