@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,17 +66,18 @@ public final class RuntimeClient {
         Path marker = Path.of(args[1]);
         int code;
         ClientTerminal terminal = null;
+        Invocation invocation = Invocation.ofProcess();
         try {
             Consumer<Controls> attached = controls -> Signal.handle(new Signal("INT"), signal -> controls.interrupt());
             if (command.get(0).equals("shell")) {
                 try {
-                    terminal = ClientTerminal.open(Invocation.ofProcess().getenv("TERM"));
+                    terminal = ClientTerminal.open(invocation.getenv("TERM"));
                 } catch (IOException e) {
                     throw new NotAttached("absent: no terminal to attach (" + e.getMessage() + ")");
                 }
                 attached = terminal::attach;
             }
-            code = run(socket, command, Invocation.ofProcess(), terminal == null ? null : terminal.window(), System.in,
+            code = run(socket, command, invocation, terminal == null ? null : terminal.window(), System.in,
                     new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), attached);
         } catch (NotAttached e) {
             try {
@@ -175,8 +175,7 @@ public final class RuntimeClient {
         } catch (IOException e) {
             throw new NotAttached("absent: no secret (" + e.getMessage() + ")");
         }
-        Map<String, String> environment = invocation.environment();
-        return new RuntimeProtocol.Hello(secret, kind, command, invocation.workingDirectory(), environment,
+        return new RuntimeProtocol.Hello(secret, kind, command, invocation.workingDirectory(), invocation.environment(),
                 invocation.terminal(), window);
     }
 
@@ -330,8 +329,13 @@ public final class RuntimeClient {
                 }
                 inputEnded = count == 0;
             }
+            send(RuntimeProtocol.IN, buffer, count);
+        }
+
+        /** Sends one frame; a runtime that has left is the frame loop's to report. */
+        private void send(byte type, byte[] bytes, int length) {
             try {
-                RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.IN, buffer, 0, count);
+                RuntimeProtocol.writeFrame(toRuntime, type, bytes, 0, length);
             } catch (IOException e) {
                 // the runtime left; the frame loop reports it
             }
@@ -353,11 +357,7 @@ public final class RuntimeClient {
 
         @Override
         public void resize(RuntimeProtocol.Window window) {
-            try {
-                RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.RESIZE, window.sizeFrame(), 0, 8);
-            } catch (IOException e) {
-                // the runtime left; the frame loop reports it
-            }
+            send(RuntimeProtocol.RESIZE, window.sizeFrame(), 8);
         }
 
         /**
@@ -370,11 +370,7 @@ public final class RuntimeClient {
         @Override
         public void interrupt() {
             if (terminalSession) {
-                try {
-                    RuntimeProtocol.writeFrame(toRuntime, RuntimeProtocol.INTERRUPT, new byte[0], 0, 0);
-                } catch (IOException e) {
-                    // the runtime left; the frame loop reports it
-                }
+                send(RuntimeProtocol.INTERRUPT, new byte[0], 0);
                 return;
             }
             if (!interrupted.compareAndSet(false, true)) {
