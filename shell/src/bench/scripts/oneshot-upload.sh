@@ -2,13 +2,13 @@
 # One-shot uploads, whole processes timed from outside against one `./spatialx serve` on loopback
 # (BENCHMARKS.md, "Uploads: one-shot"). Usage:
 #   shell/src/bench/scripts/oneshot-upload.sh [SIZE_MIB [ROUNDS]]     (default 1024 MiB, 5 rounds)
-# Per round, in this order: curl -F file=@ to upload/simple; `./spatialx run up.js` (upload_big_file);
-# `./spatialx upload FILE` attached to the warm runtime (upload-cli) and in-process (upload-cli-inproc:
-# SPATIALX_RUNTIME=0); the Python SDK's upload_big_file (sdk_upload.py, CPython + requests).
-# VARIANTS="upload-cli upload-cli-inproc" runs only those. Each
+# Per round (odd rounds in this order, even rounds in reverse): curl -F file=@ to upload/simple;
+# `./spatialx run up.js` (upload_big_file); `./spatialx upload FILE` attached to the warm runtime (upload-cli)
+# and in-process (upload-cli-inproc: SPATIALX_RUNTIME=0); the Python SDK's upload_big_file (sdk_upload.py,
+# CPython + requests). VARIANTS="upload-cli upload-cli-inproc" runs only those. Each
 # upload goes to its own server folder; the published file's SHA-256 is checked against the local one after
 # every upload (not timed). Prints one line per upload (seconds, MB/s, load average; the CPU seconds of the
-# client process, user + system (attached to the warm runtime: the client's only, the runtime does the work), and
+# client process, user + system (attached to the warm runtime: the client's, then the runtime's, which does the work), and
 # of the server during the upload; for `spatialx upload`, the transfer time it reports itself, JVM start
 # excluded) and the medians.
 # DIR=/some/disk puts the file and the server home there (default /tmp). FILE=/path uploads that file (kept)
@@ -44,6 +44,9 @@ JS
 head -c 67108864 /dev/urandom > "$work/training.bin"
 DOMAIN=$domain TOKEN=$token ./spatialx run "$work/up.js" "$work/training.bin" training-js >/dev/null 2>&1
 SPATIALX_RUNTIME=0 SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-cli "$work/training.bin" >/dev/null 2>&1
+# curl's path on the server (upload/simple) is warmed the same way: a first upload runs its code cold
+curl -sS -f -H "SpatialX-Token: $token" -F folder_name=training-curl -F unique_id= -F is_chunk=False \
+  -F "file=@$work/training.bin" "${domain}openapi/upload/simple" >/dev/null
 while ls shell/target/startup-cache/*.lock >/dev/null 2>&1; do sleep 2; done
 # the warm runtime (run-js and upload-cli attach to it): started by a command that finds none
 SPATIALX_TOKEN=$token ./spatialx upload --domain "$domain" --folder training-runtime "$work/training.bin" >/dev/null 2>&1
@@ -52,17 +55,23 @@ until ./spatialx runtime status 2>/dev/null | grep -q 'script engine: warm ('; d
 results="$work/results"
 server_java=$(pgrep -P "$server_pid" java || echo "$server_pid") # the launcher execs java: usually the same
 server_cpu() { awk '{print $14 + $15}' "/proc/$server_java/stat"; } # clock ticks
+runtime_pid=$(./spatialx runtime status | sed -n 's/^warm runtime: pid \([0-9]*\).*/\1/p')
+runtime_cpu() { awk '{print $14 + $15}' "/proc/$runtime_pid/stat"; } # the warm runtime's, clock ticks
 check() { # $1 = the server folder: the published file must have the local SHA-256
   got=$(find "$work/server-home" -path "*/$1/$(basename "$file")" -type f | head -n 1)
   [ -n "$got" ] && [ "$(sha256sum "$got" | cut -d' ' -f1)" = "$expected" ] || { echo "MISMATCH or missing in $1" >&2; exit 1; }
   rm -f "$got"
 }
 variants=${VARIANTS:-curl run-js upload-cli upload-cli-inproc python-sdk}
+reversed=$(echo $variants | tr ' ' '\n' | tac | tr '\n' ' ')
 for i in $(seq 1 "$rounds"); do
-  for variant in $variants; do
+  order=$variants
+  [ $((i % 2)) -eq 1 ] || order=$reversed # even rounds in reverse: no variant always goes first
+  for variant in $order; do
     folder="$variant-$i"
     l=$(cut -d' ' -f1 /proc/loadavg)
     c0=$(server_cpu)
+    r0=$(runtime_cpu)
     s=$(date +%s.%N)
     timed="/usr/bin/time -f %U+%S -o $work/cpu"
     case $variant in
@@ -76,9 +85,13 @@ for i in $(seq 1 "$rounds"); do
     esac
     e=$(date +%s.%N)
     c1=$(server_cpu)
+    r1=$(runtime_cpu)
     t=$(echo "$e - $s" | bc)
     check "$folder"
     client=$(echo "$(cat "$work/cpu")" | bc)
+    case $variant in # attached: the runtime does the work
+      run-js|upload-cli) client="$client + runtime $(echo "scale=2; ($r1 - $r0) / 100" | bc)" ;;
+    esac
     transfer=""
     case $variant in upload-cli*) transfer=", transfer $(sed -n 's/.*bytes, \([0-9.]*\) s,.*/\1/p' "$work/out") s" ;; esac
     echo "$variant round $i: $t s $(echo "$bytes / $t / 1000000" | bc) MB/s (load $l; CPU s: client $client, server $(echo "scale=2; ($c1 - $c0) / 100" | bc)$transfer)" | tee -a "$results"
