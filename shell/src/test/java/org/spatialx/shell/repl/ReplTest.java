@@ -83,9 +83,12 @@ class ReplTest {
             keys.flush();
         }
 
-        /** Waits until the screen shows {@code expected} (bounded, so a broken REPL fails instead of hanging). */
+        /**
+         * Waits until the screen shows {@code expected} (bounded, so a broken REPL fails instead of hanging; the
+         * bound is generous: a GraalPy context starting on a machine whose cores are taken took over a minute).
+         */
         String awaitScreen(String expected) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             while (System.nanoTime() < deadline) {
                 if (exit.isCompletedExceptionally()) {
                     exit.join(); // the REPL crashed: fail with its exception
