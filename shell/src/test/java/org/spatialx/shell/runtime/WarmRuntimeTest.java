@@ -89,13 +89,7 @@ class WarmRuntimeTest {
     /** The same command through the runtime's socket, from a client in {@code cwd} with {@code environment}. */
     private static Outcome attached(Path at, Path cwd, Map<String, String> environment, InputStream stdin,
             AtomicReference<Runnable> ctrlC, String... args) throws RuntimeClient.NotAttached {
-        return attached(at, cwd, environment, stdin, ctrlC, new ByteArrayOutputStream(), args);
-    }
-
-    /** As above, the command's standard output going to {@code out} while it runs (to watch it). */
-    private static Outcome attached(Path at, Path cwd, Map<String, String> environment, InputStream stdin,
-            AtomicReference<Runnable> ctrlC, ByteArrayOutputStream out, String... args)
-            throws RuntimeClient.NotAttached {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = RuntimeClient.run(at, List.of(args), new Invocation(cwd, environment, false), stdin, out, err,
                 ctrlC::set);
@@ -178,20 +172,15 @@ class WarmRuntimeTest {
     void ctrlCCancelsTheScriptWhichExits130AndTheRuntimeRunsTheNextCommand(@TempDir Path cwd) throws Exception {
         Files.writeString(cwd.resolve("forever.js"), "console.log('looping');\nwhile (true) {}\n");
         AtomicReference<Runnable> ctrlC = new AtomicReference<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         CompletableFuture<Outcome> looping = CompletableFuture.supplyAsync(() -> {
             try {
-                return attached(socket, cwd, System.getenv(), InputStream.nullInputStream(), ctrlC, out, "run",
-                        "forever.js");
+                return attached(socket, cwd, System.getenv(), InputStream.nullInputStream(), ctrlC, "run", "forever.js");
             } catch (RuntimeClient.NotAttached e) {
                 throw new IllegalStateException(e);
             }
         });
-        // pressed once the loop runs (its line printed), however long a loaded machine takes to get there
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!out.toString(StandardCharsets.UTF_8).contains("looping") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitBusy();
+        Thread.sleep(500);
         ctrlC.get().run();
         Outcome cancelled = looping.get(60, TimeUnit.SECONDS);
         assertEquals(RuntimeProtocol.INTERRUPTED_EXIT, cancelled.exit(), cancelled.toString());
