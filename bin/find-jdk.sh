@@ -25,29 +25,25 @@ spatialx_read_major() {
   spatialx_major=${v%%[!0-9]*}
 }
 
-spatialx_jdk_major() {
-  # $1 = a JDK home; prints its feature version (8, 17, 21, 25, ...) or nothing.
+# True when $1 is a JDK (it has javac) of version 21 or newer; spatialx_major is then its version.
+spatialx_qualifies() {
+  [ -x "$1/bin/javac" ] || return 1
   spatialx_read_major "$1"
-  printf '%s' "$spatialx_major"
+  [ -n "$spatialx_major" ] && [ "$spatialx_major" -ge 21 ]
 }
 
 # Makes JAVA_HOME the best JDK >= 21 and exports it; spatialx_java_major is then its feature version.
 spatialx_find_jdk() {
   best="" best_major=0
   # an explicit JAVA_HOME that qualifies is kept
-  if [ -n "${JAVA_HOME-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
-    spatialx_read_major "$JAVA_HOME"
-    if [ -n "$spatialx_major" ] && [ "$spatialx_major" -ge 21 ]; then
-      best=$JAVA_HOME best_major=$spatialx_major
-    fi
+  if [ -n "${JAVA_HOME-}" ] && spatialx_qualifies "$JAVA_HOME"; then
+    best=$JAVA_HOME best_major=$spatialx_major
   fi
   if [ -z "$best" ]; then
     # globs, sorted by name: of two JDKs of the same version the later name wins (./mvnw runs with set -f)
     case $- in *f*) globbing_was_off=1; set +f ;; *) globbing_was_off=0 ;; esac
     for c in /usr/lib/jvm/* /opt/* /opt/java/*; do
-      [ -x "$c/bin/javac" ] || continue
-      spatialx_read_major "$c"
-      if [ -n "$spatialx_major" ] && [ "$spatialx_major" -ge 21 ] && [ "$spatialx_major" -ge "$best_major" ]; then
+      if spatialx_qualifies "$c" && [ "$spatialx_major" -ge "$best_major" ]; then
         best=$c best_major=$spatialx_major
       fi
     done
@@ -57,11 +53,8 @@ spatialx_find_jdk() {
       j=$(command -v java)
       j=$(readlink -f "$j" 2>/dev/null || printf '%s' "$j")
       c=${j%/bin/java}
-      if [ -x "$c/bin/javac" ]; then
-        spatialx_read_major "$c"
-        if [ -n "$spatialx_major" ] && [ "$spatialx_major" -ge 21 ] && [ "$spatialx_major" -gt "$best_major" ]; then
-          best=$c best_major=$spatialx_major
-        fi
+      if spatialx_qualifies "$c" && [ "$spatialx_major" -gt "$best_major" ]; then
+        best=$c best_major=$spatialx_major
       fi
     fi
   fi

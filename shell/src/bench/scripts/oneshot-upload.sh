@@ -54,9 +54,8 @@ until ./spatialx runtime status 2>/dev/null | grep -q 'script engine: warm ('; d
 
 results="$work/results"
 server_java=$(pgrep -P "$server_pid" java || echo "$server_pid") # the launcher execs java: usually the same
-server_cpu() { awk '{print $14 + $15}' "/proc/$server_java/stat"; } # clock ticks
 runtime_pid=$(./spatialx runtime status | sed -n 's/^warm runtime: pid \([0-9]*\).*/\1/p')
-runtime_cpu() { awk '{print $14 + $15}' "/proc/$runtime_pid/stat"; } # the warm runtime's, clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system CPU of process $1, clock ticks
 check() { # $1 = the server folder: the published file must have the local SHA-256
   got=$(find "$work/server-home" -path "*/$1/$(basename "$file")" -type f | head -n 1)
   [ -n "$got" ] && [ "$(sha256sum "$got" | cut -d' ' -f1)" = "$expected" ] || { echo "MISMATCH or missing in $1" >&2; exit 1; }
@@ -70,8 +69,8 @@ for i in $(seq 1 "$rounds"); do
   for variant in $order; do
     folder="$variant-$i"
     l=$(cut -d' ' -f1 /proc/loadavg)
-    c0=$(server_cpu)
-    r0=$(runtime_cpu)
+    c0=$(cpu_ticks "$server_java")
+    r0=$(cpu_ticks "$runtime_pid")
     s=$(date +%s.%N)
     timed="/usr/bin/time -f %U+%S -o $work/cpu"
     case $variant in
@@ -84,8 +83,8 @@ for i in $(seq 1 "$rounds"); do
       python-sdk) $timed /usr/bin/python3 "$here/sdk_upload.py" "$domain" "$token" "$file" "$folder" >/dev/null ;;
     esac
     e=$(date +%s.%N)
-    c1=$(server_cpu)
-    r1=$(runtime_cpu)
+    c1=$(cpu_ticks "$server_java")
+    r1=$(cpu_ticks "$runtime_pid")
     t=$(echo "$e - $s" | bc)
     check "$folder"
     client=$(echo "$(cat "$work/cpu")" | bc)

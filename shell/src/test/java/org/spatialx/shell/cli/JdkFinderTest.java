@@ -81,7 +81,8 @@ class JdkFinderTest {
     }
 
     private String major(Path home) throws Exception {
-        return sh(Map.of("HOME_UNDER_TEST", home.toString()), ". \"$1\"; spatialx_jdk_major \"$HOME_UNDER_TEST\"");
+        return sh(Map.of("HOME_UNDER_TEST", home.toString()),
+                ". \"$1\"; spatialx_read_major \"$HOME_UNDER_TEST\"; printf '%s' \"$spatialx_major\"");
     }
 
     /** Runs {@code script} with {@code sh -c}, the finder as $1; returns its standard output. */
